@@ -1,0 +1,96 @@
+// Store: everything cakupan keeps, behind one interface free of any database
+// specifics. storage/sqlite/ implements it on an embedded SQLite file; a
+// PostgreSQL implementation follows the same contract (and the same test
+// suite, storage/store_contract_test.h).
+//
+// Contract for every implementation:
+//  - Each write method is atomic: it stores all of its effect, including its
+//    import log entry, or nothing (on failure the store is unchanged).
+//  - Large tables (workers, memberships) are kept as sorted "segments": an
+//    import writes the rows it adds or changes as one new segment; a reader
+//    merges segments, the newest winning for a key (engine/segments.h).
+//    Compaction rewrites them as one segment without changing any data
+//    version.
+//  - A data version is the id of the last import that changed that data
+//    (0 when never imported); results computed from data record the versions
+//    they used, so staleness is detectable.
+//  - Methods return a non-OK Status on I/O errors or corrupt data; they never
+//    throw.
+// Thread-safety: a Store object is used by one thread at a time; open one per
+// thread (SQLite in WAL mode allows concurrent readers and one writer).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/status.h"
+#include "domain/import_record.h"
+#include "domain/reconciliation.h"
+#include "domain/region_table.h"
+#include "domain/tables.h"
+
+namespace cakupan {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- Regions -------------------------------------------------------------
+  // All stored regions (without the national root), in code order.
+  virtual Result<std::vector<RegionRecord>> LoadRegions() = 0;
+  // Inserts new codes and renames existing ones; logs `record` (its id,
+  // kind, counts must be filled by the caller except id, which is assigned).
+  virtual Status UpsertRegions(const std::vector<RegionRecord>& rows, ImportRecord* record) = 0;
+
+  // --- Worker registry -----------------------------------------------------
+  // Segments oldest first, each canonical (sorted by nik, unique), with only
+  // the requested WorkerColumn bits loaded (kWorkerNik always).
+  virtual Result<std::vector<WorkerTable>> LoadWorkerSegments(uint32_t columns) = 0;
+  // Appends `rows` (canonical) as a new segment, or, with `replace_all`,
+  // replaces the whole registry with it. Logs `record`.
+  virtual Status WriteWorkers(const WorkerTable& rows, bool replace_all, ImportRecord* record) = 0;
+  // Replaces all segments with `merged` (canonical, complete) without
+  // changing the data version.
+  virtual Status CompactWorkers(const WorkerTable& merged) = 0;
+  virtual Result<int> CountWorkerSegments() = 0;
+
+  // --- Membership extracts, one set per period -----------------------------
+  virtual Result<std::vector<Period>> ListMemberPeriods() = 0;  // ascending
+  virtual Result<std::vector<MembershipTable>> LoadMemberSegments(Period period, uint32_t columns) = 0;
+  // Canonical order is (nik, segment, npp bytes).
+  virtual Status WriteMembers(Period period, const MembershipTable& rows, bool replace_period,
+                              ImportRecord* record) = 0;
+  virtual Status CompactMembers(Period period, const MembershipTable& merged) = 0;
+  virtual Result<int> CountMemberSegments(Period period) = 0;
+
+  // --- Labour-force denominators and targets -------------------------------
+  virtual Result<std::vector<LabourForceRecord>> LoadLabourForce() = 0;
+  // Upserts by (region, period). Logs `record`.
+  virtual Status UpsertLabourForce(const std::vector<LabourForceRecord>& rows, ImportRecord* record) = 0;
+  virtual Result<std::vector<TargetRecord>> LoadTargets() = 0;
+  // Upserts by (region, year). Logs `record`.
+  virtual Status UpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record) = 0;
+
+  // --- Import log and data versions ----------------------------------------
+  // Logs an import that stored nothing new (all rows unchanged); does not
+  // change any data version.
+  virtual Status LogImport(ImportRecord* record) = 0;
+  // Most recent first.
+  virtual Result<std::vector<ImportRecord>> ListImports(int limit) = 0;
+  // Id of the last import that changed `kind` (for kMembers: of `period`).
+  virtual Result<int64_t> DataVersion(DataKind kind, std::optional<Period> period) = 0;
+
+  // --- Reconciliation results ----------------------------------------------
+  // Replaces the stored result for record.period.
+  virtual Status SaveReconciliation(const ReconciliationRecord& record) = 0;
+  // nullopt when the period was never reconciled. Without `with_details`
+  // only the header, summary and counts are loaded (worker_results and
+  // unmatched stay empty).
+  virtual Result<std::optional<ReconciliationRecord>> LoadReconciliation(Period period, bool with_details) = 0;
+  virtual Result<std::vector<Period>> ListReconciledPeriods() = 0;  // ascending
+};
+
+}  // namespace cakupan
