@@ -110,6 +110,15 @@ struct LabourForceRecord {
   std::string source;  // free text, e.g. "BPS Sakernas Agustus 2024"
 };
 
+// Population of a region (Dukcapil), e.g. from the reference file
+// penduduk.csv; the synthetic data generator distributes workers by it.
+struct PopulationRecord {
+  RegionCode region;
+  int64_t male = 0;
+  int64_t female = 0;
+  int64_t total = 0;
+};
+
 // A region's coverage target for a year, as a fraction (0.40 = 40%).
 struct TargetRecord {
   RegionCode region;

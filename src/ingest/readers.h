@@ -67,22 +67,15 @@ struct TargetBatch {
   ReadReport report;
 };
 
-// Population per region (the `penduduk.csv` reference file: kode,nama,pria,
-// wanita,total), used by the synthetic data generator.
-struct PopulationRecord {
-  RegionCode region;
-  int64_t male = 0;
-  int64_t female = 0;
-  int64_t total = 0;
-};
-
 Result<RegionBatch> ReadRegionsCsv(const std::string& path, const ReadOptions& options, Progress& progress);
 Result<WorkerBatch> ReadWorkersCsv(const std::string& path, const ReadOptions& options, Progress& progress);
 Result<MemberBatch> ReadMembersCsv(const std::string& path, const ReadOptions& options, Progress& progress);
 Result<LabourForceBatch> ReadLabourForceCsv(const std::string& path, const ReadOptions& options,
                                             Progress& progress);
 Result<TargetBatch> ReadTargetsCsv(const std::string& path, const ReadOptions& options, Progress& progress);
-Result<std::vector<PopulationRecord>> ReadPopulationCsv(const std::string& path);
+// Population per region (the reference file penduduk.csv: kode,nama,pria,
+// wanita,total); rows for codes not in options.regions are skipped.
+Result<std::vector<PopulationRecord>> ReadPopulationCsv(const std::string& path, const ReadOptions& options);
 
 // Path of the rejects file for an input: "<dir>/<stem>.rejects.csv" beside it
 // ("data/pekerja.csv" -> "data/pekerja.rejects.csv").

@@ -20,6 +20,7 @@
 #include "base/progress.h"
 #include "base/status.h"
 #include "domain/region_table.h"
+#include "domain/tables.h"
 
 namespace cakupan {
 
@@ -73,18 +74,12 @@ struct GenerateSummary {
   int64_t villages_with_workers = 0;
 };
 
-// Population per region (from penduduk.csv); regencies without an entry get
-// the average of their province.
-struct PopulationEntry {
-  RegionCode region;
-  int64_t male = 0;
-  int64_t female = 0;
-};
-
+// `population` gives population per province and regency (penduduk.csv);
+// a regency without an entry gets the average of its province's regencies.
 // Writes the files into `out_dir` (created if missing). Fails with
 // kInvalidArgument for an unknown scope region, non-positive worker counts or
 // an infeasible profile (a coverage outside (0, 0.95]).
-Result<GenerateSummary> GenerateDataset(const RegionTable& regions, const std::vector<PopulationEntry>& population,
+Result<GenerateSummary> GenerateDataset(const RegionTable& regions, const std::vector<PopulationRecord>& population,
                                         const GenerateOptions& options, const std::string& out_dir,
                                         Progress& progress);
 
