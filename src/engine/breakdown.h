@@ -1,0 +1,66 @@
+// Breakdowns of a region's coverage by one dimension: segment, sex,
+// formal/informal, age band, vulnerability, welfare decile
+// (docs/definitions.md, "Breakdowns").
+//
+// Registry basis: groups of registry workers by their registry attributes;
+// each group's denominator is its registry workers. Labour-force basis:
+// active and non-active participants, matched or not, grouped by what is known
+// of them (sex and age from the NIK for unmatched members; formal = PU, Jakon,
+// PMI and informal = BPU); only formal/informal has a labour-force
+// denominator (BPS formal / informal employed), other groups show counts and
+// shares without a coverage.
+// Pure function; thread-compatible.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "domain/reconciliation.h"
+#include "domain/region_table.h"
+#include "domain/tables.h"
+#include "engine/coverage.h"
+
+namespace cakupan {
+
+enum class Dimension : uint8_t { kSegment, kSex, kFormality, kAgeBand, kVulnerability, kDecile };
+inline constexpr Dimension kAllDimensions[] = {Dimension::kSegment, Dimension::kSex, Dimension::kFormality,
+                                               Dimension::kAgeBand, Dimension::kVulnerability,
+                                               Dimension::kDecile};
+const char* DimensionName(Dimension d);  // "segment", "sex", "formality", "age_band", "vulnerability", "decile"
+// Also accepts Indonesian: "segmen", "jenis_kelamin", "sektor", "umur", "kelompok_umur", "rentan", "desil".
+std::optional<Dimension> ParseDimension(std::string_view text);
+
+struct BreakdownRow {
+  std::string key;    // stable machine key: "PU", "L", "formal", "25-34", "rentan", "3", "unknown"
+  std::string label;  // human label in the current language
+  std::optional<int64_t> denominator;
+  int64_t active = 0;
+  int64_t non_active = 0;
+  int64_t unregistered = 0;  // registry workers without membership (registry attributes)
+  std::optional<double> coverage;
+  double share_of_active = 0;  // active / region's active (0 when none)
+};
+
+struct Breakdown {
+  Dimension dimension = Dimension::kSex;
+  Basis basis = Basis::kLabourForce;
+  Period period;
+  CoverageRow region;  // the region's own totals on the basis
+  std::vector<BreakdownRow> rows;
+  std::string note;    // what the denominators are on this basis
+};
+
+// Age bands used everywhere: "<15", "15-24", ..., "55-64", "65+", "unknown";
+// age in whole years at the last day of the period.
+std::string AgeBandKey(Date birth, Date on);
+
+// `workers`: canonical, with village, sex, birth_date, formality,
+// vulnerability and decile loaded; `rec`: the period's reconciliation with
+// details (worker_results aligned with `workers`).
+Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const WorkerTable& workers,
+                                   const ReconciliationRecord& rec, int32_t region, Dimension dim);
+
+}  // namespace cakupan

@@ -1,0 +1,171 @@
+#include "engine/reconcile.h"
+
+#include "domain/nik.h"
+
+namespace cakupan {
+
+namespace {
+
+// Lower is preferred when two memberships have the same status.
+int SegmentPriority(Segment s) {
+  switch (s) {
+    case Segment::kPU: return 0;
+    case Segment::kJakon: return 1;
+    case Segment::kPMI: return 2;
+    case Segment::kBPU: return 3;
+    case Segment::kNone: return 4;
+  }
+  return 4;
+}
+
+// The combined membership of one person: the deciding row of their group.
+struct PersonMembership {
+  size_t deciding = 0;
+  bool active = false;
+};
+
+PersonMembership Decide(const MembershipTable& m, size_t first, size_t last) {
+  PersonMembership p{first, m.status[first] == static_cast<uint8_t>(MembershipStatus::kActive)};
+  for (size_t k = first + 1; k < last; ++k) {
+    const bool active = m.status[k] == static_cast<uint8_t>(MembershipStatus::kActive);
+    if (active != p.active) {
+      if (active) p = {k, true};
+      continue;
+    }
+    if (SegmentPriority(static_cast<Segment>(m.segment[k])) <
+        SegmentPriority(static_cast<Segment>(m.segment[p.deciding])))
+      p.deciding = k;
+  }
+  return p;
+}
+
+}  // namespace
+
+std::vector<RegionCounts> RollUp(const RegionTable& regions, const DirectCounts& d) {
+  const int32_t n = regions.size();
+  DirectCounts t = d;  // totals
+  for (int32_t i = n - 1; i > 0; --i) {
+    const int32_t p = regions.parent(i);
+    t.registry[p] += t.registry[i];
+    t.active[p] += t.active[i];
+    t.non_active[p] += t.non_active[i];
+    t.unregistered[p] += t.unregistered[i];
+    t.unmatched_active[p] += t.unmatched_active[i];
+    t.unmatched_non_active[p] += t.unmatched_non_active[i];
+  }
+  std::vector<RegionCounts> out;
+  for (int32_t i = 0; i < n; ++i) {
+    if (t.registry[i] == 0 && t.unmatched_active[i] == 0 && t.unmatched_non_active[i] == 0) continue;
+    RegionCounts c;
+    c.region = regions.code(i);
+    c.registry = t.registry[i];
+    c.active = t.active[i];
+    c.non_active = t.non_active[i];
+    c.unregistered = t.unregistered[i];
+    c.unmatched_active = t.unmatched_active[i];
+    c.unmatched_non_active = t.unmatched_non_active[i];
+    c.unmatched_active_here = d.unmatched_active[i];
+    c.unmatched_non_active_here = d.unmatched_non_active[i];
+    out.push_back(c);
+  }
+  return out;
+}
+
+ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& workers,
+                               const MembershipTable& members, Period period) {
+  ReconciliationRecord rec;
+  rec.period = period;
+  DirectCounts direct(static_cast<size_t>(regions.size()));
+  rec.worker_results.assign(workers.size(), PackWorkerResult(WorkerStatus::kUnregistered, Segment::kNone));
+  ReconciliationSummary& s = rec.summary;
+  s.workers = static_cast<int64_t>(workers.size());
+  s.memberships = static_cast<int64_t>(members.size());
+  const bool have_birth = !members.birth_date.empty();
+  const int reference_year = period.year();
+
+  // Region of each worker (by village code) is looked up as we go.
+  auto worker_region = [&](size_t w) {
+    const RegionCode v = RegionCode::FromPacked(workers.village[w]);
+    int32_t idx = regions.Find(v);
+    return idx != RegionTable::kNotFound ? idx : regions.FindNearestListed(v);
+  };
+
+  size_t w = 0, m = 0;
+  const size_t nw = workers.size(), nm = members.size();
+  while (w < nw || m < nm) {
+    const uint64_t wn = w < nw ? workers.nik[w] : UINT64_MAX;
+    const uint64_t mn = m < nm ? members.nik[m] : UINT64_MAX;
+    if (wn < mn) {  // registry worker with no membership
+      const int32_t r = worker_region(w);
+      ++direct.registry[r];
+      ++direct.unregistered[r];
+      ++s.unregistered;
+      ++w;
+      continue;
+    }
+    size_t end = m + 1;
+    while (end < nm && members.nik[end] == mn) ++end;
+    ++s.members;
+    const PersonMembership p = Decide(members, m, end);
+    const Segment seg = static_cast<Segment>(members.segment[p.deciding]);
+    if (wn == mn) {  // matched
+      const int32_t r = worker_region(w);
+      ++direct.registry[r];
+      if (p.active) {
+        ++direct.active[r];
+        ++s.active;
+      } else {
+        ++direct.non_active[r];
+        ++s.non_active;
+      }
+      rec.worker_results[w] =
+          PackWorkerResult(p.active ? WorkerStatus::kActive : WorkerStatus::kNonActive, seg);
+      ++w;
+    } else {  // unmatched member: attribute
+      Attribution how = Attribution::kUnattributed;
+      int32_t r = RegionTable::kRoot;
+      // The extract's region code: the deciding row's, else any row's.
+      uint64_t given = members.region[p.deciding];
+      for (size_t k = m; k < end && given == 0; ++k) given = members.region[k];
+      if (given != 0) {
+        int32_t idx = regions.FindNearestListed(RegionCode::FromPacked(given));
+        if (idx != RegionTable::kRoot) {
+          r = idx;
+          how = Attribution::kExtractRegion;
+        }
+      }
+      NikError err;
+      const auto info = DecodeNik(mn, reference_year, &err);
+      if (how == Attribution::kUnattributed && info) {
+        int32_t idx = regions.FindNearestListed(info->district);
+        if (idx != RegionTable::kRoot) {
+          r = idx;
+          how = Attribution::kNikDistrict;
+        }
+      }
+      switch (how) {
+        case Attribution::kExtractRegion: ++s.unmatched_by_extract_region; break;
+        case Attribution::kNikDistrict: ++s.unmatched_by_nik_district; break;
+        default: ++s.unmatched_unattributed; break;
+      }
+      ++s.unmatched;
+      if (p.active) ++direct.unmatched_active[r];
+      else ++direct.unmatched_non_active[r];
+      UnmatchedMembers& u = rec.unmatched;
+      u.nik.push_back(mn);
+      u.region.push_back(how == Attribution::kUnattributed ? 0 : regions.code(r).packed());
+      u.attribution.push_back(static_cast<uint8_t>(how));
+      u.status.push_back(static_cast<uint8_t>(p.active ? MembershipStatus::kActive : MembershipStatus::kNonActive));
+      u.segment.push_back(static_cast<uint8_t>(seg));
+      u.sex.push_back(static_cast<uint8_t>(info ? info->sex : Sex::kUnknown));
+      Date birth = have_birth ? members.birth_date[p.deciding] : kNoDate;
+      if (birth == kNoDate && info) birth = info->birth_date;
+      u.birth_date.push_back(birth);
+    }
+    m = end;
+  }
+  rec.counts = RollUp(regions, direct);
+  return rec;
+}
+
+}  // namespace cakupan

@@ -1,0 +1,202 @@
+#include "engine/segments.h"
+
+#include <algorithm>
+#include <numeric>
+#include <string_view>
+#include <unordered_map>
+
+#include "engine/radix_sort.h"
+
+namespace cakupan {
+
+namespace {
+
+template <typename T>
+void AppendVec(std::vector<T>& dst, std::vector<T>& src) {
+  if (dst.empty()) {
+    dst = std::move(src);
+  } else {
+    dst.insert(dst.end(), src.begin(), src.end());
+  }
+}
+
+void AppendStrings(StringColumn& dst, const StringColumn& src) {
+  for (size_t i = 0; i < src.size(); ++i) dst.push_back(src[i]);
+}
+
+// Sorts rows with equal nik by the rest of the membership key; `perm` is
+// already ordered by nik.
+void SortMemberRuns(const MembershipTable& t, std::vector<uint32_t>& perm) {
+  size_t i = 0;
+  const size_t n = perm.size();
+  while (i < n) {
+    size_t j = i + 1;
+    while (j < n && t.nik[perm[j]] == t.nik[perm[i]]) ++j;
+    if (j - i > 1) {
+      std::stable_sort(perm.begin() + i, perm.begin() + j,
+                       [&](uint32_t a, uint32_t b) { return CompareMemberKeys(t, a, t, b) < 0; });
+    }
+    i = j;
+  }
+}
+
+bool SameWorkerRow(const WorkerTable& a, size_t i, const WorkerTable& b, size_t j) {
+  return a.nik[i] == b.nik[j] && a.name[i] == b.name[j] && a.sex[i] == b.sex[j] &&
+         a.birth_date[i] == b.birth_date[j] && a.village[i] == b.village[j] &&
+         a.formality[i] == b.formality[j] &&
+         a.occupations[a.occupation[i]] == b.occupations[b.occupation[j]] && a.decile[i] == b.decile[j] &&
+         a.vulnerability[i] == b.vulnerability[j];
+}
+
+bool SameMemberRow(const MembershipTable& a, size_t i, const MembershipTable& b, size_t j) {
+  return a.nik[i] == b.nik[j] && a.name[i] == b.name[j] && a.birth_date[i] == b.birth_date[j] &&
+         a.segment[i] == b.segment[j] && a.status[i] == b.status[j] && a.programmes[i] == b.programmes[j] &&
+         a.last_paid[i] == b.last_paid[j] && a.npp[i] == b.npp[j] && a.funding[i] == b.funding[j] &&
+         a.region[i] == b.region[j];
+}
+
+}  // namespace
+
+int CompareMemberKeys(const MembershipTable& a, size_t i, const MembershipTable& b, size_t j) {
+  if (a.nik[i] != b.nik[j]) return a.nik[i] < b.nik[j] ? -1 : 1;
+  if (a.segment[i] != b.segment[j]) return a.segment[i] < b.segment[j] ? -1 : 1;
+  std::string_view x = a.npp[i], y = b.npp[j];
+  return x < y ? -1 : (x == y ? 0 : 1);
+}
+
+WorkerTable CanonicalWorkers(const WorkerTable& batch) {
+  if (IsSorted(batch.nik)) return batch;
+  return batch.Gather(SortedOrder(batch.nik));
+}
+
+MembershipTable CanonicalMembers(const MembershipTable& batch) {
+  std::vector<uint32_t> perm = SortedOrder(batch.nik);
+  SortMemberRuns(batch, perm);
+  bool identity = true;
+  for (size_t i = 0; i < perm.size() && identity; ++i) identity = perm[i] == i;
+  if (identity) return batch;
+  return batch.Gather(perm);
+}
+
+WorkerTable ConcatWorkers(std::vector<WorkerTable> parts) {
+  if (parts.empty()) return WorkerTable();
+  if (parts.size() == 1) return std::move(parts[0]);
+  WorkerTable out;
+  size_t rows = 0;
+  for (const auto& p : parts) rows += p.size();
+  out.nik.reserve(rows);
+  std::unordered_map<std::string, uint16_t> dict;
+  dict.emplace("", 0);
+  for (auto& p : parts) {
+    // Remap this part's occupation indices into the unified dictionary.
+    std::vector<uint16_t> remap(p.occupations.size(), 0);
+    for (size_t k = 1; k < p.occupations.size(); ++k) {
+      auto [it, inserted] = dict.emplace(p.occupations[k], static_cast<uint16_t>(out.occupations.size()));
+      if (inserted) out.occupations.push_back(p.occupations[k]);
+      remap[k] = it->second;
+    }
+    for (auto& o : p.occupation) o = remap[o];
+    AppendVec(out.nik, p.nik);
+    AppendStrings(out.name, p.name);
+    AppendVec(out.sex, p.sex);
+    AppendVec(out.birth_date, p.birth_date);
+    AppendVec(out.village, p.village);
+    AppendVec(out.formality, p.formality);
+    AppendVec(out.occupation, p.occupation);
+    AppendVec(out.decile, p.decile);
+    AppendVec(out.vulnerability, p.vulnerability);
+  }
+  return out;
+}
+
+MembershipTable ConcatMembers(std::vector<MembershipTable> parts) {
+  if (parts.empty()) return MembershipTable();
+  if (parts.size() == 1) return std::move(parts[0]);
+  MembershipTable out;
+  for (auto& p : parts) {
+    AppendVec(out.nik, p.nik);
+    AppendStrings(out.name, p.name);
+    AppendVec(out.birth_date, p.birth_date);
+    AppendVec(out.segment, p.segment);
+    AppendVec(out.status, p.status);
+    AppendVec(out.programmes, p.programmes);
+    AppendVec(out.last_paid, p.last_paid);
+    AppendStrings(out.npp, p.npp);
+    AppendVec(out.funding, p.funding);
+    AppendVec(out.region, p.region);
+  }
+  return out;
+}
+
+WorkerTable MergeWorkerSegments(std::vector<WorkerTable> segments) {
+  if (segments.empty()) return WorkerTable();
+  if (segments.size() == 1) return std::move(segments[0]);
+  WorkerTable all = ConcatWorkers(std::move(segments));
+  std::vector<uint32_t> perm = SortedOrder(all.nik);  // stable: newer rows come later
+  std::vector<uint32_t> keep;
+  keep.reserve(perm.size());
+  for (size_t i = 0; i < perm.size(); ++i) {
+    if (i + 1 < perm.size() && all.nik[perm[i + 1]] == all.nik[perm[i]]) continue;  // a newer row follows
+    keep.push_back(perm[i]);
+  }
+  return all.Gather(keep);
+}
+
+MembershipTable MergeMemberSegments(std::vector<MembershipTable> segments) {
+  if (segments.empty()) return MembershipTable();
+  if (segments.size() == 1) return std::move(segments[0]);
+  MembershipTable all = ConcatMembers(std::move(segments));
+  std::vector<uint32_t> perm = SortedOrder(all.nik);
+  SortMemberRuns(all, perm);  // stable: newer rows stay after older ones
+  std::vector<uint32_t> keep;
+  keep.reserve(perm.size());
+  for (size_t i = 0; i < perm.size(); ++i) {
+    if (i + 1 < perm.size() && CompareMemberKeys(all, perm[i + 1], all, perm[i]) == 0) continue;
+    keep.push_back(perm[i]);
+  }
+  return all.Gather(keep);
+}
+
+UpsertDiff<WorkerTable> DiffWorkers(const WorkerTable& existing, const WorkerTable& incoming) {
+  UpsertDiff<WorkerTable> d;
+  std::vector<uint32_t> take;
+  size_t i = 0;
+  for (size_t j = 0; j < incoming.size(); ++j) {
+    while (i < existing.size() && existing.nik[i] < incoming.nik[j]) ++i;
+    if (i < existing.size() && existing.nik[i] == incoming.nik[j]) {
+      if (SameWorkerRow(existing, i, incoming, j)) {
+        ++d.unchanged;
+        continue;
+      }
+      ++d.updated;
+    } else {
+      ++d.inserted;
+    }
+    take.push_back(static_cast<uint32_t>(j));
+  }
+  d.delta = take.size() == incoming.size() ? incoming : incoming.Gather(take);
+  return d;
+}
+
+UpsertDiff<MembershipTable> DiffMembers(const MembershipTable& existing, const MembershipTable& incoming) {
+  UpsertDiff<MembershipTable> d;
+  std::vector<uint32_t> take;
+  size_t i = 0;
+  for (size_t j = 0; j < incoming.size(); ++j) {
+    while (i < existing.size() && CompareMemberKeys(existing, i, incoming, j) < 0) ++i;
+    if (i < existing.size() && CompareMemberKeys(existing, i, incoming, j) == 0) {
+      if (SameMemberRow(existing, i, incoming, j)) {
+        ++d.unchanged;
+        continue;
+      }
+      ++d.updated;
+    } else {
+      ++d.inserted;
+    }
+    take.push_back(static_cast<uint32_t>(j));
+  }
+  d.delta = take.size() == incoming.size() ? incoming : incoming.Gather(take);
+  return d;
+}
+
+}  // namespace cakupan
