@@ -1,0 +1,135 @@
+#include "present/coverage_json.h"
+
+#include <cstdio>
+
+namespace cakupan {
+
+namespace {
+
+template <typename T>
+nlohmann::json Opt(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+std::string Num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+template <typename T>
+std::string OptNum(const std::optional<T>& v) {
+  if (!v) return "";
+  if constexpr (std::is_floating_point_v<T>) return Num(*v);
+  else return std::to_string(*v);
+}
+
+}  // namespace
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",;\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += "\"\"";
+    else out.push_back(c);
+  }
+  out += "\"";
+  return out;
+}
+
+nlohmann::json CoverageRowJson(const CoverageRow& r) {
+  nlohmann::json j;
+  j["code"] = r.code.ToString();
+  j["name"] = r.name;
+  j["level"] = RegionLevelName(r.level);
+  j["kind"] = RegionKindNameId(r.code.kind());
+  j["denominator"] = Opt(r.denominator);
+  j["denominator_period"] = r.denominator_period ? nlohmann::json(r.denominator_period->ToString()) : nullptr;
+  j["active"] = r.active;
+  j["non_active"] = r.non_active;
+  j["unregistered"] = r.unregistered;
+  j["registry"] = r.registry;
+  j["unmatched_active"] = r.unmatched_active;
+  j["coverage"] = Opt(r.coverage);
+  j["rank"] = Opt(r.rank);
+  j["rank_of"] = r.rank_of;
+  j["target"] = Opt(r.target);
+  j["gap_points"] = Opt(r.gap_points);
+  j["gap_workers"] = Opt(r.gap_workers);
+  j["gap_national_points"] = Opt(r.gap_national_points);
+  j["gap_national_workers"] = Opt(r.gap_national_workers);
+  return j;
+}
+
+nlohmann::json CoverageReportJson(const CoverageReport& rep) {
+  nlohmann::json j;
+  j["period"] = rep.period.ToString();
+  j["basis"] = BasisName(rep.basis);
+  j["national_reference"] = Opt(rep.national_reference);
+  j["national_reference_note"] =
+      rep.national_reference_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(rep.national_reference_note);
+  j["level"] = RegionLevelName(rep.level);
+  j["region"] = CoverageRowJson(rep.region);
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& r : rep.rows) rows.push_back(CoverageRowJson(r));
+  j["rows"] = std::move(rows);
+  j["active_not_in_rows"] = rep.active_not_in_rows;
+  return j;
+}
+
+nlohmann::json BreakdownJson(const Breakdown& b) {
+  nlohmann::json j;
+  j["period"] = b.period.ToString();
+  j["basis"] = BasisName(b.basis);
+  j["dimension"] = DimensionName(b.dimension);
+  j["region"] = CoverageRowJson(b.region);
+  j["note"] = b.note;
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& r : b.rows) {
+    nlohmann::json x;
+    x["key"] = r.key;
+    x["label"] = r.label;
+    x["denominator"] = Opt(r.denominator);
+    x["active"] = r.active;
+    x["non_active"] = r.non_active;
+    x["unregistered"] = r.unregistered;
+    x["coverage"] = Opt(r.coverage);
+    x["share_of_active"] = r.share_of_active;
+    rows.push_back(std::move(x));
+  }
+  j["rows"] = std::move(rows);
+  return j;
+}
+
+std::string CoverageReportCsv(const CoverageReport& rep) {
+  std::string out =
+      "period,basis,code,name,level,denominator,denominator_period,active,non_active,unregistered,registry,"
+      "unmatched_active,coverage,rank,rank_of,target,gap_points,gap_workers,national_reference,"
+      "gap_national_points,gap_national_workers,is_total\n";
+  auto line = [&](const CoverageRow& r, bool total) {
+    out += rep.period.ToString() + "," + BasisName(rep.basis) + "," + r.code.ToString() + "," + CsvField(r.name) +
+           "," + RegionLevelName(r.level) + "," + OptNum(r.denominator) + "," +
+           (r.denominator_period ? r.denominator_period->ToString() : "") + "," + std::to_string(r.active) + "," +
+           std::to_string(r.non_active) + "," + std::to_string(r.unregistered) + "," + std::to_string(r.registry) +
+           "," + std::to_string(r.unmatched_active) + "," + OptNum(r.coverage) + "," + OptNum(r.rank) + "," +
+           std::to_string(r.rank_of) + "," + OptNum(r.target) + "," + OptNum(r.gap_points) + "," +
+           OptNum(r.gap_workers) + "," + OptNum(rep.national_reference) + "," + OptNum(r.gap_national_points) + "," +
+           OptNum(r.gap_national_workers) + "," + (total ? "1" : "0") + "\n";
+  };
+  for (const auto& r : rep.rows) line(r, false);
+  line(rep.region, true);
+  return out;
+}
+
+std::string BreakdownCsv(const Breakdown& b) {
+  std::string out = "period,basis,code,dimension,key,label,denominator,active,non_active,unregistered,coverage,"
+                    "share_of_active\n";
+  for (const auto& r : b.rows) {
+    out += b.period.ToString() + "," + BasisName(b.basis) + "," + b.region.code.ToString() + "," +
+           DimensionName(b.dimension) + "," + CsvField(r.key) + "," + CsvField(r.label) + "," +
+           OptNum(r.denominator) + "," + std::to_string(r.active) + "," + std::to_string(r.non_active) + "," +
+           std::to_string(r.unregistered) + "," + OptNum(r.coverage) + "," + Num(r.share_of_active) + "\n";
+  }
+  return out;
+}
+
+}  // namespace cakupan

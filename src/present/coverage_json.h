@@ -1,0 +1,29 @@
+// Wire form of coverage figures: the JSON object printed by
+// `cakupan coverage --format json` and returned by the API, and the flat rows
+// of its CSV form. Field names are stable API (docs/api.md); absent figures
+// are null. Pure functions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/breakdown.h"
+#include "engine/coverage.h"
+
+namespace cakupan {
+
+nlohmann::json CoverageRowJson(const CoverageRow& row);
+nlohmann::json CoverageReportJson(const CoverageReport& report);
+nlohmann::json BreakdownJson(const Breakdown& breakdown);
+
+// CSV with a header; one line per row, the region itself last with
+// `is_total` = 1. Numbers in C locale ('.' decimals, no grouping).
+std::string CoverageReportCsv(const CoverageReport& report);
+std::string BreakdownCsv(const Breakdown& breakdown);
+
+// Quotes a CSV field when needed (RFC 4180).
+std::string CsvField(const std::string& s);
+
+}  // namespace cakupan
