@@ -40,6 +40,22 @@ void SortMemberRuns(const MembershipTable& t, std::vector<uint32_t>& perm) {
   }
 }
 
+// Replaces a column by its rows in `perm` order (a column not loaded stays
+// empty); the old column is freed before the next one is built.
+template <typename T>
+void PermuteInPlace(std::vector<T>& v, const std::vector<uint32_t>& perm) {
+  if (v.empty()) return;
+  std::vector<T> out(perm.size());
+  for (size_t i = 0; i < perm.size(); ++i) out[i] = v[perm[i]];
+  v.swap(out);
+}
+
+void PermuteInPlace(StringColumn& c, const std::vector<uint32_t>& perm) {
+  if (c.empty()) return;
+  StringColumn out = c.Gather(perm);
+  c = std::move(out);
+}
+
 bool SameWorkerRow(const WorkerTable& a, size_t i, const WorkerTable& b, size_t j) {
   return a.nik[i] == b.nik[j] && a.name[i] == b.name[j] && a.sex[i] == b.sex[j] &&
          a.birth_date[i] == b.birth_date[j] && a.village[i] == b.village[j] &&
@@ -64,18 +80,38 @@ int CompareMemberKeys(const MembershipTable& a, size_t i, const MembershipTable&
   return x < y ? -1 : (x == y ? 0 : 1);
 }
 
-WorkerTable CanonicalWorkers(const WorkerTable& batch) {
-  if (IsSorted(batch.nik)) return batch;
-  return batch.Gather(SortedOrder(batch.nik));
+WorkerTable CanonicalWorkers(WorkerTable t) {
+  if (IsSorted(t.nik)) return t;
+  const std::vector<uint32_t> perm = SortedOrder(t.nik);
+  PermuteInPlace(t.nik, perm);
+  PermuteInPlace(t.name, perm);
+  PermuteInPlace(t.sex, perm);
+  PermuteInPlace(t.birth_date, perm);
+  PermuteInPlace(t.village, perm);
+  PermuteInPlace(t.formality, perm);
+  PermuteInPlace(t.occupation, perm);
+  PermuteInPlace(t.decile, perm);
+  PermuteInPlace(t.vulnerability, perm);
+  return t;
 }
 
-MembershipTable CanonicalMembers(const MembershipTable& batch) {
-  std::vector<uint32_t> perm = SortedOrder(batch.nik);
-  SortMemberRuns(batch, perm);
+MembershipTable CanonicalMembers(MembershipTable t) {
+  std::vector<uint32_t> perm = SortedOrder(t.nik);
+  SortMemberRuns(t, perm);
   bool identity = true;
   for (size_t i = 0; i < perm.size() && identity; ++i) identity = perm[i] == i;
-  if (identity) return batch;
-  return batch.Gather(perm);
+  if (identity) return t;
+  PermuteInPlace(t.nik, perm);
+  PermuteInPlace(t.name, perm);
+  PermuteInPlace(t.birth_date, perm);
+  PermuteInPlace(t.segment, perm);
+  PermuteInPlace(t.status, perm);
+  PermuteInPlace(t.programmes, perm);
+  PermuteInPlace(t.last_paid, perm);
+  PermuteInPlace(t.npp, perm);
+  PermuteInPlace(t.funding, perm);
+  PermuteInPlace(t.region, perm);
+  return t;
 }
 
 WorkerTable ConcatWorkers(std::vector<WorkerTable> parts) {

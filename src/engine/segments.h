@@ -15,9 +15,11 @@
 
 namespace cakupan {
 
-// Reorders a batch whose keys are unique into canonical (key) order.
-WorkerTable CanonicalWorkers(const WorkerTable& batch);
-MembershipTable CanonicalMembers(const MembershipTable& batch);
+// Reorders a batch whose keys are unique into canonical (key) order. Takes
+// the table by value and permutes one column at a time, so the extra memory
+// is one column plus the sort's buffers.
+WorkerTable CanonicalWorkers(WorkerTable batch);
+MembershipTable CanonicalMembers(MembershipTable batch);
 
 // Concatenates tables with the same loaded columns (occupation dictionaries
 // are unified).

@@ -1,0 +1,81 @@
+#include "services/reconcile_service.h"
+
+#include "base/i18n.h"
+#include "engine/reconcile.h"
+#include "engine/segments.h"
+#include "services/region_catalog.h"
+
+namespace cakupan {
+
+ReconcileService::ReconcileService(Store& store, Clock& clock, Progress& progress)
+    : store_(store), clock_(clock), progress_(progress) {}
+
+Result<ReconciliationRecord> ReconcileService::Reconcile(std::optional<Period> period) {
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<Period> periods, store_.ListMemberPeriods());
+  if (!period) {
+    if (periods.empty()) {
+      return Status::FailedPrecondition(Tr("no membership extract is loaded; import one first: cakupan import "
+                                           "members FILE --period YYYY-MM",
+                                           "belum ada data kepesertaan; impor dulu: cakupan import members BERKAS "
+                                           "--period YYYY-MM"));
+    }
+    period = periods.back();
+  } else if (std::find(periods.begin(), periods.end(), *period) == periods.end()) {
+    return Status::NotFound(std::string(Tr("no membership extract for period ", "tidak ada data kepesertaan periode ")) +
+                            period->ToString());
+  }
+  CAKUPAN_ASSIGN_OR_RETURN(RegionTable regions, LoadRegionTable(store_));
+  CAKUPAN_RETURN_IF_ERROR(RequireRegions(regions));
+  // Versions first: if an import lands meanwhile, the result is marked stale.
+  CAKUPAN_ASSIGN_OR_RETURN(int64_t workers_version, store_.DataVersion(DataKind::kWorkers, std::nullopt));
+  CAKUPAN_ASSIGN_OR_RETURN(int64_t members_version, store_.DataVersion(DataKind::kMembers, *period));
+  CAKUPAN_ASSIGN_OR_RETURN(int64_t regions_version, store_.DataVersion(DataKind::kRegions, std::nullopt));
+
+  progress_.Begin(Tr("Loading data", "Memuat data"), 0);
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> wseg, store_.LoadWorkerSegments(kWorkerNik | kWorkerVillage));
+  WorkerTable workers = MergeWorkerSegments(std::move(wseg));
+  CAKUPAN_ASSIGN_OR_RETURN(
+      std::vector<MembershipTable> mseg,
+      store_.LoadMemberSegments(*period, kMemberNik | kMemberSegment | kMemberStatus | kMemberRegion |
+                                             kMemberBirthDate | kMemberNpp));
+  MembershipTable members = MergeMemberSegments(std::move(mseg));
+  progress_.End();
+
+  progress_.Begin(Tr("Reconciling", "Merekonsiliasi"), 0);
+  ReconciliationRecord rec = cakupan::Reconcile(regions, workers, members, *period);
+  progress_.End();
+  rec.workers_version = workers_version;
+  rec.members_version = members_version;
+  rec.regions_version = regions_version;
+  rec.computed_at = clock_.NowUtcIso();
+  progress_.Begin(Tr("Saving", "Menyimpan"), 0);
+  CAKUPAN_RETURN_IF_ERROR(store_.SaveReconciliation(rec));
+  progress_.End();
+  return rec;
+}
+
+Result<std::vector<ReconciliationRecord>> ReconcileService::ReconcileAll() {
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<Period> periods, store_.ListMemberPeriods());
+  if (periods.empty()) return Reconcile(std::nullopt).status();
+  std::vector<ReconciliationRecord> out;
+  for (Period p : periods) {
+    CAKUPAN_ASSIGN_OR_RETURN(ReconciliationRecord rec, Reconcile(p));
+    rec.worker_results.clear();
+    rec.worker_results.shrink_to_fit();
+    rec.unmatched = UnmatchedMembers();
+    out.push_back(std::move(rec));
+  }
+  return out;
+}
+
+Result<Freshness> ReconcileService::CheckFreshness(Period period) {
+  CAKUPAN_ASSIGN_OR_RETURN(std::optional<ReconciliationRecord> rec, store_.LoadReconciliation(period, false));
+  if (!rec) return Freshness::kNeverComputed;
+  CAKUPAN_ASSIGN_OR_RETURN(int64_t w, store_.DataVersion(DataKind::kWorkers, std::nullopt));
+  CAKUPAN_ASSIGN_OR_RETURN(int64_t m, store_.DataVersion(DataKind::kMembers, period));
+  CAKUPAN_ASSIGN_OR_RETURN(int64_t r, store_.DataVersion(DataKind::kRegions, std::nullopt));
+  if (w != rec->workers_version || m != rec->members_version || r != rec->regions_version) return Freshness::kStale;
+  return Freshness::kCurrent;
+}
+
+}  // namespace cakupan
