@@ -1,1 +1,4 @@
-int main() { return 0; }
+// The cakupan command-line program. main() only hands over to cli/.
+#include "cli/commands.h"
+
+int main(int argc, char** argv) { return cakupan::RunCli(argc, argv); }

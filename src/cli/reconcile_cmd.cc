@@ -1,0 +1,75 @@
+// cakupan reconcile [--period YYYY-MM | --all]
+#include <cstdio>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "base/format_id.h"
+#include "base/i18n.h"
+#include "cli/commands.h"
+#include "cli/context.h"
+#include "services/reconcile_service.h"
+
+namespace cakupan {
+
+namespace {
+
+struct ReconcileArgs {
+  std::string period;
+  bool all = false;
+};
+
+void PrintRecord(const ReconciliationRecord& r) {
+  const ReconciliationSummary& s = r.summary;
+  std::printf("%s %s\n", Tr("Period", "Periode"), r.period.ToString().c_str());
+  std::printf("  %s: %s = %s %s + %s %s + %s %s\n", Tr("registry workers", "pekerja terdata"),
+              FormatCount(s.workers).c_str(), FormatCount(s.active).c_str(), Tr("active", "aktif"),
+              FormatCount(s.non_active).c_str(), Tr("non-active", "non-aktif"), FormatCount(s.unregistered).c_str(),
+              Tr("unregistered", "belum terdaftar"));
+  std::printf("  %s: %s %s, %s %s\n", Tr("extract", "data kepesertaan"), FormatCount(s.memberships).c_str(),
+              Tr("memberships", "kepesertaan"), FormatCount(s.members).c_str(), Tr("persons", "orang"));
+  std::printf("  %s: %s (%s %s, %s %s, %s %s)\n",
+              Tr("members without a registry worker", "peserta tanpa data pekerja di registri"),
+              FormatCount(s.unmatched).c_str(), FormatCount(s.unmatched_by_extract_region).c_str(),
+              Tr("by the extract's region", "menurut kode wilayah data"), FormatCount(s.unmatched_by_nik_district).c_str(),
+              Tr("by NIK district", "menurut kecamatan NIK"), FormatCount(s.unmatched_unattributed).c_str(),
+              Tr("national only", "hanya nasional"));
+}
+
+}  // namespace
+
+void RegisterReconcile(CLI::App& app, Context& ctx, Action& action) {
+  auto args = std::make_shared<ReconcileArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "reconcile", Tr("match the worker registry with a period's membership extract by NIK",
+                      "cocokkan registri pekerja dengan data kepesertaan suatu periode berdasarkan NIK"));
+  auto* period = cmd->add_option("--period", args->period,
+                                 Tr("month YYYY-MM (default: the latest extract)", "bulan YYYY-MM (bawaan: data terbaru)"));
+  cmd->add_flag("--all", args->all, Tr("every period with an extract", "semua periode yang memiliki data"))
+      ->excludes(period);
+  cmd->callback([&ctx, &action, args]() {
+    action = [&ctx, args]() -> int {
+      std::optional<Period> p;
+      if (!args->period.empty()) {
+        p = Period::Parse(args->period);
+        if (!p) return ctx.Fail(Status::InvalidArgument(std::string(Tr("bad --period '", "--period tidak valid '")) +
+                                                        args->period + "' (YYYY-MM)"));
+      }
+      auto store = ctx.OpenStore(false);
+      if (!store.ok()) return ctx.Fail(store.status());
+      ReconcileService service(**store, ctx.clock(), ctx.progress());
+      if (args->all) {
+        auto recs = service.ReconcileAll();
+        if (!recs.ok()) return ctx.Fail(recs.status());
+        for (const auto& r : *recs) PrintRecord(r);
+      } else {
+        auto rec = service.Reconcile(p);
+        if (!rec.ok()) return ctx.Fail(rec.status());
+        PrintRecord(*rec);
+      }
+      return kExitOk;
+    };
+  });
+}
+
+}  // namespace cakupan
