@@ -1,5 +1,7 @@
 #include "services/coverage_service.h"
 
+#include <algorithm>
+
 #include "base/i18n.h"
 #include "engine/segments.h"
 #include "services/region_catalog.h"

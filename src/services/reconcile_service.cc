@@ -1,5 +1,7 @@
 #include "services/reconcile_service.h"
 
+#include <algorithm>
+
 #include "base/i18n.h"
 #include "engine/reconcile.h"
 #include "engine/segments.h"
