@@ -1,0 +1,210 @@
+#include "storage/sqlite/migrations.h"
+
+#include <string>
+
+namespace cakupan::sqlite {
+
+namespace {
+
+// Migration 1: the initial schema. Periods are 'YYYY-MM' text and region
+// codes dotted Kemendagri text ('17.04.07.2010'), so that plain SQL sorts and
+// reads them as people do.
+constexpr const char* kInitialSchema = R"sql(
+CREATE TABLE regions (
+  code  TEXT PRIMARY KEY,
+  name  TEXT NOT NULL,
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4)
+) WITHOUT ROWID;
+
+CREATE TABLE labour_force (
+  region_code TEXT NOT NULL,
+  period      TEXT NOT NULL,
+  employed    INTEGER NOT NULL,
+  formal      INTEGER,
+  informal    INTEGER,
+  source      TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (region_code, period)
+) WITHOUT ROWID;
+
+CREATE TABLE targets (
+  region_code TEXT NOT NULL,
+  year        INTEGER NOT NULL,
+  target      REAL NOT NULL,
+  PRIMARY KEY (region_code, year)
+) WITHOUT ROWID;
+
+CREATE TABLE imports (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind        TEXT NOT NULL
+              CHECK (kind IN ('regions', 'workers', 'members', 'labour-force', 'targets')),
+  period      TEXT NOT NULL DEFAULT '',
+  file_name   TEXT NOT NULL DEFAULT '',
+  file_hash   TEXT NOT NULL DEFAULT '',
+  rows_read   INTEGER NOT NULL DEFAULT 0,
+  accepted    INTEGER NOT NULL DEFAULT 0,
+  rejected    INTEGER NOT NULL DEFAULT 0,
+  inserted    INTEGER NOT NULL DEFAULT 0,
+  updated     INTEGER NOT NULL DEFAULT 0,
+  unchanged   INTEGER NOT NULL DEFAULT 0,
+  replaced    INTEGER NOT NULL DEFAULT 0 CHECK (replaced IN (0, 1)),
+  started_at  TEXT NOT NULL DEFAULT '',
+  finished_at TEXT NOT NULL DEFAULT '',
+  changed     INTEGER NOT NULL CHECK (changed IN (0, 1))
+);
+CREATE INDEX imports_by_kind ON imports (kind, period, changed, id);
+
+CREATE TABLE segments (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind       TEXT NOT NULL CHECK (kind IN ('workers', 'members')),
+  period     TEXT NOT NULL DEFAULT '',
+  row_count  INTEGER NOT NULL CHECK (row_count >= 0),
+  import_id  INTEGER REFERENCES imports (id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX segments_by_kind ON segments (kind, period, id);
+
+CREATE TABLE segment_chunks (
+  id          INTEGER PRIMARY KEY,
+  segment_id  INTEGER NOT NULL REFERENCES segments (id) ON DELETE CASCADE,
+  column_name TEXT NOT NULL,
+  chunk_no    INTEGER NOT NULL CHECK (chunk_no >= 0),
+  row_count   INTEGER NOT NULL CHECK (row_count > 0),
+  byte_size   INTEGER NOT NULL CHECK (byte_size >= 0),
+  checksum    INTEGER NOT NULL,
+  data        BLOB NOT NULL,
+  UNIQUE (segment_id, column_name, chunk_no)
+);
+
+CREATE TABLE reconciliations (
+  period                      TEXT PRIMARY KEY,
+  workers_version             INTEGER NOT NULL,
+  members_version             INTEGER NOT NULL,
+  regions_version             INTEGER NOT NULL,
+  computed_at                 TEXT NOT NULL,
+  workers                     INTEGER NOT NULL,
+  members                     INTEGER NOT NULL,
+  memberships                 INTEGER NOT NULL,
+  active                      INTEGER NOT NULL,
+  non_active                  INTEGER NOT NULL,
+  unregistered                INTEGER NOT NULL,
+  unmatched                   INTEGER NOT NULL,
+  unmatched_by_extract_region INTEGER NOT NULL,
+  unmatched_by_nik_district   INTEGER NOT NULL,
+  unmatched_unattributed      INTEGER NOT NULL,
+  worker_result_rows          INTEGER NOT NULL,
+  unmatched_rows              INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE reconciliation_chunks (
+  id          INTEGER PRIMARY KEY,
+  period      TEXT NOT NULL REFERENCES reconciliations (period) ON DELETE CASCADE,
+  column_name TEXT NOT NULL,
+  chunk_no    INTEGER NOT NULL CHECK (chunk_no >= 0),
+  row_count   INTEGER NOT NULL CHECK (row_count > 0),
+  byte_size   INTEGER NOT NULL CHECK (byte_size >= 0),
+  checksum    INTEGER NOT NULL,
+  data        BLOB NOT NULL,
+  UNIQUE (period, column_name, chunk_no)
+);
+
+CREATE TABLE coverage_counts (
+  period                    TEXT NOT NULL REFERENCES reconciliations (period) ON DELETE CASCADE,
+  region_code               TEXT NOT NULL,
+  registry                  INTEGER NOT NULL,
+  active                    INTEGER NOT NULL,
+  non_active                INTEGER NOT NULL,
+  unregistered              INTEGER NOT NULL,
+  unmatched_active          INTEGER NOT NULL,
+  unmatched_non_active      INTEGER NOT NULL,
+  unmatched_active_here     INTEGER NOT NULL,
+  unmatched_non_active_here INTEGER NOT NULL,
+  PRIMARY KEY (period, region_code)
+) WITHOUT ROWID;
+)sql";
+
+Result<int64_t> QueryInt(Connection& conn, const char* sql) {
+  CAKUPAN_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(conn, sql));
+  CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return Status::Internal(std::string("no result from ") + sql);
+  return stmt.ColumnInt64(0);
+}
+
+std::string Quoted(const Connection& conn) { return "'" + conn.path() + "'"; }
+
+}  // namespace
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "initial schema", kInitialSchema},
+  };
+  return kMigrations;
+}
+
+int LatestSchemaVersion() { return Migrations().back().version; }
+
+Result<int> ReadSchemaVersion(Connection& conn) {
+  Result<int64_t> tables = QueryInt(conn, "SELECT count(*) FROM sqlite_schema");
+  if (!tables.ok()) {
+    const Status& st = tables.status();
+    if (st.code() == StatusCode::kCorruption)
+      return Status::Corruption("database file " + Quoted(conn) + " is not an SQLite database or is damaged: " +
+                                st.message());
+    return st;
+  }
+  if (*tables == 0) return 0;
+  CAKUPAN_ASSIGN_OR_RETURN(
+      int64_t has_migrations,
+      QueryInt(conn, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'"));
+  CAKUPAN_ASSIGN_OR_RETURN(int64_t application_id, QueryInt(conn, "PRAGMA application_id"));
+  if (has_migrations == 0 || application_id != kApplicationId) {
+    return Status::FailedPrecondition("database file " + Quoted(conn) +
+                                      " is an SQLite database but not a cakupan database");
+  }
+  CAKUPAN_ASSIGN_OR_RETURN(int64_t version, QueryInt(conn, "SELECT coalesce(max(version), 0) FROM schema_migrations"));
+  return static_cast<int>(version);
+}
+
+Status ApplyMigrations(Connection& conn) {
+  // page_size only takes effect before the first table is created, and must
+  // be set before the database switches to WAL (the caller does that after).
+  CAKUPAN_ASSIGN_OR_RETURN(int version, ReadSchemaVersion(conn));
+  if (version == 0) CAKUPAN_RETURN_IF_ERROR(conn.Exec("PRAGMA page_size = 65536"));
+  CAKUPAN_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(conn, Transaction::Mode::kWrite));
+  // Another process may have migrated between the check and the lock.
+  CAKUPAN_ASSIGN_OR_RETURN(version, ReadSchemaVersion(conn));
+  if (version > LatestSchemaVersion()) {
+    return Status::FailedPrecondition("database file " + Quoted(conn) + " has schema version " +
+                                      std::to_string(version) + ", newer than version " +
+                                      std::to_string(LatestSchemaVersion()) +
+                                      " that this build of cakupan knows; use a newer cakupan");
+  }
+  if (version == LatestSchemaVersion()) return txn.Commit();
+  if (version == 0) {
+    CAKUPAN_RETURN_IF_ERROR(conn.Exec("PRAGMA application_id = " + std::to_string(kApplicationId)));
+    CAKUPAN_RETURN_IF_ERROR(
+        conn.Exec("CREATE TABLE schema_migrations (\n"
+                  "  version     INTEGER PRIMARY KEY,\n"
+                  "  description TEXT NOT NULL,\n"
+                  "  applied_at  TEXT NOT NULL\n"
+                  ")"));
+  }
+  CAKUPAN_ASSIGN_OR_RETURN(Statement record,
+                           Statement::Prepare(conn,
+                                              "INSERT INTO schema_migrations (version, description, applied_at) "
+                                              "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"));
+  for (const Migration& m : Migrations()) {
+    if (m.version <= version) continue;
+    Status st = conn.Exec(m.sql);
+    if (!st.ok()) {
+      return Status(st.code(), "applying schema migration " + std::to_string(m.version) + " to " + Quoted(conn) +
+                                   ": " + st.message());
+    }
+    record.BindInt64(1, m.version);
+    record.BindText(2, m.description);
+    CAKUPAN_RETURN_IF_ERROR(record.Run());
+    record.Reset();
+  }
+  return txn.Commit();
+}
+
+}  // namespace cakupan::sqlite

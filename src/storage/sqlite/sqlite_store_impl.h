@@ -1,0 +1,100 @@
+// SqliteStore: the Store implementation behind OpenSqliteStore(). Private to
+// storage/sqlite/; its methods are split by subject over sqlite_store.cc
+// (opening, regions, labour force, targets, import log),
+// sqlite_store_segments.cc (workers and memberships) and
+// sqlite_store_reconciliation.cc. Not thread-safe (store.h).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "storage/sqlite/connection.h"
+#include "storage/sqlite/sqlite_store.h"
+#include "storage/store.h"
+
+namespace cakupan::sqlite {
+
+// A region code that survives ToString() / Parse(): a real code (the
+// national root included).
+inline bool IsWellFormedRegion(RegionCode code) {
+  std::optional<RegionCode> parsed = RegionCode::Parse(code.ToString());
+  return parsed.has_value() && *parsed == code;
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<Connection> conn, const SqliteStoreOptions& options)
+      : conn_(std::move(conn)), stmts_(*conn_), options_(options) {}
+
+  Result<std::vector<RegionRecord>> LoadRegions() override;
+  Status UpsertRegions(const std::vector<RegionRecord>& rows, ImportRecord* record) override;
+
+  Result<std::vector<WorkerTable>> LoadWorkerSegments(uint32_t columns) override;
+  Status WriteWorkers(const WorkerTable& rows, bool replace_all, ImportRecord* record) override;
+  Status CompactWorkers(const WorkerTable& merged) override;
+  Result<int> CountWorkerSegments() override;
+
+  Result<std::vector<Period>> ListMemberPeriods() override;
+  Result<std::vector<MembershipTable>> LoadMemberSegments(Period period, uint32_t columns) override;
+  Status WriteMembers(Period period, const MembershipTable& rows, bool replace_period, ImportRecord* record) override;
+  Status CompactMembers(Period period, const MembershipTable& merged) override;
+  Result<int> CountMemberSegments(Period period) override;
+
+  Result<std::vector<LabourForceRecord>> LoadLabourForce() override;
+  Status UpsertLabourForce(const std::vector<LabourForceRecord>& rows, ImportRecord* record) override;
+  Result<std::vector<TargetRecord>> LoadTargets() override;
+  Status UpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record) override;
+
+  Status LogImport(ImportRecord* record) override;
+  Result<std::vector<ImportRecord>> ListImports(int limit) override;
+  Result<int64_t> DataVersion(DataKind kind, std::optional<Period> period) override;
+
+  Status SaveReconciliation(const ReconciliationRecord& record) override;
+  Result<std::optional<ReconciliationRecord>> LoadReconciliation(Period period, bool with_details) override;
+  Result<std::vector<Period>> ListReconciledPeriods() override;
+
+ private:
+  // `status` with the operation and the database path prepended.
+  Status Annotate(std::string_view operation, Status status) const;
+  template <typename T>
+  Result<T> Annotate(std::string_view operation, Result<T> result) const {
+    if (result.ok()) return result;
+    return Annotate(operation, result.status());
+  }
+
+  Result<StatementRef> Sql(std::string_view sql) { return stmts_.Get(sql); }
+  // Adds `record` to the import log; returns its id.
+  Result<int64_t> InsertImport(const ImportRecord& record, bool changed);
+
+  // Segments of `kind` ("workers" / "members") for `period` ("" for
+  // workers): the write half replaces or appends one segment; the read half
+  // returns (id, row_count) oldest first.
+  Status DeleteSegments(std::string_view kind, const std::string& period);
+  Result<int64_t> InsertSegment(std::string_view kind, const std::string& period, int64_t rows,
+                                std::optional<int64_t> import_id);
+  Result<std::vector<std::pair<int64_t, int64_t>>> ListSegments(std::string_view kind, const std::string& period);
+  Result<int> CountSegments(std::string_view kind, const std::string& period);
+
+  // The bodies of Write* and Compact*: `record` null means a compaction
+  // (replaces everything, logs no import, changes no version).
+  Status DoWriteWorkers(const WorkerTable& rows, bool replace_all, ImportRecord* record);
+  Status DoWriteMembers(Period period, const MembershipTable& rows, bool replace_period, ImportRecord* record);
+  Result<WorkerTable> ReadWorkerSegment(int64_t segment_id, int64_t rows, uint32_t columns);
+  Result<MembershipTable> ReadMemberSegment(int64_t segment_id, int64_t rows, uint32_t columns);
+
+  Status DoUpsertRegions(const std::vector<RegionRecord>& rows, ImportRecord* record);
+  Status DoUpsertLabourForce(const std::vector<LabourForceRecord>& rows, ImportRecord* record);
+  Status DoUpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record);
+  Status DoSaveReconciliation(const ReconciliationRecord& record);
+  Result<std::optional<ReconciliationRecord>> DoLoadReconciliation(Period period, bool with_details);
+
+  std::unique_ptr<Connection> conn_;
+  StatementCache stmts_;  // declared after conn_: finalized before it closes
+  SqliteStoreOptions options_;
+};
+
+}  // namespace cakupan::sqlite

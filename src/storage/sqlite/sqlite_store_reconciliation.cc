@@ -1,0 +1,183 @@
+// Reconciliation results: the header and summary in `reconciliations`, the
+// per-region counts in `coverage_counts` (both plain SQL for dashboards),
+// the per-worker result bytes and the unmatched members as chunks in
+// `reconciliation_chunks`, keyed by period.
+#include <initializer_list>
+#include <string>
+
+#include "storage/sqlite/chunks.h"
+#include "storage/sqlite/sqlite_store_impl.h"
+
+namespace cakupan::sqlite {
+
+Status SqliteStore::SaveReconciliation(const ReconciliationRecord& record) {
+  return Annotate("SaveReconciliation", DoSaveReconciliation(record));
+}
+
+Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
+  if (!r.period.valid()) return Status::InvalidArgument("invalid period");
+  const UnmatchedMembers& u = r.unmatched;
+  const size_t n = u.nik.size();
+  if (u.region.size() != n || u.attribution.size() != n || u.status.size() != n || u.segment.size() != n ||
+      u.sex.size() != n || u.birth_date.size() != n)
+    return Status::InvalidArgument("unmatched member columns differ in length");
+  const std::string period = r.period.ToString();
+
+  CAKUPAN_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(*conn_, Transaction::Mode::kWrite));
+  {
+    // Cascades to coverage_counts and reconciliation_chunks.
+    CAKUPAN_ASSIGN_OR_RETURN(StatementRef del, Sql("DELETE FROM reconciliations WHERE period = ?1"));
+    del->BindText(1, period);
+    CAKUPAN_RETURN_IF_ERROR(del->Run());
+  }
+  {
+    CAKUPAN_ASSIGN_OR_RETURN(
+        StatementRef ins,
+        Sql("INSERT INTO reconciliations (period, workers_version, members_version, regions_version, computed_at, "
+            "workers, members, memberships, active, non_active, unregistered, unmatched, "
+            "unmatched_by_extract_region, unmatched_by_nik_district, unmatched_unattributed, "
+            "worker_result_rows, unmatched_rows) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"));
+    const ReconciliationSummary& s = r.summary;
+    ins->BindText(1, period);
+    ins->BindInt64(2, r.workers_version);
+    ins->BindInt64(3, r.members_version);
+    ins->BindInt64(4, r.regions_version);
+    ins->BindText(5, r.computed_at);
+    int index = 6;
+    for (int64_t v : {s.workers, s.members, s.memberships, s.active, s.non_active, s.unregistered, s.unmatched,
+                      s.unmatched_by_extract_region, s.unmatched_by_nik_district, s.unmatched_unattributed})
+      ins->BindInt64(index++, v);
+    ins->BindInt64(16, static_cast<int64_t>(r.worker_results.size()));
+    ins->BindInt64(17, static_cast<int64_t>(n));
+    CAKUPAN_RETURN_IF_ERROR(ins->Run());
+  }
+  {
+    CAKUPAN_ASSIGN_OR_RETURN(
+        StatementRef ins,
+        Sql("INSERT INTO coverage_counts (period, region_code, registry, active, non_active, unregistered, "
+            "unmatched_active, unmatched_non_active, unmatched_active_here, unmatched_non_active_here) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    for (size_t i = 0; i < r.counts.size(); ++i) {
+      const RegionCounts& c = r.counts[i];
+      if (!IsWellFormedRegion(c.region))
+        return Status::InvalidArgument("counts row " + std::to_string(i + 1) + ": invalid region code");
+      ins->BindText(1, period);
+      ins->BindText(2, c.region.ToString());
+      int index = 3;
+      for (int64_t v : {c.registry, c.active, c.non_active, c.unregistered, c.unmatched_active,
+                        c.unmatched_non_active, c.unmatched_active_here, c.unmatched_non_active_here})
+        ins->BindInt64(index++, v);
+      CAKUPAN_RETURN_IF_ERROR(ins->Run());
+      ins->Reset();
+    }
+  }
+  {
+    CAKUPAN_ASSIGN_OR_RETURN(
+        StatementRef ins,
+        Sql("INSERT INTO reconciliation_chunks (period, column_name, chunk_no, row_count, byte_size, checksum, "
+            "data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    ChunkWriter w(*ins, period, options_.rows_per_chunk);
+    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("worker_results", r.worker_results));
+    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.nik", u.nik));
+    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.region", u.region));
+    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.attribution", u.attribution));
+    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.status", u.status));
+    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.segment", u.segment));
+    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.sex", u.sex));
+    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.birth_date", u.birth_date));
+  }
+  return txn.Commit();
+}
+
+Result<std::optional<ReconciliationRecord>> SqliteStore::LoadReconciliation(Period period, bool with_details) {
+  return Annotate("LoadReconciliation", DoLoadReconciliation(period, with_details));
+}
+
+Result<std::optional<ReconciliationRecord>> SqliteStore::DoLoadReconciliation(Period period, bool with_details) {
+  const std::string key = period.ToString();
+  CAKUPAN_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(*conn_, Transaction::Mode::kRead));
+  ReconciliationRecord r;
+  r.period = period;
+  int64_t worker_rows = 0, unmatched_rows = 0;
+  {
+    CAKUPAN_ASSIGN_OR_RETURN(
+        StatementRef sel,
+        Sql("SELECT workers_version, members_version, regions_version, computed_at, workers, members, memberships, "
+            "active, non_active, unregistered, unmatched, unmatched_by_extract_region, unmatched_by_nik_district, "
+            "unmatched_unattributed, worker_result_rows, unmatched_rows FROM reconciliations WHERE period = ?1"));
+    sel->BindText(1, key);
+    CAKUPAN_ASSIGN_OR_RETURN(bool found, sel->Step());
+    if (!found) return std::optional<ReconciliationRecord>();
+    r.workers_version = sel->ColumnInt64(0);
+    r.members_version = sel->ColumnInt64(1);
+    r.regions_version = sel->ColumnInt64(2);
+    r.computed_at = sel->ColumnText(3);
+    ReconciliationSummary& s = r.summary;
+    int col = 4;
+    for (int64_t* v : {&s.workers, &s.members, &s.memberships, &s.active, &s.non_active, &s.unregistered,
+                       &s.unmatched, &s.unmatched_by_extract_region, &s.unmatched_by_nik_district,
+                       &s.unmatched_unattributed})
+      *v = sel->ColumnInt64(col++);
+    worker_rows = sel->ColumnInt64(14);
+    unmatched_rows = sel->ColumnInt64(15);
+  }
+  {
+    CAKUPAN_ASSIGN_OR_RETURN(
+        StatementRef sel,
+        Sql("SELECT region_code, registry, active, non_active, unregistered, unmatched_active, "
+            "unmatched_non_active, unmatched_active_here, unmatched_non_active_here FROM coverage_counts "
+            "WHERE period = ?1 ORDER BY region_code"));
+    sel->BindText(1, key);
+    while (true) {
+      CAKUPAN_ASSIGN_OR_RETURN(bool row, sel->Step());
+      if (!row) break;
+      std::optional<RegionCode> code = RegionCode::Parse(sel->ColumnText(0));
+      if (!code) return Status::Corruption("coverage_counts holds an invalid region code");
+      RegionCounts c;
+      c.region = *code;
+      int col = 1;
+      for (int64_t* v : {&c.registry, &c.active, &c.non_active, &c.unregistered, &c.unmatched_active,
+                         &c.unmatched_non_active, &c.unmatched_active_here, &c.unmatched_non_active_here})
+        *v = sel->ColumnInt64(col++);
+      r.counts.push_back(c);
+    }
+  }
+  if (with_details) {
+    CAKUPAN_ASSIGN_OR_RETURN(StatementRef sel,
+                             Sql("SELECT id, column_name, chunk_no, row_count, byte_size, checksum "
+                                 "FROM reconciliation_chunks WHERE period = ?1 ORDER BY column_name, chunk_no"));
+    sel->BindText(1, key);
+    CAKUPAN_ASSIGN_OR_RETURN(ChunkDirectory dir, ReadChunkDirectory(*sel));
+    ChunkReader reader(*conn_, "reconciliation_chunks", "reconciliation " + key);
+    UnmatchedMembers& u = r.unmatched;
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "worker_results", worker_rows, &r.worker_results));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.nik", unmatched_rows, &u.nik));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.region", unmatched_rows, &u.region));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.attribution", unmatched_rows, &u.attribution));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.status", unmatched_rows, &u.status));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.segment", unmatched_rows, &u.segment));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.sex", unmatched_rows, &u.sex));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.birth_date", unmatched_rows, &u.birth_date));
+  }
+  CAKUPAN_RETURN_IF_ERROR(txn.Commit());
+  return std::optional<ReconciliationRecord>(std::move(r));
+}
+
+Result<std::vector<Period>> SqliteStore::ListReconciledPeriods() {
+  auto body = [&]() -> Result<std::vector<Period>> {
+    CAKUPAN_ASSIGN_OR_RETURN(StatementRef stmt, Sql("SELECT period FROM reconciliations ORDER BY period"));
+    std::vector<Period> out;
+    while (true) {
+      CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt->Step());
+      if (!row) break;
+      std::optional<Period> p = Period::Parse(stmt->ColumnText(0));
+      if (!p) return Status::Corruption("reconciliations holds an invalid period");
+      out.push_back(*p);
+    }
+    return out;
+  };
+  return Annotate("ListReconciledPeriods", body());
+}
+
+}  // namespace cakupan::sqlite
