@@ -26,7 +26,7 @@ test: build
 
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
-	$(BUILD_DIR)/cakupan demo --db $(DEMO_DB)
+	$(BUILD_DIR)/cakupan --db $(DEMO_DB) demo --force
 
 bench: build
 	bash bench/run.sh

@@ -37,6 +37,20 @@ struct ReadOptions {
   // Members: the extract's period. When absent, the file's `periode` column
   // gives it (all rows must agree; rows of another period are rejected).
   std::optional<Period> period;
+
+  // --- Performance knobs (defaults suit production; tests shrink them) ---
+  // Parsing threads; 0 = one per hardware thread (at most 8). A file gets at
+  // most one thread per `min_bytes_per_thread`. The result does not depend
+  // on the thread count.
+  int threads = 0;
+  uint64_t min_bytes_per_thread = 32u << 20;
+  // Bytes read at a time per thread; memory is about (threads + 1) blocks
+  // plus the accepted rows.
+  size_t block_bytes = 8u << 20;
+  // More rejected rows than this stops the read with kDataError: such a file
+  // is the wrong file (or the regions are not loaded), and keeping millions
+  // of rejections would cost more memory than the rows. 0 = no limit.
+  int64_t max_rejections = 1000000;
 };
 
 struct RegionBatch {

@@ -33,7 +33,8 @@ struct GenerateScope {
   int64_t workers = 0;
 };
 
-// Target coverage (labour-force basis, final period) per region.
+// Target coverage (labour-force basis, final period) per region. Solving it
+// is described in docs/synthetic-data.md ("Coverage").
 struct CoverageProfile {
   // Fixed coverage for listed regencies (e.g. 17.04 -> 0.75).
   std::map<RegionCode, double> fixed;
@@ -44,9 +45,25 @@ struct CoverageProfile {
   std::map<RegionCode, double> province;  // e.g. 17 -> 0.37
   std::optional<double> national;         // e.g. 0.39: scales the provinces not listed in `province`
   double default_coverage = 0.35;         // when nothing else applies
-  double random_spread = 0.35;            // relative spread of unlisted regencies/provinces
-  // Targets written to the targets file (year of the final period).
+  // Relative spread of unlisted regencies/provinces: a regency without an
+  // explicit weight gets (1 + spread*u_province) * (1 + spread/2*u_regency)
+  // with u uniform in [-1, 1], times `kota_factor` for a kota. 0 = all 1.
+  double random_spread = 0.35;
+  double kota_factor = 1.25;              // cities are better covered (more wage earners)
+  // Targets written to the targets file (year of the final period); keys are
+  // the national root (0), provinces or regencies.
   std::map<RegionCode, double> targets;
+};
+
+// Errors to inject into the files so that linkage has something to do
+// (typos, spelling variants, NIK digit errors). Reserved: every rate must be
+// 0 for now; the hook where a later change applies them is Noise
+// (synth/noise.h). With all rates 0 the coverage is exact.
+struct NoiseOptions {
+  double name_typo = 0;        // registry or extract name with one edit
+  double name_variant = 0;     // spelling variant (Muhammad/Muhamad, oe/u)
+  double nik_digit_error = 0;  // one NIK digit wrong in the registry
+  bool any() const { return name_typo > 0 || name_variant > 0 || nik_digit_error > 0; }
 };
 
 struct GenerateOptions {
@@ -58,8 +75,44 @@ struct GenerateOptions {
   double unenumerated_share = 0.05;   // employed persons missing from the registry
   double unmatched_active_share = 0.05;  // of active members, those not in the registry
   double non_active_share = 0.08;     // registry workers holding only lapsed memberships
+  double formal_share_kota = 0.58;       // sektor formal among workers of a kota (+-0.06 per regency)
+  double formal_share_kabupaten = 0.34;  // ... of a kabupaten
+  // Of the persons active in `period`, the share who enrolled in each earlier
+  // month of the window (periods > 1): coverage grows towards `period`.
+  double monthly_enrolment = 0.02;
+  // Active wage earners holding a second membership (another employer, or a
+  // BPU membership beside PU); they still count once.
+  double second_membership_share = 0.04;
+  NoiseOptions noise;                 // must be all zero for now
 };
 
+// How a regency's coverage was decided.
+enum class CoverageSource : uint8_t {
+  kFixed = 0,     // CoverageProfile::fixed
+  kProvince = 1,  // solved for a province in CoverageProfile::province
+  kNational = 2,  // solved for CoverageProfile::national
+  kDefault = 3,   // default_coverage times the regency's weight
+};
+
+// The generator's plan for one regency in the final period. Reconciling the
+// written files reproduces these counts exactly (noise off).
+struct RegencyPlan {
+  RegionCode region;
+  int64_t workers = 0;               // registry workers domiciled here
+  int64_t formal_workers = 0;        // of them, sektor formal
+  int64_t unenumerated = 0;          // employed persons missing from the registry
+  int64_t employed = 0;              // bekerja = workers + unenumerated
+  int64_t employed_formal = 0;       // the labour-force file's `formal`
+  double coverage = 0;               // c_r as fixed or solved (before rounding)
+  int64_t active = 0;                // A_r = registry_active + unmatched_active = round(c_r * employed)
+  int64_t registry_active = 0;       // registry workers with an active membership
+  int64_t unmatched_active = 0;      // active members not in the registry, attributed here
+  int64_t non_active = 0;            // registry workers with only lapsed memberships
+  int64_t unmatched_non_active = 0;  // lapsed members not in the registry, attributed here
+  CoverageSource source = CoverageSource::kDefault;
+};
+
+// Paths of the files written (out_dir joined with the file name).
 struct GeneratedFiles {
   std::string workers;                 // pekerja.csv
   std::vector<std::string> members;    // kepesertaan-YYYY-MM.csv, oldest first
@@ -72,6 +125,8 @@ struct GenerateSummary {
   int64_t workers = 0;
   int64_t memberships = 0;             // rows over all periods
   int64_t villages_with_workers = 0;
+  std::vector<Period> periods;         // of `files.members`, oldest first
+  std::vector<RegencyPlan> regencies;  // every regency with workers, code order
 };
 
 // `population` gives population per province and regency (penduduk.csv);
