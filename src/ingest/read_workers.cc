@@ -1,0 +1,294 @@
+// ReadWorkersCsv: the regional worker registry (pekerja.csv).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "base/i18n.h"
+#include "base/strings.h"
+#include "domain/nik.h"
+#include "ingest/field_parsers.h"
+#include "ingest/first_seen_index.h"
+#include "ingest/readers.h"
+#include "ingest/row_part.h"
+#include "ingest/validation.h"
+
+namespace cakupan {
+
+namespace {
+
+constexpr size_t kMaxOccupationBytes = 100;
+
+class WorkerPart final : public RowPart {
+ public:
+  WorkerPart(const HeaderMap& map, const RegionTable& regions, int reference_year,
+             std::atomic<int64_t>* shared_rejections)
+      : RowPart(map, shared_rejections), regions_(regions), reference_year_(reference_year) {}
+
+  void OnRecord(const CsvRecord& r) override;
+  void Reserve(double expected) override;
+  void ShiftLines(int64_t delta) override {
+    for (int64_t& l : lines) l += delta;
+  }
+
+  WorkerTable rows;
+  std::vector<int64_t> lines;
+
+ private:
+  uint16_t InternOccupation(std::string_view text);
+
+  const RegionTable& regions_;
+  const int reference_year_;
+  std::unordered_map<std::string, uint16_t, TransparentHash, std::equal_to<>> occupation_index_;
+  std::string name_scratch_;
+  std::string occupation_scratch_;
+};
+
+void WorkerPart::Reserve(double expected) {
+  const size_t n = static_cast<size_t>(expected);
+  if (n <= rows.size()) return;
+  const double name_bytes_per_row =
+      rows.size() ? static_cast<double>(rows.name.byte_size()) / static_cast<double>(rows.size()) : 16.0;
+  rows.nik.reserve(n);
+  rows.name.reserve(n, static_cast<size_t>(name_bytes_per_row * static_cast<double>(n) * 1.05) + 64);
+  rows.sex.reserve(n);
+  rows.birth_date.reserve(n);
+  rows.village.reserve(n);
+  rows.formality.reserve(n);
+  rows.occupation.reserve(n);
+  rows.decile.reserve(n);
+  rows.vulnerability.reserve(n);
+  lines.reserve(n);
+}
+
+uint16_t WorkerPart::InternOccupation(std::string_view text) {
+  auto it = occupation_index_.find(text);
+  if (it != occupation_index_.end()) return it->second;
+  const uint16_t id = rows.InternOccupation(text);  // new: appended to the dictionary
+  if (id != 0) occupation_index_.emplace(std::string(text), id);
+  return id;
+}
+
+void WorkerPart::OnRecord(const CsvRecord& r) {
+  if (!BeginRow(r)) return;
+
+  const std::string_view nik_text = Field(r, kWNik);
+  NikError nik_error = NikError::kNone;
+  const std::optional<NikInfo> nik = ParseNik(nik_text, reference_year_, &nik_error);
+  if (!nik) return Reject(r, kWNik, NikErrorMessage(nik_error), MaskNikText(nik_text));
+  if (regions_.Find(nik->district) == RegionTable::kNotFound) PendWarning(kWNik, NikDistrictWarning(nik->district));
+
+  const std::string_view village_text = TrimView(Field(r, kWKodeDesa));
+  std::optional<RegionCode> village;
+  if (std::string reason = CheckVillageCode(village_text, regions_, &village); !reason.empty())
+    return Reject(r, kWKodeDesa, std::move(reason), ReportValue(village_text));
+
+  std::string_view name;
+  if (map_.has(kWNama)) {
+    name = CleanText(Field(r, kWNama), &name_scratch_);
+    if (std::string reason = CheckName(name); !reason.empty()) return Reject(r, kWNama, std::move(reason), "");
+  }
+
+  Sex sex = nik->sex;
+  if (const std::string_view text = TrimView(Field(r, kWJenisKelamin)); !text.empty()) {
+    const std::optional<Sex> given = ParseSex(text);
+    if (!given) return Reject(r, kWJenisKelamin, UnknownSexReason(), ReportValue(text));
+    if (*given != nik->sex) PendWarning(kWJenisKelamin, SexMismatchWarning(*given, nik->sex));
+    sex = *given;
+  }
+
+  Date birth = nik->birth_date;
+  if (const std::string_view text = TrimView(Field(r, kWTanggalLahir)); !text.empty()) {
+    const std::optional<Date> given = ParseDate(text);
+    if (!given) return Reject(r, kWTanggalLahir, BadDateReason(), ReportValue(text));
+    if (!SameBirthDate(*given, nik->birth_date)) PendWarning(kWTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
+    birth = *given;
+  }
+
+  Formality formality = Formality::kUnknown;
+  if (const std::string_view text = TrimView(Field(r, kWSektor)); !text.empty()) {
+    const std::optional<Formality> f = ParseFormality(text);
+    if (!f) {
+      return Reject(r, kWSektor, Tr("unknown sector (use formal or informal)", "sektor tidak dikenal (isi formal atau informal)"),
+                    ReportValue(text));
+    }
+    formality = *f;
+  }
+
+  const std::string_view occupation = CleanText(Field(r, kWPekerjaan), &occupation_scratch_);
+  if (!occupation.empty()) {
+    if (!IsValidUtf8(occupation)) return Reject(r, kWPekerjaan, NotUtf8Reason(), ReportValue(occupation));
+    if (occupation.size() > kMaxOccupationBytes) {
+      return Reject(r, kWPekerjaan,
+                    fmt::format(fmt::runtime(Tr("occupation longer than {} bytes", "pekerjaan lebih dari {} byte")),
+                                kMaxOccupationBytes),
+                    ReportValue(occupation));
+    }
+  }
+
+  uint8_t decile = 0;
+  if (const std::string_view text = TrimView(Field(r, kWDesil)); !text.empty()) {
+    const std::optional<uint64_t> d = ParseDigits(text);
+    if (!d || *d < 1 || *d > 10)
+      return Reject(r, kWDesil, Tr("decile must be a whole number 1-10", "desil harus bilangan bulat 1-10"), ReportValue(text));
+    decile = static_cast<uint8_t>(*d);
+  }
+
+  Vulnerability vulnerability = Vulnerability::kUnknown;
+  if (const std::string_view text = TrimView(Field(r, kWRentan)); !text.empty()) {
+    const std::optional<Vulnerability> v = ParseVulnerability(text);
+    if (!v) {
+      return Reject(r, kWRentan, Tr("unknown vulnerable value (use ya or tidak)", "nilai rentan tidak dikenal (isi ya atau tidak)"),
+                    ReportValue(text));
+    }
+    vulnerability = *v;
+  }
+
+  uint16_t occupation_id = 0;
+  if (!occupation.empty()) {
+    occupation_id = InternOccupation(occupation);
+    if (occupation_id == 0) {
+      PendWarning(kWPekerjaan, Tr("more than 65,535 different occupations: stored as unknown",
+                                  "lebih dari 65.535 jenis pekerjaan: disimpan sebagai tidak diketahui"));
+    }
+  }
+  rows.nik.push_back(nik->value);
+  rows.name.push_back(name);
+  rows.sex.push_back(static_cast<uint8_t>(sex));
+  rows.birth_date.push_back(birth);
+  rows.village.push_back(village->packed());
+  rows.formality.push_back(static_cast<uint8_t>(formality));
+  rows.occupation.push_back(occupation_id);
+  rows.decile.push_back(decile);
+  rows.vulnerability.push_back(static_cast<uint8_t>(vulnerability));
+  lines.push_back(r.line);
+  AcceptRow(r);
+}
+
+// Rejects every row whose NIK an earlier accepted row has; returns, per
+// part, the rows to drop (ascending).
+std::vector<std::vector<uint32_t>> RejectDuplicateNiks(const std::vector<WorkerPart*>& parts, const HeaderMap& map,
+                                                      ReadReport* report) {
+  std::vector<std::vector<uint32_t>> drops(parts.size());
+  std::vector<size_t> first_row(parts.size() + 1, 0);
+  for (size_t p = 0; p < parts.size(); ++p) first_row[p + 1] = first_row[p] + parts[p]->rows.size();
+  auto locate = [&](uint32_t g, size_t* part) {
+    size_t p = 0;
+    while (g >= first_row[p + 1]) ++p;
+    *part = p;
+    return g - first_row[p];
+  };
+  FirstSeenIndex index(first_row.back());
+  constexpr size_t kAhead = 16;  // prefetch distance: slots are cache misses
+  for (size_t p = 0; p < parts.size(); ++p) {
+    const std::vector<uint64_t>& niks = parts[p]->rows.nik;
+    const size_t n = niks.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (i + kAhead < n) index.Prefetch(MixKey(niks[i + kAhead]));
+      const uint64_t key = niks[i];
+      const int64_t first = index.FindOrAdd(MixKey(key), static_cast<uint32_t>(first_row[p] + i), [&](uint32_t g) {
+        size_t q;
+        const size_t row = locate(g, &q);
+        return parts[q]->rows.nik[row] == key;
+      });
+      if (first < 0) continue;
+      size_t q;
+      const size_t first_local = locate(static_cast<uint32_t>(first), &q);
+      drops[p].push_back(static_cast<uint32_t>(i));
+      report->rejections.push_back(
+          {parts[p]->lines[i], map.text(kWNik), DuplicateReason("NIK", parts[q]->lines[first_local]), MaskNik(key)});
+    }
+  }
+  return drops;
+}
+
+Status ConcatWorkers(const std::vector<WorkerPart*>& parts, const std::vector<std::vector<uint32_t>>& drops,
+                     const std::string& file_name, WorkerBatch* batch) {
+  WorkerTable& out = batch->rows;
+  auto cols = [&](auto member) {
+    using Vec = std::remove_reference_t<decltype(parts[0]->rows.*member)>;
+    std::vector<Vec*> v;
+    for (WorkerPart* p : parts) v.push_back(&(p->rows.*member));
+    return v;
+  };
+  // Occupations: part 0's dictionary, extended by the others; their ids remapped.
+  out.occupations = parts[0]->rows.occupations;
+  std::unordered_map<std::string, uint16_t> final_ids;
+  for (size_t i = 1; i < out.occupations.size(); ++i) final_ids.emplace(out.occupations[i], static_cast<uint16_t>(i));
+  std::vector<std::vector<uint16_t>> remap(parts.size());
+  bool dictionary_full = false;
+  for (size_t p = 1; p < parts.size(); ++p) {
+    const std::vector<std::string>& dict = parts[p]->rows.occupations;
+    remap[p].assign(dict.size(), 0);
+    for (size_t k = 1; k < dict.size(); ++k) {
+      auto it = final_ids.find(dict[k]);
+      if (it != final_ids.end()) {
+        remap[p][k] = it->second;
+      } else if (out.occupations.size() < 65535) {
+        out.occupations.push_back(dict[k]);
+        const auto id = static_cast<uint16_t>(out.occupations.size() - 1);
+        final_ids.emplace(dict[k], id);
+        remap[p][k] = id;
+      } else {
+        dictionary_full = true;
+      }
+    }
+  }
+  if (dictionary_full) {
+    batch->report.AddWarning(0, "", Tr("more than 65,535 different occupations: the rest stored as unknown",
+                                       "lebih dari 65.535 jenis pekerjaan: sisanya disimpan sebagai tidak diketahui"));
+  }
+  for (size_t p = 1; p < parts.size(); ++p) {
+    for (uint16_t& id : parts[p]->rows.occupation) id = remap[p][id];
+  }
+
+  out.nik = ConcatDropping(cols(&WorkerTable::nik), drops);
+  out.sex = ConcatDropping(cols(&WorkerTable::sex), drops);
+  out.birth_date = ConcatDropping(cols(&WorkerTable::birth_date), drops);
+  out.village = ConcatDropping(cols(&WorkerTable::village), drops);
+  out.formality = ConcatDropping(cols(&WorkerTable::formality), drops);
+  out.occupation = ConcatDropping(cols(&WorkerTable::occupation), drops);
+  out.decile = ConcatDropping(cols(&WorkerTable::decile), drops);
+  out.vulnerability = ConcatDropping(cols(&WorkerTable::vulnerability), drops);
+  std::vector<std::vector<int64_t>*> line_cols;
+  for (WorkerPart* p : parts) line_cols.push_back(&p->lines);
+  batch->lines = ConcatDropping(line_cols, drops);
+  Result<StringColumn> names = ConcatStringsDropping(cols(&WorkerTable::name), drops, file_name);
+  if (!names.ok()) return names.status();
+  out.name = std::move(names).value();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<WorkerBatch> ReadWorkersCsv(const std::string& path, const ReadOptions& options, Progress& progress) {
+  if (options.regions == nullptr) return Status::InvalidArgument("ReadWorkersCsv: ReadOptions::regions is null");
+  Result<std::unique_ptr<CsvSource>> opened = OpenCsvSource(path, options.block_bytes);
+  if (!opened.ok()) return opened.status();
+  CsvSource& src = **opened;
+  const std::vector<std::string_view> cells(src.header.begin(), src.header.end());
+  Result<HeaderMap> mapped = MapHeader(src.file_name, cells, WorkerColumns());
+  if (!mapped.ok()) return mapped.status();
+  const HeaderMap& map = *mapped;
+
+  WorkerBatch batch;
+  WarnIgnoredColumns(src, map, &batch.report);
+  const int reference_year = options.reference_year > 0 ? options.reference_year : CurrentYear();
+  auto make_part = [&](std::atomic<int64_t>* shared) -> std::unique_ptr<ScanPart> {
+    return std::make_unique<WorkerPart>(map, *options.regions, reference_year, shared);
+  };
+  Result<ScanResult> scanned = ScanCsv(src, MakeScanConfig(options), ReadingLabel(src.file_name), progress, make_part);
+  if (!scanned.ok()) return scanned.status();
+  ScanResult& scan = *scanned;
+  MergeDiagnostics(src, scan, &batch.report);
+  CAKUPAN_RETURN_IF_ERROR(CheckHasRows(src, batch.report));
+
+  std::vector<WorkerPart*> parts;
+  for (auto& p : scan.parts) parts.push_back(static_cast<WorkerPart*>(p.get()));
+  const std::vector<std::vector<uint32_t>> drops = RejectDuplicateNiks(parts, map, &batch.report);
+  CAKUPAN_RETURN_IF_ERROR(ConcatWorkers(parts, drops, src.file_name, &batch));
+  FinishReport(static_cast<int64_t>(batch.rows.size()), &batch.report);
+  return batch;
+}
+
+}  // namespace cakupan

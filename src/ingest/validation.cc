@@ -1,0 +1,112 @@
+#include "ingest/validation.h"
+
+#include <fmt/format.h>
+
+#include "base/i18n.h"
+#include "base/strings.h"
+#include "ingest/field_parsers.h"
+
+namespace cakupan {
+
+namespace {
+
+const char* LevelName(RegionLevel level) {
+  return CurrentLanguage() == Lang::kEn ? RegionLevelName(level) : RegionLevelNameId(level);
+}
+
+const char* SexName(Sex s) { return CurrentLanguage() == Lang::kEn ? SexLabelEn(s) : SexLabelId(s); }
+
+}  // namespace
+
+std::string CheckRegionCode(std::string_view text, std::optional<RegionCode>* code) {
+  if (text.empty()) return Tr("region code is empty", "kode wilayah kosong");
+  *code = ParseRegionCodeFast(text);
+  if (!*code) {
+    return Tr("not a region code (format PP.KK.CC.DDDD, e.g. 17.04 or 17.04.07.2010)",
+              "bukan kode wilayah (format PP.KK.CC.DDDD, contoh 17.04 atau 17.04.07.2010)");
+  }
+  return std::string();
+}
+
+std::string UnknownRegionReason(RegionCode code) {
+  return fmt::format(fmt::runtime(Tr("unknown region code {} (not in the region list)",
+                                     "kode wilayah {} tidak dikenal (tidak ada di daftar wilayah)")),
+                     code.ToString());
+}
+
+std::string CheckVillageCode(std::string_view text, const RegionTable& regions, std::optional<RegionCode>* code) {
+  if (text.empty()) return Tr("village code is empty", "kode desa kosong");
+  *code = ParseRegionCodeFast(text);
+  if (!*code) {
+    return Tr("not a village code (format PP.KK.CC.DDDD, e.g. 17.04.07.2010)",
+              "bukan kode desa (format PP.KK.CC.DDDD, contoh 17.04.07.2010)");
+  }
+  if ((*code)->level() != RegionLevel::kVillage) {
+    return fmt::format(fmt::runtime(Tr("not a village code but a {} code (format PP.KK.CC.DDDD)",
+                                       "bukan kode desa/kelurahan melainkan kode {} (format PP.KK.CC.DDDD)")),
+                       LevelName((*code)->level()));
+  }
+  if (regions.Find(**code) == RegionTable::kNotFound) {
+    return Tr("unknown village code (not in the region list)",
+              "kode desa tidak dikenal (tidak ada di daftar wilayah)");
+  }
+  return std::string();
+}
+
+std::string CheckName(std::string_view name) {
+  if (!IsValidUtf8(name)) return NotUtf8Reason();
+  if (name.size() > kMaxNameBytes) {
+    return fmt::format(fmt::runtime(Tr("name longer than {} bytes ({} bytes)", "nama lebih dari {} byte ({} byte)")),
+                       kMaxNameBytes, name.size());
+  }
+  return std::string();
+}
+
+std::string NotUtf8Reason() {
+  return Tr("text is not valid UTF-8: save the file as \"CSV UTF-8\"",
+            "teks bukan UTF-8 yang sah: simpan berkas sebagai \"CSV UTF-8\"");
+}
+
+std::string UnknownSexReason() {
+  return Tr("unknown sex (use L or P)", "jenis kelamin tidak dikenal (isi L atau P)");
+}
+
+std::string BadDateReason() {
+  return Tr("not a date (e.g. 1985-04-17, 17/04/1985, 17 April 1985)",
+            "bukan tanggal (contoh 1985-04-17, 17/04/1985, 17 April 1985)");
+}
+
+std::string BadPeriodReason() {
+  return Tr("not a month (e.g. 2024-11, 11/2024, November 2024)",
+            "bukan bulan (contoh 2024-11, 11/2024, November 2024)");
+}
+
+std::string DuplicateReason(std::string_view what, int64_t first_line) {
+  return fmt::format(fmt::runtime(Tr("duplicate {}: already on line {}", "{} ganda: sudah ada di baris {}")), what,
+                     first_line);
+}
+
+std::string NikDistrictWarning(RegionCode district) {
+  return fmt::format(fmt::runtime(Tr("NIK district {} is not in the region list (issued before a split?)",
+                                     "kecamatan NIK {} tidak ada di daftar wilayah (terbit sebelum pemekaran?)")),
+                     district.ToString());
+}
+
+std::string SexMismatchWarning(Sex given, Sex from_nik) {
+  return fmt::format(fmt::runtime(Tr("sex {} differs from the NIK ({}); the given value is kept",
+                                     "jenis kelamin {} berbeda dengan NIK ({}); nilai yang diisi dipakai")),
+                     SexName(given), SexName(from_nik));
+}
+
+std::string BirthDateMismatchWarning(Date given, Date from_nik) {
+  return fmt::format(fmt::runtime(Tr("birth date {} differs from the NIK ({}); the given value is kept",
+                                     "tanggal lahir {} berbeda dengan NIK ({}); nilai yang diisi dipakai")),
+                     FormatIsoDate(given), FormatIsoDate(from_nik));
+}
+
+bool SameBirthDate(Date given, Date from_nik) {
+  const CivilDate a = CivilFromDate(given), b = CivilFromDate(from_nik);
+  return a.day == b.day && a.month == b.month && a.year % 100 == b.year % 100;
+}
+
+}  // namespace cakupan

@@ -1,0 +1,52 @@
+// Cell checks and messages shared by several readers, so that the same
+// problem reads the same in every rejects file. Reasons and warnings are in
+// the current language (base/i18n.h). Checks return "" when the value is
+// fine, else the reason. Pure functions; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/date.h"
+#include "domain/enums.h"
+#include "domain/region_code.h"
+#include "domain/region_table.h"
+
+namespace cakupan {
+
+inline constexpr size_t kMaxNameBytes = 200;
+
+// Hash for unordered containers keyed by std::string and looked up by
+// std::string_view without building a string.
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// A village code cell (already trimmed): empty, malformed, not a village, or
+// not in `regions`. Sets *code when it parses.
+std::string CheckVillageCode(std::string_view text, const RegionTable& regions, std::optional<RegionCode>* code);
+// A region code cell of any level: empty or malformed. Sets *code.
+std::string CheckRegionCode(std::string_view text, std::optional<RegionCode>* code);
+// "unknown region code 17.99 (not in the region list)".
+std::string UnknownRegionReason(RegionCode code);
+// A cleaned name: valid UTF-8, at most kMaxNameBytes.
+std::string CheckName(std::string_view name);
+
+std::string NotUtf8Reason();
+std::string UnknownSexReason();
+std::string BadDateReason();
+std::string BadPeriodReason();
+// "duplicate NIK: already on line 12".
+std::string DuplicateReason(std::string_view what, int64_t first_line);
+
+std::string NikDistrictWarning(RegionCode district);
+std::string SexMismatchWarning(Sex given, Sex from_nik);
+std::string BirthDateMismatchWarning(Date given, Date from_nik);
+// Same day, month and two-digit year (the NIK cannot tell 1925 from 2025).
+bool SameBirthDate(Date given, Date from_nik);
+
+}  // namespace cakupan
