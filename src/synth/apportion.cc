@@ -13,7 +13,8 @@ std::vector<int64_t> Apportion(const std::vector<double>& weights, int64_t total
   double sum = 0;
   for (double w : weights) sum += w > 0 ? w : 0;
   if (sum <= 0) {
-    for (size_t i = 0; i < n; ++i) out[i] = total / static_cast<int64_t>(n) + (static_cast<int64_t>(i) < total % static_cast<int64_t>(n) ? 1 : 0);
+    const auto parts = static_cast<int64_t>(n);
+    for (size_t i = 0; i < n; ++i) out[i] = total / parts + (static_cast<int64_t>(i) < total % parts ? 1 : 0);
     return out;
   }
   std::vector<double> frac(n);

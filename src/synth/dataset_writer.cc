@@ -133,7 +133,8 @@ void DatasetWriter::DrawPerson(int province, double formal_share, const Occupati
   p.name_length = static_cast<uint16_t>(names_.size() - p.name_offset);
 
   p.formal = rng.Chance(formal_share) ? 1 : 0;
-  p.occupation = static_cast<uint8_t>(occupations.Draw(p.formal ? Formality::kFormal : Formality::kInformal, rng));
+  const Formality sector = p.formal ? Formality::kFormal : Formality::kInformal;
+  p.occupation = static_cast<uint8_t>(occupations.Draw(sector, sex, rng));
   p.decile = rng.Chance(kDecileUnknown)
                  ? 0
                  : static_cast<uint8_t>(1 + (p.formal ? DrawCumulative(kDecileFormalCum, rng)
@@ -377,7 +378,8 @@ Status DatasetWriter::WriteRegency(size_t k) {
   // Employers of the regency.
   Employers employers;
   employers.base = next_employer_;
-  employers.companies = static_cast<uint32_t>(std::max<int64_t>(2, (formal + unmatched_formal) / kWorkersPerEmployer + 1));
+  employers.companies =
+      static_cast<uint32_t>(std::max<int64_t>(2, (formal + unmatched_formal) / kWorkersPerEmployer + 1));
   employers.contractors = std::max<uint32_t>(1, employers.companies / kEmployersPerContractor);
   next_employer_ += employers.companies + employers.contractors;
 

@@ -82,7 +82,9 @@ class DatasetWriter {
   int32_t IssuingDistrict(int32_t home_district, const std::vector<int32_t>& regency_districts, int province,
                           Rng& rng);
   void AddMemberships(uint32_t person, bool active, bool registry, const Employers& employers, Rng& rng);
-  std::string_view NameOf(const Person& p) const { return std::string_view(names_).substr(p.name_offset, p.name_length); }
+  std::string_view NameOf(const Person& p) const {
+    return std::string_view(names_).substr(p.name_offset, p.name_length);
+  }
   void WriteRegistryRow(const Person& p, std::string_view village_code);
   void WriteExtracts(std::string_view regency_code);
 

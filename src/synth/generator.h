@@ -1,8 +1,9 @@
 // Synthetic but realistic data for demos, tests and benchmarks: a regional
 // worker registry, BPJS Ketenagakerjaan membership extracts, labour-force
 // denominators and targets, written as the CSV files cakupan imports
-// (docs/data-formats.md). Deterministic: the same options and seed give
-// byte-identical files.
+// (docs/data-formats.md). The model is documented in docs/synthetic-data.md.
+// Deterministic: the same options and seed give byte-identical files (on the
+// same platform and build).
 //
 // Coverage is steered, not typed: the generator chooses how many workers of
 // each regency hold an active membership so that reconciling the files gives
@@ -25,9 +26,10 @@
 namespace cakupan {
 
 // A part of the country and how many registry workers to generate in it.
-// Scopes may nest: a scope nested in an earlier one is carved out of it
-// ({0: 1,000,000}, {17: 700,000} gives Bengkulu 700,000 and the other
-// provinces 1,000,000 in proportion to population).
+// Scopes may nest: a scope nested in another is carved out of it ({0:
+// 1,000,000}, {17: 700,000} gives Bengkulu 700,000 and the other provinces
+// 1,000,000 in proportion to population); each regency belongs to the
+// deepest scope containing it, whatever the order.
 struct GenerateScope {
   RegionCode region;   // national root, a province or a regency
   int64_t workers = 0;
@@ -131,9 +133,23 @@ struct GenerateSummary {
 
 // `population` gives population per province and regency (penduduk.csv);
 // a regency without an entry gets the average of its province's regencies.
-// Writes the files into `out_dir` (created if missing). Fails with
-// kInvalidArgument for an unknown scope region, non-positive worker counts or
-// an infeasible profile (a coverage outside (0, 0.95]).
+// Regencies without villages in `regions` get no workers.
+//
+// Writes pekerja.csv, kepesertaan-YYYY-MM.csv (one per period),
+// angkatan-kerja.csv and target.csv into `out_dir` (created if missing),
+// overwriting files of those names. Reports progress in registry workers
+// written (one Update per regency). Memory: 8-16 bytes per person for the
+// NIK set plus the largest regency's records; about 170 MB for 10 million
+// workers.
+//
+// Fails, before writing anything, with kInvalidArgument for an unknown or
+// too deep scope region, non-positive worker counts, a share outside [0, 1),
+// a non-zero noise rate, a profile region that is not listed or has no
+// workers, or an infeasible profile (a solved coverage outside (0, 0.95], or
+// fixed values that make a province or the national target unreachable); the
+// message names the region. Fails with kIoError when a file cannot be
+// written (files written so far are left behind) and kInternal if the NIK
+// serials of one district and birth date run out.
 Result<GenerateSummary> GenerateDataset(const RegionTable& regions, const std::vector<PopulationRecord>& population,
                                         const GenerateOptions& options, const std::string& out_dir,
                                         Progress& progress);

@@ -81,8 +81,8 @@ TEST(OccupationsTest, DrawsMatchTheSectorAndKotaHasNoPerangkatDesa) {
   const OccupationSampler kota(true, rng), kabupaten(false, rng);
   for (int i = 0; i < 5000; ++i) {
     const Formality f = i % 2 ? Formality::kFormal : Formality::kInformal;
-    const OccupationInfo& a = Occupation(kota.Draw(f, rng));
-    const OccupationInfo& b = Occupation(kabupaten.Draw(f, rng));
+    const OccupationInfo& a = Occupation(kota.Draw(f, i % 4 < 2 ? Sex::kMale : Sex::kFemale, rng));
+    const OccupationInfo& b = Occupation(kabupaten.Draw(f, i % 4 < 2 ? Sex::kMale : Sex::kFemale, rng));
     EXPECT_EQ(a.sector, f);
     EXPECT_EQ(b.sector, f);
     EXPECT_STRNE(a.name, "perangkat desa");

@@ -31,6 +31,8 @@ struct OccupationInfo {
   OccupationKind kind;
   double kabupaten;  // relative weight within its sector in a kabupaten
   double kota;       // ... in a kota
+  double male;       // multiplier for men (1 unless the work is mostly women's)
+  double female;     // multiplier for women (PRT, penjahit, guru up; konstruksi, ojek down)
 };
 
 int OccupationCount();
@@ -41,12 +43,16 @@ class OccupationSampler {
   // Weights for a regency (kota or kabupaten), each multiplied by a random
   // factor exp(N(0, 0.35^2)) drawn from `rng`.
   OccupationSampler(bool kota, Rng& rng);
-  // An occupation index of the given sector (kFormal or kInformal).
-  int Draw(Formality sector, Rng& rng) const;
+  // An occupation index of the given sector (kFormal or kInformal) for a
+  // person of `sex`.
+  int Draw(Formality sector, Sex sex, Rng& rng) const;
 
  private:
-  std::vector<int> formal_, informal_;            // occupation indices
-  std::vector<double> formal_cum_, informal_cum_;  // cumulative weights
+  struct Table {
+    std::vector<int> index;                       // occupation indices of one sector
+    std::vector<double> male_cum, female_cum;     // cumulative weights by sex
+  };
+  Table formal_, informal_;
 };
 
 }  // namespace cakupan
