@@ -3,9 +3,18 @@
 // PostgreSQL implementation follows the same contract (and the same test
 // suite, storage/store_contract_test.h).
 //
-// Contract for every implementation:
+// Contract for every implementation (storage/store_contract_test.h checks it):
 //  - Each write method is atomic: it stores all of its effect, including its
-//    import log entry, or nothing (on failure the store is unchanged).
+//    import log entry, or nothing (on failure the store is unchanged and
+//    record->id is left as it was).
+//  - Methods taking `ImportRecord* record` require it (null is
+//    kInvalidArgument); the store assigns record->id and sets record->kind
+//    (and, for WriteMembers, record->period; for WriteWorkers / WriteMembers,
+//    record->replace) to what the method did.
+//  - Invalid input is kInvalidArgument: a table whose Validate() fails or
+//    that is not canonical, an invalid period, a malformed region code (see
+//    each method). A store opened read-only refuses every write with
+//    kFailedPrecondition.
 //  - Large tables (workers, memberships) are kept as sorted "segments": an
 //    import writes the rows it adds or changes as one new segment; a reader
 //    merges segments, the newest winning for a key (engine/segments.h).
@@ -13,7 +22,10 @@
 //    version.
 //  - A data version is the id of the last import that changed that data
 //    (0 when never imported); results computed from data record the versions
-//    they used, so staleness is detectable.
+//    they used, so staleness is detectable. An import "changed" data when it
+//    wrote at least one new or different row, or replaced a set (even with
+//    nothing); upserting rows identical to the stored ones, appending an
+//    empty table and LogImport change nothing.
 //  - Methods return a non-OK Status on I/O errors or corrupt data; they never
 //    throw.
 // Thread-safety: a Store object is used by one thread at a time; open one per
@@ -43,24 +55,33 @@ class Store {
   virtual Result<std::vector<RegionRecord>> LoadRegions() = 0;
   // Inserts new codes and renames existing ones; logs `record` (its id,
   // kind, counts must be filled by the caller except id, which is assigned).
+  // The national root is implicit: passing it (or a malformed code) is
+  // kInvalidArgument.
   virtual Status UpsertRegions(const std::vector<RegionRecord>& rows, ImportRecord* record) = 0;
 
   // --- Worker registry -----------------------------------------------------
   // Segments oldest first, each canonical (sorted by nik, unique), with only
-  // the requested WorkerColumn bits loaded (kWorkerNik always).
+  // the requested WorkerColumn bits loaded (kWorkerNik always); columns not
+  // requested are not read. A requested column that the writer did not
+  // supply is loaded with its "unknown" value (0, kNoDate, empty string).
   virtual Result<std::vector<WorkerTable>> LoadWorkerSegments(uint32_t columns) = 0;
   // Appends `rows` (canonical) as a new segment, or, with `replace_all`,
-  // replaces the whole registry with it. Logs `record`.
+  // replaces the whole registry with it. Logs `record`. An empty table adds
+  // no segment (with `replace_all` it empties the registry).
   virtual Status WriteWorkers(const WorkerTable& rows, bool replace_all, ImportRecord* record) = 0;
   // Replaces all segments with `merged` (canonical, complete) without
-  // changing the data version.
+  // changing the data version or logging an import.
   virtual Status CompactWorkers(const WorkerTable& merged) = 0;
   virtual Result<int> CountWorkerSegments() = 0;
 
   // --- Membership extracts, one set per period -----------------------------
-  virtual Result<std::vector<Period>> ListMemberPeriods() = 0;  // ascending
+  // Periods with at least one stored segment, ascending.
+  virtual Result<std::vector<Period>> ListMemberPeriods() = 0;
   virtual Result<std::vector<MembershipTable>> LoadMemberSegments(Period period, uint32_t columns) = 0;
-  // Canonical order is (nik, segment, npp bytes).
+  // Oldest first; empty when the period has no extract. Columns as for
+  // LoadWorkerSegments (kMemberNik always).
+  // WriteMembers: as WriteWorkers, for one period (`replace_period` replaces
+  // only that period). Canonical order is (nik, segment, npp bytes), unique.
   virtual Status WriteMembers(Period period, const MembershipTable& rows, bool replace_period,
                               ImportRecord* record) = 0;
   virtual Status CompactMembers(Period period, const MembershipTable& merged) = 0;
@@ -68,23 +89,33 @@ class Store {
 
   // --- Labour-force denominators and targets -------------------------------
   virtual Result<std::vector<LabourForceRecord>> LoadLabourForce() = 0;
-  // Upserts by (region, period). Logs `record`.
+  // Upserts by (region, period); the national root is allowed. formal and
+  // informal are -1 when not given; other negative counts and invalid
+  // periods are kInvalidArgument. Logs `record`.
   virtual Status UpsertLabourForce(const std::vector<LabourForceRecord>& rows, ImportRecord* record) = 0;
   virtual Result<std::vector<TargetRecord>> LoadTargets() = 0;
-  // Upserts by (region, year). Logs `record`.
+  // Upserts by (region, year); the national root is allowed. A target must
+  // be a finite fraction in [0, 1] and the year in 1900-2200, else
+  // kInvalidArgument. Logs `record`.
   virtual Status UpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record) = 0;
 
   // --- Import log and data versions ----------------------------------------
   // Logs an import that stored nothing new (all rows unchanged); does not
-  // change any data version.
+  // change any data version. Stores `record` as given (kind and period
+  // included) and assigns its id.
   virtual Status LogImport(ImportRecord* record) = 0;
-  // Most recent first.
+  // Most recent first; at most `limit` entries (all when limit <= 0).
   virtual Result<std::vector<ImportRecord>> ListImports(int limit) = 0;
-  // Id of the last import that changed `kind` (for kMembers: of `period`).
+  // Id of the last import that changed `kind` (for kMembers: of `period`;
+  // of any period when `period` is nullopt); 0 when none did. `period` is
+  // ignored for other kinds.
   virtual Result<int64_t> DataVersion(DataKind kind, std::optional<Period> period) = 0;
 
   // --- Reconciliation results ----------------------------------------------
-  // Replaces the stored result for record.period.
+  // Replaces the stored result for record.period. Logs no import. The
+  // unmatched columns must all have the same length and every counts region
+  // must be a well-formed code (the national root included), else
+  // kInvalidArgument.
   virtual Status SaveReconciliation(const ReconciliationRecord& record) = 0;
   // nullopt when the period was never reconciled. Without `with_details`
   // only the header, summary and counts are loaded (worker_results and

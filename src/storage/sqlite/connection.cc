@@ -46,13 +46,16 @@ std::string SqlHint(sqlite3_stmt* stmt) {
 
 Status SqliteStatus(int rc, std::string_view context, std::string_view detail) {
   std::string message(context);
+  const std::string_view code_text = sqlite3_errstr(rc);
   if (!detail.empty()) {
     message += ": ";
     message += detail;
   }
-  message += " (";
-  message += sqlite3_errstr(rc);
-  message += ")";
+  if (detail != code_text) {
+    message += " (";
+    message += code_text;
+    message += ")";
+  }
   return Status(CodeFor(rc), std::move(message));
 }
 

@@ -33,7 +33,8 @@ namespace cakupan::sqlite {
 // kFailedPrecondition, SQLITE_IOERR / SQLITE_FULL / SQLITE_CANTOPEN /
 // SQLITE_PERM -> kIoError, SQLITE_CONSTRAINT / SQLITE_TOOBIG / SQLITE_MISMATCH
 // -> kInvalidArgument, anything else -> kInternal. The message is
-// "<context>: <detail> (<sqlite3_errstr(rc)>)".
+// "<context>: <detail> (<sqlite3_errstr(rc)>)", without the parenthesis when
+// it would repeat the detail.
 Status SqliteStatus(int rc, std::string_view context, std::string_view detail);
 
 class Connection {

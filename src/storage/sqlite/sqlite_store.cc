@@ -25,7 +25,7 @@ constexpr int kBusyTimeoutMs = 5000;
 // Per-connection settings (docs/storage.md, "Pragmas").
 constexpr const char* kConnectionPragmas =
     "PRAGMA synchronous = NORMAL;"      // WAL: fsync at checkpoints, not at every commit
-    "PRAGMA cache_size = -16384;"       // 16 MiB: large chunks stream through, never pile up
+    "PRAGMA cache_size = -4096;"        // 4 MiB: large chunks stream through, never pile up
     "PRAGMA temp_store = MEMORY;"
     "PRAGMA journal_size_limit = 67108864;";  // truncate a grown WAL back to 64 MiB
 
@@ -94,6 +94,12 @@ Status SqliteStore::Annotate(std::string_view operation, Status status) const {
   return Status(status.code(), std::string(operation) + " on '" + conn_->path() + "': " + status.message());
 }
 
+Status SqliteStore::CheckWritable(std::string_view operation) const {
+  if (!options_.read_only) return Status::Ok();
+  return Status::FailedPrecondition(std::string(operation) + " on '" + conn_->path() +
+                                    "': the database was opened read-only");
+}
+
 // --- Import log ------------------------------------------------------------
 
 Result<int64_t> SqliteStore::InsertImport(const ImportRecord& r, bool changed) {
@@ -122,6 +128,7 @@ Result<int64_t> SqliteStore::InsertImport(const ImportRecord& r, bool changed) {
 
 Status SqliteStore::LogImport(ImportRecord* record) {
   if (record == nullptr) return Status::InvalidArgument("LogImport: no import record");
+  CAKUPAN_RETURN_IF_ERROR(CheckWritable("LogImport"));
   auto body = [&]() -> Result<int64_t> {
     CAKUPAN_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(*conn_, Transaction::Mode::kWrite));
     CAKUPAN_ASSIGN_OR_RETURN(int64_t id, InsertImport(*record, /*changed=*/false));
@@ -206,6 +213,7 @@ Result<std::vector<RegionRecord>> SqliteStore::LoadRegions() {
 
 Status SqliteStore::UpsertRegions(const std::vector<RegionRecord>& rows, ImportRecord* record) {
   if (record == nullptr) return Status::InvalidArgument("UpsertRegions: no import record");
+  CAKUPAN_RETURN_IF_ERROR(CheckWritable("UpsertRegions"));
   return Annotate("UpsertRegions", DoUpsertRegions(rows, record));
 }
 
@@ -269,6 +277,7 @@ Result<std::vector<LabourForceRecord>> SqliteStore::LoadLabourForce() {
 
 Status SqliteStore::UpsertLabourForce(const std::vector<LabourForceRecord>& rows, ImportRecord* record) {
   if (record == nullptr) return Status::InvalidArgument("UpsertLabourForce: no import record");
+  CAKUPAN_RETURN_IF_ERROR(CheckWritable("UpsertLabourForce"));
   return Annotate("UpsertLabourForce", DoUpsertLabourForce(rows, record));
 }
 
@@ -330,6 +339,7 @@ Result<std::vector<TargetRecord>> SqliteStore::LoadTargets() {
 
 Status SqliteStore::UpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record) {
   if (record == nullptr) return Status::InvalidArgument("UpsertTargets: no import record");
+  CAKUPAN_RETURN_IF_ERROR(CheckWritable("UpsertTargets"));
   return Annotate("UpsertTargets", DoUpsertTargets(rows, record));
 }
 

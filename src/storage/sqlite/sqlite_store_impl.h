@@ -66,6 +66,10 @@ class SqliteStore final : public Store {
     return Annotate(operation, result.status());
   }
 
+  // kFailedPrecondition when the store was opened read-only. (A file that
+  // the operating system does not let us write fails later, with SQLite's
+  // "attempt to write a readonly database".)
+  Status CheckWritable(std::string_view operation) const;
   Result<StatementRef> Sql(std::string_view sql) { return stmts_.Get(sql); }
   // Adds `record` to the import log; returns its id.
   Result<int64_t> InsertImport(const ImportRecord& record, bool changed);

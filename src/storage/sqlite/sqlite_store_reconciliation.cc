@@ -11,6 +11,7 @@
 namespace cakupan::sqlite {
 
 Status SqliteStore::SaveReconciliation(const ReconciliationRecord& record) {
+  CAKUPAN_RETURN_IF_ERROR(CheckWritable("SaveReconciliation"));
   return Annotate("SaveReconciliation", DoSaveReconciliation(record));
 }
 

@@ -167,10 +167,12 @@ Result<int> SqliteStore::CountSegments(std::string_view kind, const std::string&
 
 Status SqliteStore::WriteWorkers(const WorkerTable& rows, bool replace_all, ImportRecord* record) {
   if (record == nullptr) return Status::InvalidArgument("WriteWorkers: no import record");
+  CAKUPAN_RETURN_IF_ERROR(CheckWritable("WriteWorkers"));
   return Annotate("WriteWorkers", DoWriteWorkers(rows, replace_all, record));
 }
 
 Status SqliteStore::CompactWorkers(const WorkerTable& merged) {
+  CAKUPAN_RETURN_IF_ERROR(CheckWritable("CompactWorkers"));
   return Annotate("CompactWorkers", DoWriteWorkers(merged, /*replace_all=*/true, nullptr));
 }
 
@@ -265,10 +267,12 @@ Result<int> SqliteStore::CountWorkerSegments() { return Annotate("CountWorkerSeg
 Status SqliteStore::WriteMembers(Period period, const MembershipTable& rows, bool replace_period,
                                  ImportRecord* record) {
   if (record == nullptr) return Status::InvalidArgument("WriteMembers: no import record");
+  CAKUPAN_RETURN_IF_ERROR(CheckWritable("WriteMembers"));
   return Annotate("WriteMembers", DoWriteMembers(period, rows, replace_period, record));
 }
 
 Status SqliteStore::CompactMembers(Period period, const MembershipTable& merged) {
+  CAKUPAN_RETURN_IF_ERROR(CheckWritable("CompactMembers"));
   return Annotate("CompactMembers", DoWriteMembers(period, merged, /*replace_period=*/true, nullptr));
 }
 

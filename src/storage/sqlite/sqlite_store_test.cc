@@ -320,7 +320,7 @@ TEST_F(SqliteStoreTest, ReadOnlyStoreReadsButRefusesEveryWrite) {
   };
   for (const Status& st : refused) {
     EXPECT_EQ(st.code(), StatusCode::kFailedPrecondition) << st.ToString();
-    EXPECT_NE(st.message().find("readonly database"), std::string::npos) << st.ToString();
+    EXPECT_NE(st.message().find("opened read-only"), std::string::npos) << st.ToString();
     EXPECT_NE(st.message().find(path_), std::string::npos) << st.ToString();
   }
   EXPECT_EQ(rec.id, 0);
