@@ -8,8 +8,9 @@
 // directory, removed afterwards), then loads them back with all columns and
 // with only nik + village. Loads run right after the write, so the page
 // cache is warm. Reports wall-clock seconds and how far the resident memory
-// rose above the table while writing (from VmHWM, reset through
-// /proc/self/clear_refs). Prints no NIK and no name.
+// rose while writing above what it was right after generating the table
+// (from VmHWM, reset through /proc/self/clear_refs). Prints no NIK and no
+// name.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -154,16 +155,16 @@ int Main(int argc, char** argv) {
     WorkerTable table = MakeWorkers(workers);
     std::printf("workers table: %.0f MiB (names %.1f bytes on average)\n", TableMiB(table),
                 static_cast<double>(table.name.byte_size()) / static_cast<double>(table.size()));
+    ReadMemory(&rss, &peak);
+    const double baseline = rss;  // the table and little else
     for (int run = 0; run < runs; ++run) {
-      ReadMemory(&rss, &peak);
       ResetPeakMemory();
-      const double before = rss;
       ImportRecord record;
       record.kind = DataKind::kWorkers;
       double t = Seconds([&] { Check(store->WriteWorkers(table, /*replace_all=*/true, &record), "WriteWorkers"); });
       ReadMemory(&rss, &peak);
       std::printf("write workers (run %d): %.3f s, peak memory +%.0f MiB above the table\n", run + 1, t,
-                  peak - before);
+                  peak - baseline);
     }
   }
   for (int run = 0; run < runs; ++run) {
@@ -186,16 +187,16 @@ int Main(int argc, char** argv) {
     MembershipTable table = MakeMembers(members);
     std::printf("memberships table: %.0f MiB\n", TableMiB(table));
     const Period period = Period::FromYearMonth(2024, 11);
+    ReadMemory(&rss, &peak);
+    const double baseline = rss;
     for (int run = 0; run < runs; ++run) {
-      ReadMemory(&rss, &peak);
       ResetPeakMemory();
-      const double before = rss;
       ImportRecord record;
       record.kind = DataKind::kMembers;
       double t = Seconds([&] { Check(store->WriteMembers(period, table, true, &record), "WriteMembers"); });
       ReadMemory(&rss, &peak);
       std::printf("write members (run %d): %.3f s, peak memory +%.0f MiB above the table\n", run + 1, t,
-                  peak - before);
+                  peak - baseline);
     }
     for (int run = 0; run < runs; ++run) {
       double t = Seconds([&] { Check(store->LoadMemberSegments(period, kMemberAllColumns).status(), "load"); });
