@@ -201,7 +201,7 @@ void DatasetWriter::AddMemberships(uint32_t person, bool active, bool registry, 
   }
 
   uint32_t company = 0;  // employer id + 1 of a PU membership
-  const OccupationKind kind = Occupation(p.occupation).kind;
+  const OccupationKind kind = OccupationAt(p.occupation).kind;
   if (p.formal) {
     if (kind == OccupationKind::kMigrant) {
       row.segment = static_cast<uint8_t>(Segment::kPMI);
@@ -261,7 +261,7 @@ void DatasetWriter::WriteRegistryRow(const Person& p, std::string_view village_c
   o.IsoDate(f.birth_date);
   o.Raw(village_code);
   o.Raw(p.formal ? "formal" : "informal");
-  o.Raw(Occupation(p.occupation).name);
+  o.Raw(OccupationAt(p.occupation).name);
   if (p.decile == 0) {
     o.Empty();
   } else {

@@ -57,7 +57,7 @@ class DatasetWriter {
     uint16_t name_length = 0;
     uint8_t sex = 0;         // Sex
     uint8_t formal = 0;      // 1 = sektor formal
-    uint8_t occupation = 0;  // index into Occupation()
+    uint8_t occupation = 0;  // index into OccupationAt()
     uint8_t decile = 0;      // 0 = unknown
     uint8_t vulnerable = 0;  // 1 = rentan
   };

@@ -5,6 +5,9 @@
 // Deterministic: the same options and seed give byte-identical files (on the
 // same platform and build).
 //
+// Thread-safety: GenerateDataset is re-entrant (each call owns its state);
+// two calls must not write into the same directory.
+//
 // Coverage is steered, not typed: the generator chooses how many workers of
 // each regency hold an active membership so that reconciling the files gives
 // the profile's coverage; every figure a user later sees is computed by

@@ -453,7 +453,7 @@ struct CultureSpec {
   double p_common;                  // draw the given name from the national list
 };
 
-const CultureSpec kCultures[kCultureCount] = {
+const CultureSpec kCultures[kNamingCultureCount] = {
     // kJawa
     {"jawa", L(kJawaMale), L(kJawaFemale), L(kJawaMaleSecond), L(kJawaFemaleSecond), kNone,
      L(kMuslimMalePrefix), L(kMuslimFemalePrefix), kNone, kNone, 0.28, 0.55, 0, 0.08, 0, 0.25},
@@ -514,9 +514,9 @@ const CultureSpec kCultures[kCultureCount] = {
      0.12, 0.92, 0, 0, 0.05},
 };
 
-// Culture mixtures per province (weights in percent).
+// NamingCulture mixtures per province (weights in percent).
 struct Share {
-  Culture culture;
+  NamingCulture culture;
   int weight;
 };
 struct ProvinceMix {
@@ -524,7 +524,7 @@ struct ProvinceMix {
   Share shares[6];
 };
 
-using C = Culture;
+using C = NamingCulture;
 const ProvinceMix kProvinceMixes[] = {
     {11, {{C::kAceh, 86}, {C::kJawa, 7}, {C::kMandailing, 4}, {C::kMinang, 3}}},
     {12, {{C::kBatak, 36}, {C::kJawa, 30}, {C::kMelayu, 16}, {C::kMandailing, 13}, {C::kMinang, 3}, {C::kAceh, 2}}},
@@ -613,9 +613,9 @@ void AppendBalineseName(const CultureSpec& spec, bool male, Rng& rng, NameBuilde
 
 }  // namespace
 
-const char* CultureName(Culture c) { return kCultures[static_cast<int>(c)].name; }
+const char* CultureName(NamingCulture c) { return kCultures[static_cast<int>(c)].name; }
 
-Culture DrawCulture(int province, Rng& rng) {
+NamingCulture DrawCulture(int province, Rng& rng) {
   const ProvinceMix* mix = &kDefaultMix;
   for (const auto& m : kProvinceMixes) {
     if (m.province == province) {
@@ -633,11 +633,11 @@ Culture DrawCulture(int province, Rng& rng) {
   return mix->shares[0].culture;
 }
 
-void AppendName(Culture culture, Sex sex, Rng& rng, std::string& out) {
+void AppendName(NamingCulture culture, Sex sex, Rng& rng, std::string& out) {
   const CultureSpec& spec = kCultures[static_cast<int>(culture)];
   const bool male = sex != Sex::kFemale;
   NameBuilder b{out, out.size()};
-  if (culture == Culture::kBali) {
+  if (culture == NamingCulture::kBali) {
     AppendBalineseName(spec, male, rng, b);
     return;
   }

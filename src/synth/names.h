@@ -22,7 +22,7 @@
 
 namespace cakupan {
 
-enum class Culture : uint8_t {
+enum class NamingCulture : uint8_t {
   kJawa,
   kSunda,
   kMelayu,
@@ -42,18 +42,18 @@ enum class Culture : uint8_t {
   kMaluku,
   kPapua,
 };
-inline constexpr int kCultureCount = 18;
+inline constexpr int kNamingCultureCount = 18;
 
 // Lower-case name of a culture ("jawa", "batak", ...).
-const char* CultureName(Culture c);
+const char* CultureName(NamingCulture c);
 
 // Draws the naming culture of a person living in province `province`
 // (the two-digit province number, e.g. 17); an unknown province gets a
 // Javanese/Malay mix.
-Culture DrawCulture(int province, Rng& rng);
+NamingCulture DrawCulture(int province, Rng& rng);
 
 // Appends a full name (1 to 5 words, upper case, ASCII letters, spaces,
 // apostrophes, hyphens and dots only) for `sex` (kMale or kFemale).
-void AppendName(Culture culture, Sex sex, Rng& rng, std::string& out);
+void AppendName(NamingCulture culture, Sex sex, Rng& rng, std::string& out);
 
 }  // namespace cakupan

@@ -60,7 +60,7 @@ constexpr OccupationInfo kOccupations[] = {
 }  // namespace
 
 int OccupationCount() { return static_cast<int>(std::size(kOccupations)); }
-const OccupationInfo& Occupation(int index) { return kOccupations[index]; }
+const OccupationInfo& OccupationAt(int index) { return kOccupations[index]; }
 
 OccupationSampler::OccupationSampler(bool kota, Rng& rng) {
   for (int i = 0; i < OccupationCount(); ++i) {

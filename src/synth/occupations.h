@@ -36,7 +36,7 @@ struct OccupationInfo {
 };
 
 int OccupationCount();
-const OccupationInfo& Occupation(int index);
+const OccupationInfo& OccupationAt(int index);
 
 class OccupationSampler {
  public:

@@ -5,8 +5,6 @@
 // (docs/synthetic-data.md, "What reconciling gives").
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <fstream>
 #include <map>
