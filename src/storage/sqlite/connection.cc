@@ -119,13 +119,7 @@ Result<Statement> Statement::Prepare(Connection& conn, std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v3(conn.handle(), sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-  if (rc != SQLITE_OK) {
-    Status st = conn.Error(rc, "preparing '" + std::string(sql.substr(0, 60)) + "'");
-    // A statement that does not compile is a bug, unless the file is not a
-    // database at all or is damaged.
-    if (st.code() == StatusCode::kInvalidArgument) return Status::Internal(st.message());
-    return st;
-  }
+  if (rc != SQLITE_OK) return conn.Error(rc, "preparing '" + std::string(sql.substr(0, 60)) + "'");
   if (stmt == nullptr) return Status::Internal("empty SQL statement");
   return Statement(stmt, conn.handle());
 }

@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "base/status.h"
 
@@ -76,7 +77,8 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   // Prepares one statement (SQLITE_PREPARE_PERSISTENT: it is meant to be
-  // kept). kInternal when the SQL does not compile.
+  // kept). kInternal when the SQL does not compile (a bug), kCorruption when
+  // the file is not a database.
   static Result<Statement> Prepare(Connection& conn, std::string_view sql);
 
   // Parameters are 1-based. Text is copied by SQLite; BindBlobStatic does

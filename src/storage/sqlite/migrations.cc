@@ -164,20 +164,31 @@ Result<int> ReadSchemaVersion(Connection& conn) {
   return static_cast<int>(version);
 }
 
+namespace {
+
+Status CheckNotNewer(const Connection& conn, int version) {
+  if (version <= LatestSchemaVersion()) return Status::Ok();
+  return Status::FailedPrecondition("database file " + Quoted(conn) + " has schema version " +
+                                    std::to_string(version) + ", newer than version " +
+                                    std::to_string(LatestSchemaVersion()) +
+                                    " that this build of cakupan knows; use a newer cakupan");
+}
+
+}  // namespace
+
 Status ApplyMigrations(Connection& conn) {
+  // Up to date: take no write lock, so that opening never waits for a
+  // writer in another process.
+  CAKUPAN_ASSIGN_OR_RETURN(int version, ReadSchemaVersion(conn));
+  CAKUPAN_RETURN_IF_ERROR(CheckNotNewer(conn, version));
+  if (version == LatestSchemaVersion()) return Status::Ok();
   // page_size only takes effect before the first table is created, and must
   // be set before the database switches to WAL (the caller does that after).
-  CAKUPAN_ASSIGN_OR_RETURN(int version, ReadSchemaVersion(conn));
   if (version == 0) CAKUPAN_RETURN_IF_ERROR(conn.Exec("PRAGMA page_size = 65536"));
   CAKUPAN_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(conn, Transaction::Mode::kWrite));
   // Another process may have migrated between the check and the lock.
   CAKUPAN_ASSIGN_OR_RETURN(version, ReadSchemaVersion(conn));
-  if (version > LatestSchemaVersion()) {
-    return Status::FailedPrecondition("database file " + Quoted(conn) + " has schema version " +
-                                      std::to_string(version) + ", newer than version " +
-                                      std::to_string(LatestSchemaVersion()) +
-                                      " that this build of cakupan knows; use a newer cakupan");
-  }
+  CAKUPAN_RETURN_IF_ERROR(CheckNotNewer(conn, version));
   if (version == LatestSchemaVersion()) return txn.Commit();
   if (version == 0) {
     CAKUPAN_RETURN_IF_ERROR(conn.Exec("PRAGMA application_id = " + std::to_string(kApplicationId)));

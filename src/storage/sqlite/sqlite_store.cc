@@ -39,6 +39,37 @@ Status SetJournalModeWal(Connection& conn) {
   return Status::Ok();
 }
 
+// Checks the schema (applying migrations when writable) and configures the
+// connection.
+Status Prepare(Connection& conn, bool read_only) {
+  sqlite3_busy_timeout(conn.handle(), kBusyTimeoutMs);
+  CAKUPAN_RETURN_IF_ERROR(conn.Exec("PRAGMA foreign_keys = ON"));  // outside any transaction
+  if (read_only) {
+    CAKUPAN_ASSIGN_OR_RETURN(int version, sqlite::ReadSchemaVersion(conn));
+    const int latest = sqlite::LatestSchemaVersion();
+    if (version > latest) {
+      return Status::FailedPrecondition("database file '" + conn.path() + "' has schema version " +
+                                        std::to_string(version) + ", newer than version " + std::to_string(latest) +
+                                        " that this build of cakupan knows; use a newer cakupan");
+    }
+    if (version < latest) {
+      return Status::FailedPrecondition("database file '" + conn.path() + "' has schema version " +
+                                        std::to_string(version) + " and needs an upgrade to version " +
+                                        std::to_string(latest) + "; open it once without read-only to upgrade it");
+    }
+  } else {
+    CAKUPAN_RETURN_IF_ERROR(sqlite::ApplyMigrations(conn));
+    CAKUPAN_RETURN_IF_ERROR(SetJournalModeWal(conn));
+  }
+  return conn.Exec(kConnectionPragmas);
+}
+
+// Names the file in a failure that does not already.
+Status WithPath(const std::string& path, Status status) {
+  if (status.ok() || status.message().find("'" + path + "'") != std::string::npos) return status;
+  return Status(status.code(), "opening '" + path + "': " + status.message());
+}
+
 std::optional<DataKind> DataKindFromName(std::string_view name) {
   for (DataKind k : {DataKind::kRegions, DataKind::kWorkers, DataKind::kMembers, DataKind::kLabourForce,
                      DataKind::kTargets}) {
@@ -63,27 +94,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Sq
   flags |= options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (options.create_if_missing && !options.read_only) flags |= SQLITE_OPEN_CREATE;
   CAKUPAN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Connection::Open(path, flags));
-  sqlite3_busy_timeout(conn->handle(), kBusyTimeoutMs);
-  CAKUPAN_RETURN_IF_ERROR(conn->Exec("PRAGMA foreign_keys = ON"));
 
-  if (options.read_only) {
-    CAKUPAN_ASSIGN_OR_RETURN(int version, sqlite::ReadSchemaVersion(*conn));
-    if (version > sqlite::LatestSchemaVersion()) {
-      return Status::FailedPrecondition("database file '" + path + "' has schema version " + std::to_string(version) +
-                                        ", newer than version " + std::to_string(sqlite::LatestSchemaVersion()) +
-                                        " that this build of cakupan knows; use a newer cakupan");
-    }
-    if (version < sqlite::LatestSchemaVersion()) {
-      return Status::FailedPrecondition("database file '" + path + "' has schema version " + std::to_string(version) +
-                                        " and needs an upgrade to version " +
-                                        std::to_string(sqlite::LatestSchemaVersion()) +
-                                        "; open it once without read-only to upgrade it");
-    }
-  } else {
-    CAKUPAN_RETURN_IF_ERROR(sqlite::ApplyMigrations(*conn));
-    CAKUPAN_RETURN_IF_ERROR(SetJournalModeWal(*conn));
-  }
-  CAKUPAN_RETURN_IF_ERROR(conn->Exec(kConnectionPragmas));
+  CAKUPAN_RETURN_IF_ERROR(WithPath(path, Prepare(*conn, options.read_only)));
   return std::unique_ptr<Store>(new sqlite::SqliteStore(std::move(conn), options));
 }
 

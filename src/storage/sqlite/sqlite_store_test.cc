@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <fstream>
 
 #include "storage/sqlite/chunk_checksum.h"
@@ -182,6 +183,19 @@ TEST_F(SqliteStoreTest, RejectsBadOptions) {
   options.rows_per_chunk = 0;
   EXPECT_EQ(OpenSqliteStore(path_, options).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(OpenSqliteStore("", SqliteStoreOptions()).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(SqliteStoreTest, OpeningDoesNotWaitForAWriterInAnotherConnection) {
+  ASSERT_NE(Open(), nullptr);
+  RawDb writer(path_);
+  writer.Exec("BEGIN IMMEDIATE");  // as a long import would
+  const auto start = std::chrono::steady_clock::now();
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  auto imports = store->ListImports(0);
+  EXPECT_TRUE(imports.ok()) << imports.status().ToString();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  writer.Exec("COMMIT");
 }
 
 // --- On-disk layout -------------------------------------------------------------
