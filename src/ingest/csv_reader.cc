@@ -8,6 +8,10 @@
 #include <cerrno>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "base/i18n.h"
 
 namespace cakupan {
@@ -25,6 +29,27 @@ inline std::string_view TrimField(const char* b, const char* e) {
 }
 
 std::string ErrnoText(int err) { return std::strerror(err); }
+
+// Bytes readable past the sentinel, so that a 16-byte load starting at or
+// before it never leaves the buffer.
+constexpr size_t kPadding = 16;
+
+// First byte at or after q equal to a or b. The buffer holds one of them (the
+// sentinel) before its padding ends.
+inline char* FindEither(char* q, char a, char b) {
+#if defined(__SSE2__)
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+  for (;;) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)));
+    if (m != 0) return q + __builtin_ctz(static_cast<unsigned>(m));
+    q += 16;
+  }
+#else
+  while (*q != a && *q != b) ++q;
+  return q;
+#endif
+}
 
 }  // namespace
 
@@ -149,7 +174,7 @@ CsvReader::CsvReader(const InputFile& file, const CsvReaderOptions& options)
       max_record_bytes_(std::max(options.max_record_bytes, block_bytes_)),
       hash_(options.hash) {
   capacity_ = block_bytes_;
-  buf_.reset(new char[capacity_ + 1]);
+  buf_.reset(new char[capacity_ + 1 + kPadding]());
   buffer_offset_ = options.begin;
   next_read_ = options.begin;
   eof_ = next_read_ >= file_.size();
@@ -176,7 +201,7 @@ bool CsvReader::Refill() {
       return false;
     }
     size_t new_capacity = std::min(capacity_ * 2, max_record_bytes_);
-    std::unique_ptr<char[]> bigger(new char[new_capacity + 1]);
+    std::unique_ptr<char[]> bigger(new char[new_capacity + 1 + kPadding]());
     std::memcpy(bigger.get(), buf_.get(), data_end_);
     buf_ = std::move(bigger);
     capacity_ = new_capacity;
@@ -210,7 +235,7 @@ bool CsvReader::ParseRecord(size_t* next, int64_t* newlines, bool* unterminated)
       char* q = p + 1;
       bool escaped = false;
       for (;;) {
-        while (*q != '"' && *q != '\n') ++q;
+        q = FindEither(q, '"', '\n');
         if (q == end) {
           if (!eof_) return false;
           *unterminated = true;
@@ -246,8 +271,7 @@ bool CsvReader::ParseRecord(size_t* next, int64_t* newlines, bool* unterminated)
         p = r;
       }
     } else {
-      char* q = p;
-      while (*q != d && *q != '\n') ++q;
+      char* q = FindEither(p, d, '\n');
       if (q == end && !eof_) return false;
       fields_.push_back(TrimField(p, q));
       p = q;

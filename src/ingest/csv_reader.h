@@ -162,7 +162,7 @@ class CsvReader {
   Fnv1a64* hash_;
 
   std::unique_ptr<char[]> buf_;
-  size_t capacity_ = 0;        // usable bytes (one more is allocated for the sentinel)
+  size_t capacity_ = 0;        // usable bytes (allocated: + 1 sentinel + 16 padding for SIMD loads)
   uint64_t buffer_offset_ = 0; // file offset of buf_[0]
   size_t pos_ = 0;             // first unconsumed byte
   size_t data_end_ = 0;        // one past the last valid byte; buf_[data_end_] == '\n'

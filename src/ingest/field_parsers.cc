@@ -25,8 +25,82 @@ inline int Digits(std::string_view s, size_t pos, size_t width) {
 
 }  // namespace
 
+std::optional<Sex> ParseSexFast(std::string_view text) {
+  if (text.size() == 1) {
+    if (text[0] == 'L') return Sex::kMale;
+    if (text[0] == 'P') return Sex::kFemale;
+  }
+  return ParseSex(text);
+}
+
+std::optional<Date> ParseDateFast(std::string_view s) {
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+    const int y = Digits(s, 0, 4), m = Digits(s, 5, 2), d = Digits(s, 8, 2);
+    if (y >= 0 && m >= 0 && d >= 0) {
+      if (!IsValidCivil(y, m, d)) return std::nullopt;
+      return DateFromCivil(y, m, d);
+    }
+  }
+  return ParseDate(s);
+}
+
+std::optional<Formality> ParseFormalityFast(std::string_view text) {
+  if (text == "informal") return Formality::kInformal;
+  if (text == "formal") return Formality::kFormal;
+  return ParseFormality(text);
+}
+
+std::optional<Vulnerability> ParseVulnerabilityFast(std::string_view text) {
+  if (text == "ya") return Vulnerability::kVulnerable;
+  if (text == "tidak") return Vulnerability::kNotVulnerable;
+  return ParseVulnerability(text);
+}
+
+std::optional<Segment> ParseSegmentFast(std::string_view text) {
+  if (text == "BPU") return Segment::kBPU;
+  if (text == "PU") return Segment::kPU;
+  return ParseSegment(text);
+}
+
+std::optional<MembershipStatus> ParseMembershipStatusFast(std::string_view text) {
+  if (text == "aktif") return MembershipStatus::kActive;
+  if (text == "non-aktif") return MembershipStatus::kNonActive;
+  return ParseMembershipStatus(text);
+}
+
+bool IsValidUtf8Fast(std::string_view text) {
+  unsigned char any = 0;
+  for (char c : text) any |= static_cast<unsigned char>(c);
+  return any < 0x80 || IsValidUtf8(text);
+}
+
+std::optional<NikInfo> ParseNikFast(std::string_view text, int reference_year, NikError* error) {
+  if (text.size() == 16) {
+    uint64_t v = 0;
+    bool digits = true;
+    for (char c : text) {
+      digits = digits && IsDigit(c);
+      v = v * 10 + static_cast<uint64_t>(c - '0');
+    }
+    if (digits) return DecodeNik(v, reference_year, error);
+  }
+  return ParseNik(text, reference_year, error);
+}
+
+std::optional<uint64_t> ParseSmallNumber(std::string_view text) {
+  if (text.size() == 1 && IsDigit(text[0])) return static_cast<uint64_t>(text[0] - '0');
+  if (text.size() == 2 && IsDigit(text[0]) && IsDigit(text[1]))
+    return static_cast<uint64_t>((text[0] - '0') * 10 + (text[1] - '0'));
+  return ParseDigits(text);
+}
+
 std::optional<RegionCode> ParseRegionCodeFast(std::string_view text) {
-  std::string_view s = TrimView(text);
+  std::string_view s = TrimFast(text);
+  if (s.size() == 13 && s[2] == '.' && s[5] == '.' && s[8] == '.') {  // PP.KK.CC.DDDD
+    const int p = Digits(s, 0, 2), k = Digits(s, 3, 2), c = Digits(s, 6, 2), d = Digits(s, 9, 4);
+    if (p <= 0 || k <= 0 || c <= 0 || d <= 0) return std::nullopt;
+    return RegionCode::FromParts(p, k, c, d);
+  }
   if (s == "0" || s == "00") return RegionCode::National();
   static constexpr size_t kWidths[4] = {2, 2, 2, 4};
   int parts[4] = {0, 0, 0, 0};
@@ -65,12 +139,11 @@ std::string_view CleanText(std::string_view text, std::string* scratch) {
   std::string_view s = text.substr(b, e - b);
   bool needs_collapse = false;
   for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c != ' ' && IsWs(c)) {
-      needs_collapse = true;
-      break;
-    }
-    if (c == ' ' && i + 1 < s.size() && s[i + 1] == ' ') {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c > ' ') continue;
+    // A space followed by whitespace, or whitespace other than a space (s is
+    // trimmed, so a space is never its last character).
+    if (c == ' ' ? IsWs(s[i + 1]) : IsWs(static_cast<char>(c))) {
       needs_collapse = true;
       break;
     }

@@ -31,7 +31,7 @@ class LabourForcePart final : public RowPart {
   void OnRecord(const CsvRecord& r) override {
     if (!BeginRow(r)) return;
     LabourForceRecord rec;
-    const std::string_view code_text = TrimView(Field(r, kLKode));
+    const std::string_view code_text = TrimFast(Field(r, kLKode));
     std::optional<RegionCode> code;
     if (std::string reason = CheckRegionCode(code_text, &code); !reason.empty())
       return Reject(r, kLKode, std::move(reason), ReportValue(code_text));
@@ -39,12 +39,12 @@ class LabourForcePart final : public RowPart {
       return Reject(r, kLKode, UnknownRegionReason(*code), ReportValue(code_text));
     rec.region = *code;
 
-    const std::string_view period_text = TrimView(Field(r, kLPeriode));
+    const std::string_view period_text = TrimFast(Field(r, kLPeriode));
     const std::optional<Period> period = Period::Parse(period_text);
     if (!period) return Reject(r, kLPeriode, BadPeriodReason(), ReportValue(period_text));
     rec.period = *period;
 
-    const std::string_view employed_text = TrimView(Field(r, kLBekerja));
+    const std::string_view employed_text = TrimFast(Field(r, kLBekerja));
     const std::optional<int64_t> employed = ParseCount(employed_text);
     if (!employed) return Reject(r, kLBekerja, BadCountReason(), ReportValue(employed_text));
     if (*employed <= 0) {
@@ -54,7 +54,7 @@ class LabourForcePart final : public RowPart {
     rec.employed = *employed;
 
     for (int spec : {kLFormal, kLInformal}) {
-      const std::string_view text = TrimView(Field(r, spec));
+      const std::string_view text = TrimFast(Field(r, spec));
       if (text.empty()) continue;
       const std::optional<int64_t> v = ParseCount(text);
       if (!v) return Reject(r, spec, BadCountReason(), ReportValue(text));
@@ -75,7 +75,7 @@ class LabourForcePart final : public RowPart {
     }
 
     const std::string_view source = CleanText(Field(r, kLSumber), &scratch_);
-    if (!IsValidUtf8(source)) return Reject(r, kLSumber, NotUtf8Reason(), ReportValue(source));
+    if (!IsValidUtf8Fast(source)) return Reject(r, kLSumber, NotUtf8Reason(), ReportValue(source));
     if (source.size() > kMaxSourceBytes) {
       return Reject(r, kLSumber,
                     fmt::format(fmt::runtime(Tr("source longer than {} bytes", "sumber lebih dari {} byte")), kMaxSourceBytes),

@@ -21,7 +21,10 @@ class MemberPart final : public RowPart {
  public:
   MemberPart(const HeaderMap& map, const ReadOptions& options, int reference_year,
              std::atomic<int64_t>* shared_rejections)
-      : RowPart(map, shared_rejections), options_(options), regions_(*options.regions), reference_year_(reference_year) {}
+      : RowPart(map, shared_rejections),
+        options_(options),
+        known_(*options.regions),
+        reference_year_(reference_year) {}
 
   void OnRecord(const CsvRecord& r) override;
   void Reserve(double expected) override;
@@ -35,7 +38,7 @@ class MemberPart final : public RowPart {
 
  private:
   const ReadOptions& options_;
-  const RegionTable& regions_;
+  KnownRegionCache known_;
   const int reference_year_;
   std::string name_scratch_;
 };
@@ -62,7 +65,7 @@ void MemberPart::OnRecord(const CsvRecord& r) {
   if (!BeginRow(r)) return;
 
   Period period;
-  if (const std::string_view text = TrimView(Field(r, kMPeriode)); !text.empty()) {
+  if (const std::string_view text = TrimFast(Field(r, kMPeriode)); !text.empty()) {
     const std::optional<Period> p = Period::Parse(text);
     if (!p) return Reject(r, kMPeriode, BadPeriodReason(), ReportValue(text));
     if (options_.period && *p != *options_.period) {
@@ -81,9 +84,9 @@ void MemberPart::OnRecord(const CsvRecord& r) {
 
   const std::string_view nik_text = Field(r, kMNik);
   NikError nik_error = NikError::kNone;
-  const std::optional<NikInfo> nik = ParseNik(nik_text, reference_year_, &nik_error);
+  const std::optional<NikInfo> nik = ParseNikFast(nik_text, reference_year_, &nik_error);
   if (!nik) return Reject(r, kMNik, NikErrorMessage(nik_error), MaskNikText(nik_text));
-  if (regions_.Find(nik->district) == RegionTable::kNotFound) PendWarning(kMNik, NikDistrictWarning(nik->district));
+  if (!known_.Contains(nik->district)) PendWarning(kMNik, NikDistrictWarning(nik->district));
 
   std::string_view name;
   if (map_.has(kMNama)) {
@@ -92,16 +95,16 @@ void MemberPart::OnRecord(const CsvRecord& r) {
   }
 
   Date birth = kNoDate;
-  if (const std::string_view text = TrimView(Field(r, kMTanggalLahir)); !text.empty()) {
-    const std::optional<Date> given = ParseDate(text);
+  if (const std::string_view text = TrimFast(Field(r, kMTanggalLahir)); !text.empty()) {
+    const std::optional<Date> given = ParseDateFast(text);
     if (!given) return Reject(r, kMTanggalLahir, BadDateReason(), ReportValue(text));
     if (!SameBirthDate(*given, nik->birth_date))
       PendWarning(kMTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
     birth = *given;
   }
 
-  const std::string_view segment_text = TrimView(Field(r, kMSegmen));
-  const std::optional<Segment> segment = ParseSegment(segment_text);
+  const std::string_view segment_text = TrimFast(Field(r, kMSegmen));
+  const std::optional<Segment> segment = ParseSegmentFast(segment_text);
   if (!segment) {
     return Reject(r, kMSegmen,
                   segment_text.empty() ? Tr("segment is empty (use PU, BPU, Jakon or PMI)",
@@ -112,15 +115,15 @@ void MemberPart::OnRecord(const CsvRecord& r) {
   }
 
   int32_t last_paid = 0;
-  if (const std::string_view text = TrimView(Field(r, kMBulanTerakhirBayar)); !text.empty()) {
+  if (const std::string_view text = TrimFast(Field(r, kMBulanTerakhirBayar)); !text.empty()) {
     const std::optional<Period> p = Period::Parse(text);
     if (!p) return Reject(r, kMBulanTerakhirBayar, BadPeriodReason(), ReportValue(text));
     last_paid = p->index();
   }
 
   MembershipStatus status;
-  if (const std::string_view text = TrimView(Field(r, kMStatus)); !text.empty()) {
-    const std::optional<MembershipStatus> s = ParseMembershipStatus(text);
+  if (const std::string_view text = TrimFast(Field(r, kMStatus)); !text.empty()) {
+    const std::optional<MembershipStatus> s = ParseMembershipStatusFast(text);
     if (!s) {
       return Reject(r, kMStatus, Tr("unknown status (use aktif or non-aktif)", "status tidak dikenal (isi aktif atau non-aktif)"),
                     ReportValue(text));
@@ -137,7 +140,7 @@ void MemberPart::OnRecord(const CsvRecord& r) {
   }
 
   uint8_t programmes = 0;
-  if (const std::string_view text = TrimView(Field(r, kMProgram)); !text.empty()) {
+  if (const std::string_view text = TrimFast(Field(r, kMProgram)); !text.empty()) {
     const std::optional<uint8_t> mask = ParseProgrammes(text);
     if (!mask) {
       return Reject(r, kMProgram, Tr("unknown programme (use JKK, JKM, JHT, JP, JKP, e.g. JKK+JKM)",
@@ -147,14 +150,14 @@ void MemberPart::OnRecord(const CsvRecord& r) {
     programmes = *mask;
   }
 
-  const std::string_view npp = TrimView(Field(r, kMNpp));
-  if (!IsValidUtf8(npp)) return Reject(r, kMNpp, NotUtf8Reason(), ReportValue(npp));
+  const std::string_view npp = TrimFast(Field(r, kMNpp));
+  if (!IsValidUtf8Fast(npp)) return Reject(r, kMNpp, NotUtf8Reason(), ReportValue(npp));
   if (npp.size() > kMaxNppBytes) {
     return Reject(r, kMNpp, fmt::format(fmt::runtime(Tr("NPP longer than {} characters", "NPP lebih dari {} karakter")), kMaxNppBytes),
                   ReportValue(npp));
   }
 
-  const std::string_view funding_text = TrimView(Field(r, kMSumberDana));
+  const std::string_view funding_text = TrimFast(Field(r, kMSumberDana));
   const std::optional<FundingSource> funding = ParseFundingSource(funding_text);
   if (!funding) {
     return Reject(r, kMSumberDana,
@@ -164,11 +167,11 @@ void MemberPart::OnRecord(const CsvRecord& r) {
   }
 
   uint64_t region = 0;
-  if (const std::string_view text = TrimView(Field(r, kMKodeWilayah)); !text.empty()) {
+  if (const std::string_view text = TrimFast(Field(r, kMKodeWilayah)); !text.empty()) {
     std::optional<RegionCode> code;
     if (std::string reason = CheckRegionCode(text, &code); !reason.empty())
       return Reject(r, kMKodeWilayah, std::move(reason), ReportValue(text));
-    if (regions_.Find(*code) == RegionTable::kNotFound) {
+    if (!known_.Contains(*code)) {
       PendWarning(kMKodeWilayah, fmt::format(fmt::runtime(Tr("region code {} is not in the region list; kept as given",
                                                              "kode wilayah {} tidak ada di daftar wilayah; disimpan apa adanya")),
                                              code->ToString()));

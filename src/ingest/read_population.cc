@@ -20,7 +20,7 @@ class PopulationPart final : public RowPart {
 
   void OnRecord(const CsvRecord& r) override {
     if (!BeginRow(r)) return;
-    const std::string_view code_text = TrimView(Field(r, kPKode));
+    const std::string_view code_text = TrimFast(Field(r, kPKode));
     std::optional<RegionCode> code;
     if (std::string reason = CheckRegionCode(code_text, &code); !reason.empty())
       return Reject(r, kPKode, std::move(reason), ReportValue(code_text));
@@ -30,7 +30,7 @@ class PopulationPart final : public RowPart {
     const int specs[] = {kPPria, kPWanita, kPTotal};
     bool given[3] = {false, false, false};
     for (int k = 0; k < 3; ++k) {
-      const std::string_view text = TrimView(Field(r, specs[k]));
+      const std::string_view text = TrimFast(Field(r, specs[k]));
       if (text.empty()) continue;
       const std::optional<int64_t> v = ParseCount(text);
       if (!v) {

@@ -22,7 +22,7 @@ class RegionPart final : public RowPart {
 
   void OnRecord(const CsvRecord& r) override {
     if (!BeginRow(r)) return;
-    const std::string_view code_text = TrimView(Field(r, kRegKode));
+    const std::string_view code_text = TrimFast(Field(r, kRegKode));
     std::optional<RegionCode> code;
     if (std::string reason = CheckRegionCode(code_text, &code); !reason.empty())
       return Reject(r, kRegKode, std::move(reason), ReportValue(code_text));
@@ -34,7 +34,7 @@ class RegionPart final : public RowPart {
     }
     const std::string_view name = CleanText(Field(r, kRegNama), &scratch_);
     if (name.empty()) return Reject(r, kRegNama, Tr("region name is empty", "nama wilayah kosong"), "");
-    if (!IsValidUtf8(name)) return Reject(r, kRegNama, NotUtf8Reason(), ReportValue(name));
+    if (!IsValidUtf8Fast(name)) return Reject(r, kRegNama, NotUtf8Reason(), ReportValue(name));
     if (name.size() > kMaxNameBytes) {
       return Reject(r, kRegNama,
                     fmt::format(fmt::runtime(Tr("name longer than {} bytes", "nama lebih dari {} byte")), kMaxNameBytes),

@@ -25,7 +25,7 @@ class TargetPart final : public RowPart {
   void OnRecord(const CsvRecord& r) override {
     if (!BeginRow(r)) return;
     TargetRecord rec;
-    const std::string_view code_text = TrimView(Field(r, kTKode));
+    const std::string_view code_text = TrimFast(Field(r, kTKode));
     std::optional<RegionCode> code;
     if (std::string reason = CheckRegionCode(code_text, &code); !reason.empty())
       return Reject(r, kTKode, std::move(reason), ReportValue(code_text));
@@ -33,7 +33,7 @@ class TargetPart final : public RowPart {
       return Reject(r, kTKode, UnknownRegionReason(*code), ReportValue(code_text));
     rec.region = *code;
 
-    const std::string_view year_text = TrimView(Field(r, kTTahun));
+    const std::string_view year_text = TrimFast(Field(r, kTTahun));
     const std::optional<uint64_t> year = ParseDigits(year_text);
     if (!year || *year < kMinYear || *year > kMaxYear) {
       return Reject(r, kTTahun,
@@ -42,7 +42,7 @@ class TargetPart final : public RowPart {
     }
     rec.year = static_cast<int>(*year);
 
-    const std::string_view target_text = TrimView(Field(r, kTTarget));
+    const std::string_view target_text = TrimFast(Field(r, kTTarget));
     const std::optional<double> target = ParseTargetFraction(target_text);
     if (!target) {
       return Reject(r, kTTarget,

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 #include "base/i18n.h"
@@ -23,7 +24,10 @@ class WorkerPart final : public RowPart {
  public:
   WorkerPart(const HeaderMap& map, const RegionTable& regions, int reference_year,
              std::atomic<int64_t>* shared_rejections)
-      : RowPart(map, shared_rejections), regions_(regions), reference_year_(reference_year) {}
+      : RowPart(map, shared_rejections),
+        known_(regions),
+        reference_year_(reference_year),
+        occupation_cache_(kOccupationCacheSlots) {}
 
   void OnRecord(const CsvRecord& r) override;
   void Reserve(double expected) override;
@@ -37,9 +41,21 @@ class WorkerPart final : public RowPart {
  private:
   uint16_t InternOccupation(std::string_view text);
 
-  const RegionTable& regions_;
+  // A direct-mapped cache in front of occupation_index_: the same few
+  // hundred occupations repeat on millions of rows.
+  static constexpr size_t kOccupationCacheSlots = 1024;
+  static size_t OccupationSlot(std::string_view text) {
+    uint64_t a = 0, b = 0;
+    const size_t n = text.size();
+    std::memcpy(&a, text.data(), std::min<size_t>(n, 8));
+    if (n > 8) std::memcpy(&b, text.data() + n - std::min<size_t>(n - 8, 8), std::min<size_t>(n - 8, 8));
+    return MixKey(a ^ (b * 31) ^ (n << 56)) & (kOccupationCacheSlots - 1);
+  }
+
+  KnownRegionCache known_;
   const int reference_year_;
   std::unordered_map<std::string, uint16_t, TransparentHash, std::equal_to<>> occupation_index_;
+  std::vector<uint16_t> occupation_cache_;  // slot -> occupation id, 0 = empty
   std::string name_scratch_;
   std::string occupation_scratch_;
 };
@@ -62,10 +78,17 @@ void WorkerPart::Reserve(double expected) {
 }
 
 uint16_t WorkerPart::InternOccupation(std::string_view text) {
+  uint16_t& cached = occupation_cache_[OccupationSlot(text)];
+  if (cached != 0 && rows.occupations[cached] == text) return cached;
+  uint16_t id;
   auto it = occupation_index_.find(text);
-  if (it != occupation_index_.end()) return it->second;
-  const uint16_t id = rows.InternOccupation(text);  // new: appended to the dictionary
-  if (id != 0) occupation_index_.emplace(std::string(text), id);
+  if (it != occupation_index_.end()) {
+    id = it->second;
+  } else {
+    id = rows.InternOccupation(text);  // new: appended to the dictionary
+    if (id != 0) occupation_index_.emplace(std::string(text), id);
+  }
+  if (id != 0) cached = id;
   return id;
 }
 
@@ -74,13 +97,13 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
 
   const std::string_view nik_text = Field(r, kWNik);
   NikError nik_error = NikError::kNone;
-  const std::optional<NikInfo> nik = ParseNik(nik_text, reference_year_, &nik_error);
+  const std::optional<NikInfo> nik = ParseNikFast(nik_text, reference_year_, &nik_error);
   if (!nik) return Reject(r, kWNik, NikErrorMessage(nik_error), MaskNikText(nik_text));
-  if (regions_.Find(nik->district) == RegionTable::kNotFound) PendWarning(kWNik, NikDistrictWarning(nik->district));
+  if (!known_.Contains(nik->district)) PendWarning(kWNik, NikDistrictWarning(nik->district));
 
-  const std::string_view village_text = TrimView(Field(r, kWKodeDesa));
+  const std::string_view village_text = TrimFast(Field(r, kWKodeDesa));
   std::optional<RegionCode> village;
-  if (std::string reason = CheckVillageCode(village_text, regions_, &village); !reason.empty())
+  if (std::string reason = CheckVillageCode(village_text, known_, &village); !reason.empty())
     return Reject(r, kWKodeDesa, std::move(reason), ReportValue(village_text));
 
   std::string_view name;
@@ -90,24 +113,24 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
   }
 
   Sex sex = nik->sex;
-  if (const std::string_view text = TrimView(Field(r, kWJenisKelamin)); !text.empty()) {
-    const std::optional<Sex> given = ParseSex(text);
+  if (const std::string_view text = TrimFast(Field(r, kWJenisKelamin)); !text.empty()) {
+    const std::optional<Sex> given = ParseSexFast(text);
     if (!given) return Reject(r, kWJenisKelamin, UnknownSexReason(), ReportValue(text));
     if (*given != nik->sex) PendWarning(kWJenisKelamin, SexMismatchWarning(*given, nik->sex));
     sex = *given;
   }
 
   Date birth = nik->birth_date;
-  if (const std::string_view text = TrimView(Field(r, kWTanggalLahir)); !text.empty()) {
-    const std::optional<Date> given = ParseDate(text);
+  if (const std::string_view text = TrimFast(Field(r, kWTanggalLahir)); !text.empty()) {
+    const std::optional<Date> given = ParseDateFast(text);
     if (!given) return Reject(r, kWTanggalLahir, BadDateReason(), ReportValue(text));
     if (!SameBirthDate(*given, nik->birth_date)) PendWarning(kWTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
     birth = *given;
   }
 
   Formality formality = Formality::kUnknown;
-  if (const std::string_view text = TrimView(Field(r, kWSektor)); !text.empty()) {
-    const std::optional<Formality> f = ParseFormality(text);
+  if (const std::string_view text = TrimFast(Field(r, kWSektor)); !text.empty()) {
+    const std::optional<Formality> f = ParseFormalityFast(text);
     if (!f) {
       return Reject(r, kWSektor, Tr("unknown sector (use formal or informal)", "sektor tidak dikenal (isi formal atau informal)"),
                     ReportValue(text));
@@ -117,7 +140,7 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
 
   const std::string_view occupation = CleanText(Field(r, kWPekerjaan), &occupation_scratch_);
   if (!occupation.empty()) {
-    if (!IsValidUtf8(occupation)) return Reject(r, kWPekerjaan, NotUtf8Reason(), ReportValue(occupation));
+    if (!IsValidUtf8Fast(occupation)) return Reject(r, kWPekerjaan, NotUtf8Reason(), ReportValue(occupation));
     if (occupation.size() > kMaxOccupationBytes) {
       return Reject(r, kWPekerjaan,
                     fmt::format(fmt::runtime(Tr("occupation longer than {} bytes", "pekerjaan lebih dari {} byte")),
@@ -127,16 +150,16 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
   }
 
   uint8_t decile = 0;
-  if (const std::string_view text = TrimView(Field(r, kWDesil)); !text.empty()) {
-    const std::optional<uint64_t> d = ParseDigits(text);
+  if (const std::string_view text = TrimFast(Field(r, kWDesil)); !text.empty()) {
+    const std::optional<uint64_t> d = ParseSmallNumber(text);
     if (!d || *d < 1 || *d > 10)
       return Reject(r, kWDesil, Tr("decile must be a whole number 1-10", "desil harus bilangan bulat 1-10"), ReportValue(text));
     decile = static_cast<uint8_t>(*d);
   }
 
   Vulnerability vulnerability = Vulnerability::kUnknown;
-  if (const std::string_view text = TrimView(Field(r, kWRentan)); !text.empty()) {
-    const std::optional<Vulnerability> v = ParseVulnerability(text);
+  if (const std::string_view text = TrimFast(Field(r, kWRentan)); !text.empty()) {
+    const std::optional<Vulnerability> v = ParseVulnerabilityFast(text);
     if (!v) {
       return Reject(r, kWRentan, Tr("unknown vulnerable value (use ya or tidak)", "nilai rentan tidak dikenal (isi ya atau tidak)"),
                     ReportValue(text));

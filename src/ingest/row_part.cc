@@ -59,7 +59,8 @@ bool RowPart::BeginRow(const CsvRecord& r) {
 
 Result<StringColumn> ConcatStringsDropping(const std::vector<StringColumn*>& cols,
                                            const std::vector<std::vector<uint32_t>>& drops, std::string_view what) {
-  if (cols.size() == 1 && drops[0].empty()) return std::move(*cols[0]);
+  bool any_drop = false;
+  for (const auto& d : drops) any_drop = any_drop || !d.empty();
   size_t rows = 0;
   uint64_t bytes = 0;
   for (size_t p = 0; p < cols.size(); ++p) {
@@ -71,6 +72,17 @@ Result<StringColumn> ConcatStringsDropping(const std::vector<StringColumn*>& col
     return Status::DataError(std::string(what) + ": " +
                              Tr("more than 4 GiB of text in one column; split the file",
                                 "teks satu kolom lebih dari 4 GiB; bagi berkasnya"));
+  }
+  if (!any_drop) {
+    // Append to part 0's column (usually reserved for the whole file).
+    StringColumn& out = *cols[0];
+    out.reserve(rows, bytes);
+    for (size_t p = 1; p < cols.size(); ++p) {
+      const StringColumn& c = *cols[p];
+      for (size_t i = 0; i < c.size(); ++i) out.push_back(c[i]);
+      *cols[p] = StringColumn();
+    }
+    return std::move(out);
   }
   std::vector<uint32_t> offsets;
   offsets.reserve(rows + 1);

@@ -64,15 +64,26 @@ class RowPart : public ScanPart {
 };
 
 // Concatenates per-part columns in part order, leaving out the rows listed
-// in drops[p] (sorted ascending) and freeing each part's column once copied.
+// in drops[p] (sorted ascending). Part 0's column becomes the result: it is
+// compacted in place and the other parts are appended to it (ScanCsv asks
+// part 0 to reserve room for the whole file, so this rarely reallocates);
+// each other part's column is freed once appended.
 template <typename T>
 std::vector<T> ConcatDropping(const std::vector<std::vector<T>*>& cols, const std::vector<std::vector<uint32_t>>& drops) {
-  if (cols.size() == 1 && drops[0].empty()) return std::move(*cols[0]);
-  size_t total = 0;
-  for (size_t p = 0; p < cols.size(); ++p) total += cols[p]->size() - drops[p].size();
-  std::vector<T> out;
-  out.reserve(total);
-  for (size_t p = 0; p < cols.size(); ++p) {
+  std::vector<T>& out = *cols[0];
+  if (!drops[0].empty()) {
+    size_t write = drops[0][0];
+    for (size_t k = 0; k < drops[0].size(); ++k) {
+      const size_t from = drops[0][k] + 1;
+      const size_t to = k + 1 < drops[0].size() ? drops[0][k + 1] : out.size();
+      for (size_t i = from; i < to; ++i) out[write++] = std::move(out[i]);
+    }
+    out.resize(write);
+  }
+  size_t total = out.size();
+  for (size_t p = 1; p < cols.size(); ++p) total += cols[p]->size() - drops[p].size();
+  if (out.capacity() < total) out.reserve(total);
+  for (size_t p = 1; p < cols.size(); ++p) {
     const std::vector<T>& v = *cols[p];
     size_t from = 0;
     for (uint32_t skip : drops[p]) {
@@ -82,7 +93,7 @@ std::vector<T> ConcatDropping(const std::vector<std::vector<T>*>& cols, const st
     out.insert(out.end(), v.begin() + from, v.end());
     std::vector<T>().swap(*cols[p]);
   }
-  return out;
+  return std::move(out);
 }
 
 // Same for string columns. kDataError when the result would pass the 4 GiB

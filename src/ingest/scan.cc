@@ -154,9 +154,12 @@ Result<ScanResult> ScanCsv(CsvSource& source, const ScanConfig& config, std::str
             return;
           }
           if (!reserved && consumed > 0) {
+            // Part 0 becomes the merged result: room for the whole file
+            // (only the pages written are ever touched).
             reserved = true;
-            part.Reserve(static_cast<double>(count) * static_cast<double>(range_end(i) - begin) /
-                         static_cast<double>(consumed) * 1.02);
+            const uint64_t span = (i == 0 ? size : range_end(i)) - begin;
+            part.Reserve(static_cast<double>(count) * static_cast<double>(span) / static_cast<double>(consumed) *
+                         1.03);
           }
           if (i == 0) report_progress();
         }

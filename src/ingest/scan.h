@@ -92,8 +92,9 @@ class ScanPart {
   explicit ScanPart(std::atomic<int64_t>* shared_rejections) : diag(shared_rejections) {}
   virtual ~ScanPart() = default;
   virtual void OnRecord(const CsvRecord& record) = 0;
-  // Hint after the first few thousand records: the part will probably hold
-  // about `expected_records` records.
+  // Hint after the first few thousand records: reserve room for about
+  // `expected_records` records (for part 0, those of the whole file, since
+  // the other parts are merged into it).
   virtual void Reserve(double expected_records) {}
   // Adds `delta` to every line number kept (diag is shifted by the caller).
   virtual void ShiftLines(int64_t delta) {}

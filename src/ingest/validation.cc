@@ -34,7 +34,7 @@ std::string UnknownRegionReason(RegionCode code) {
                      code.ToString());
 }
 
-std::string CheckVillageCode(std::string_view text, const RegionTable& regions, std::optional<RegionCode>* code) {
+std::string CheckVillageCode(std::string_view text, KnownRegionCache& regions, std::optional<RegionCode>* code) {
   if (text.empty()) return Tr("village code is empty", "kode desa kosong");
   *code = ParseRegionCodeFast(text);
   if (!*code) {
@@ -46,7 +46,7 @@ std::string CheckVillageCode(std::string_view text, const RegionTable& regions, 
                                        "bukan kode desa/kelurahan melainkan kode {} (format PP.KK.CC.DDDD)")),
                        LevelName((*code)->level()));
   }
-  if (regions.Find(**code) == RegionTable::kNotFound) {
+  if (!regions.Contains(**code)) {
     return Tr("unknown village code (not in the region list)",
               "kode desa tidak dikenal (tidak ada di daftar wilayah)");
   }
@@ -54,7 +54,7 @@ std::string CheckVillageCode(std::string_view text, const RegionTable& regions, 
 }
 
 std::string CheckName(std::string_view name) {
-  if (!IsValidUtf8(name)) return NotUtf8Reason();
+  if (!IsValidUtf8Fast(name)) return NotUtf8Reason();
   if (name.size() > kMaxNameBytes) {
     return fmt::format(fmt::runtime(Tr("name longer than {} bytes ({} bytes)", "nama lebih dari {} byte ({} byte)")),
                        kMaxNameBytes, name.size());
@@ -105,6 +105,7 @@ std::string BirthDateMismatchWarning(Date given, Date from_nik) {
 }
 
 bool SameBirthDate(Date given, Date from_nik) {
+  if (given == from_nik) return true;
   const CivilDate a = CivilFromDate(given), b = CivilFromDate(from_nik);
   return a.day == b.day && a.month == b.month && a.year % 100 == b.year % 100;
 }

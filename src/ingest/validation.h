@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/date.h"
 #include "domain/enums.h"
@@ -26,9 +27,32 @@ struct TransparentHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// RegionTable::Find(code) != kNotFound, remembered in a small direct-mapped
+// cache: an import names the same few thousand villages millions of times.
+// One per thread.
+class KnownRegionCache {
+ public:
+  explicit KnownRegionCache(const RegionTable& regions) : regions_(regions), slots_(kSlots, 0) {}
+  bool Contains(RegionCode code) {
+    const uint64_t key = code.packed() + 1;  // 0 marks an empty slot
+    uint64_t h = key * 0x9E3779B97F4A7C15ULL;
+    uint64_t& slot = slots_[(h >> 40) & (kSlots - 1)];
+    if (slot == key) return true;
+    const bool found = regions_.Find(code) != RegionTable::kNotFound;
+    if (found) slot = key;
+    return found;
+  }
+  const RegionTable& regions() const { return regions_; }
+
+ private:
+  static constexpr size_t kSlots = 1 << 17;  // 1 MiB: every village of a national file
+  const RegionTable& regions_;
+  std::vector<uint64_t> slots_;
+};
+
 // A village code cell (already trimmed): empty, malformed, not a village, or
-// not in `regions`. Sets *code when it parses.
-std::string CheckVillageCode(std::string_view text, const RegionTable& regions, std::optional<RegionCode>* code);
+// not in the regions. Sets *code when it parses.
+std::string CheckVillageCode(std::string_view text, KnownRegionCache& regions, std::optional<RegionCode>* code);
 // A region code cell of any level: empty or malformed. Sets *code.
 std::string CheckRegionCode(std::string_view text, std::optional<RegionCode>* code);
 // "unknown region code 17.99 (not in the region list)".
