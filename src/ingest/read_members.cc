@@ -85,7 +85,7 @@ void MemberPart::OnRecord(const CsvRecord& r) {
   const std::string_view nik_text = Field(r, kMNik);
   NikError nik_error = NikError::kNone;
   const std::optional<NikInfo> nik = ParseNikFast(nik_text, reference_year_, &nik_error);
-  if (!nik) return Reject(r, kMNik, NikErrorMessage(nik_error), MaskNikText(nik_text));
+  if (!nik) return Reject(r, kMNik, NikReason(nik_text, nik_error), MaskNikText(nik_text));
   if (!known_.Contains(nik->district)) PendWarning(kMNik, NikDistrictWarning(nik->district));
 
   std::string_view name;

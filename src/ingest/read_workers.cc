@@ -98,7 +98,7 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
   const std::string_view nik_text = Field(r, kWNik);
   NikError nik_error = NikError::kNone;
   const std::optional<NikInfo> nik = ParseNikFast(nik_text, reference_year_, &nik_error);
-  if (!nik) return Reject(r, kWNik, NikErrorMessage(nik_error), MaskNikText(nik_text));
+  if (!nik) return Reject(r, kWNik, NikReason(nik_text, nik_error), MaskNikText(nik_text));
   if (!known_.Contains(nik->district)) PendWarning(kWNik, NikDistrictWarning(nik->district));
 
   const std::string_view village_text = TrimFast(Field(r, kWKodeDesa));

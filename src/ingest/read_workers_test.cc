@@ -109,6 +109,31 @@ TEST_F(ReadWorkersTest, ReadsEveryDialect) {
   }
 }
 
+TEST_F(ReadWorkersTest, HonoursExcelSepLine) {
+  auto b = Read("sep=;\r\nnik;kode_desa\r\n1704074105920001;17.04.07.2010\r\nx;17.04.07.2010\r\n");
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->report.delimiter, ';');
+  EXPECT_EQ(b->lines, std::vector<int64_t>{3});
+  ASSERT_EQ(b->report.rejections.size(), 1u);
+  EXPECT_EQ(b->report.rejections[0].line, 4);
+  Fnv1a64 h;
+  h.Update(testing_util::ReadFileText(dir_.Path("pekerja.csv")));
+  EXPECT_EQ(b->report.file_hash, h.Hex());
+}
+
+TEST_F(ReadWorkersTest, Utf16FileIsAStructuralError) {
+  auto b = Read(std::string("\xFF\xFEn\0i\0k\0", 8));
+  EXPECT_EQ(b.status().code(), StatusCode::kDataError);
+  EXPECT_NE(b.status().message().find("UTF-16"), std::string::npos);
+}
+
+TEST_F(ReadWorkersTest, ExplainsNikTurnedIntoANumberByExcel) {
+  auto b = Read(std::string(kHeader) + "1.70407E+15,,,,17.04.07.2010,,,,\n");
+  ASSERT_TRUE(b.ok());
+  ASSERT_EQ(b->report.rejections.size(), 1u);
+  EXPECT_NE(b->report.rejections[0].reason.find("format kolom sebagai Teks"), std::string::npos);
+}
+
 TEST_F(ReadWorkersTest, LineNumbersCountEmbeddedNewlines) {
   auto b = Read(std::string(kHeader) +
                 "1704074105920001,\"Siti\nAminah\",,,17.04.07.2010,,,,\n"

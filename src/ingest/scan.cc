@@ -72,13 +72,32 @@ Result<std::unique_ptr<CsvSource>> OpenCsvSource(const std::string& path, size_t
   char head[64 * 1024];
   Result<size_t> got = src->file.ReadAt(0, head, sizeof head);
   if (!got.ok()) return got.status();
-  src->dialect = DetectCsvDialect(std::string_view(head, *got));
-  if (src->dialect.bom_bytes > 0) src->hash.Update(head, src->dialect.bom_bytes);
+  const std::string_view head_view(head, *got);
+  if (head_view.size() >= 2 && ((head_view[0] == '\xFF' && head_view[1] == '\xFE') ||
+                                (head_view[0] == '\xFE' && head_view[1] == '\xFF'))) {
+    return Status::DataError(name + ": " +
+                             Tr("the file is UTF-16 (Excel \"Unicode Text\"); save it as \"CSV UTF-8\"",
+                                "berkas ber-encoding UTF-16 (Excel \"Unicode Text\"); simpan sebagai \"CSV UTF-8\""));
+  }
+  src->dialect = DetectCsvDialect(head_view);
+  uint64_t begin = src->dialect.bom_bytes;
+  int64_t first_line = 1;
+  // Excel's "sep=;" first line names the delimiter.
+  const std::string_view after_bom = head_view.substr(begin);
+  if (after_bom.size() >= 6 && after_bom.substr(0, 4) == "sep=" && after_bom[4] != '\n' && after_bom[4] != '\r') {
+    const size_t nl = after_bom.find('\n');
+    if (nl != std::string_view::npos && nl <= 6) {
+      src->dialect.delimiter = after_bom[4];
+      begin += nl + 1;
+      first_line = 2;
+    }
+  }
+  src->hash.Update(head, begin);  // the bytes before the reader's first block
 
   CsvReaderOptions ro;
   ro.delimiter = src->dialect.delimiter;
-  ro.begin = src->dialect.bom_bytes;
-  ro.first_line = 1;
+  ro.begin = begin;
+  ro.first_line = first_line;
   ro.block_bytes = block_bytes;
   ro.hash = &src->hash;
   src->reader = std::make_unique<CsvReader>(src->file, ro);
@@ -186,6 +205,9 @@ Result<ScanResult> ScanCsv(CsvSource& source, const ScanConfig& config, std::str
     } catch (const std::bad_alloc&) {
       statuses[i] = Status::Internal(Tr("out of memory", "memori tidak cukup"));
       abort = true;
+    } catch (const std::exception& e) {  // a bug; never let it end the process from a thread
+      statuses[i] = Status::Internal(e.what());
+      abort = true;
     }
   };
 
@@ -207,6 +229,8 @@ Result<ScanResult> ScanCsv(CsvSource& source, const ScanConfig& config, std::str
         hash_status = HashFile(file, config.block_bytes, abort, &result.file_hash);
       } catch (const std::bad_alloc&) {
         hash_status = Status::Internal(Tr("out of memory", "memori tidak cukup"));
+      } catch (const std::exception& e) {
+        hash_status = Status::Internal(e.what());
       }
       if (!hash_status.ok()) abort = true;
       std::lock_guard<std::mutex> lock(mu);
@@ -224,8 +248,8 @@ Result<ScanResult> ScanCsv(CsvSource& source, const ScanConfig& config, std::str
         try {
           CsvReader reader(file, ro);
           guarded(i, reader);
-        } catch (const std::bad_alloc&) {
-          statuses[i] = Status::Internal(Tr("out of memory", "memori tidak cukup"));
+        } catch (const std::exception& e) {
+          statuses[i] = Status::Internal(e.what());
         }
         std::lock_guard<std::mutex> lock(mu);
         --running;

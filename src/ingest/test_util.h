@@ -54,7 +54,7 @@ inline std::string ReadFileText(const std::string& path) {
 }
 
 // Bengkulu (17): Kaur (17.04) district Nasal (17.04.07) with villages 2001,
-// 2010; Kota Bengkulu (17.71) district 17.71.01 with kelurahan 1001.
+// 2010; Kota Bengkulu (17.71) district 17.71.01 with kelurahan 1001 (names as in data/wilayah).
 inline RegionTable SmallRegions() {
   std::vector<RegionRecord> records = {
       {*RegionCode::Parse("17"), "Bengkulu"},
@@ -64,7 +64,7 @@ inline RegionTable SmallRegions() {
       {*RegionCode::Parse("17.04.07.2010"), "Batu Lungun"},
       {*RegionCode::Parse("17.71"), "Kota Bengkulu"},
       {*RegionCode::Parse("17.71.01"), "Selebar"},
-      {*RegionCode::Parse("17.71.01.1001"), "Betungan"},
+      {*RegionCode::Parse("17.71.01.1001"), "Pagar Dewa"},
   };
   return RegionTable::Build(std::move(records)).value();
 }

@@ -62,6 +62,15 @@ std::string CheckName(std::string_view name) {
   return std::string();
 }
 
+std::string NikReason(std::string_view text, NikError error) {
+  if (error == NikError::kNotDigits &&
+      (text.find("E+") != std::string_view::npos || text.find("e+") != std::string_view::npos)) {
+    return Tr("NIK was turned into a number by Excel (e.g. 1.70407E+15): format the column as Text and enter it again",
+              "NIK diubah Excel menjadi angka (mis. 1,70407E+15): format kolom sebagai Teks lalu isi ulang");
+  }
+  return NikErrorMessage(error);
+}
+
 std::string NotUtf8Reason() {
   return Tr("text is not valid UTF-8: save the file as \"CSV UTF-8\"",
             "teks bukan UTF-8 yang sah: simpan berkas sebagai \"CSV UTF-8\"");

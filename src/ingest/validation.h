@@ -13,6 +13,7 @@
 
 #include "base/date.h"
 #include "domain/enums.h"
+#include "domain/nik.h"
 #include "domain/region_code.h"
 #include "domain/region_table.h"
 
@@ -60,6 +61,9 @@ std::string UnknownRegionReason(RegionCode code);
 // A cleaned name: valid UTF-8, at most kMaxNameBytes.
 std::string CheckName(std::string_view name);
 
+// NikErrorMessage, with a hint when Excel has turned the NIK into a number
+// ("1.70407E+15").
+std::string NikReason(std::string_view text, NikError error);
 std::string NotUtf8Reason();
 std::string UnknownSexReason();
 std::string BadDateReason();
