@@ -77,5 +77,49 @@ TEST_F(TemplatesTest, EveryTemplateLoadsCleanly) {
   EXPECT_EQ(FirstLine(Template("target.csv")), CanonicalHeader(TargetColumns()));
 }
 
+// Every ```csv example in docs/data-formats.md loads without rejections
+// (the rejects-file example is checked for its header only).
+TEST_F(TemplatesTest, DocumentationExamplesLoadCleanly) {
+  const std::string doc = testing_util::ReadFileText(std::string(CAKUPAN_SOURCE_DIR) + "/docs/data-formats.md");
+  testing_util::TempDir dir;
+  int examples = 0;
+  for (size_t at = doc.find("```csv\n"); at != std::string::npos; at = doc.find("```csv\n", at)) {
+    at += 7;
+    const size_t end = doc.find("```", at);
+    ASSERT_NE(end, std::string::npos);
+    const std::string block = doc.substr(at, end - at);
+    const std::string header = block.substr(0, block.find('\n'));
+    const std::string path = dir.Write("example" + std::to_string(examples++) + ".csv", block);
+    SCOPED_TRACE(header);
+    if (header == CanonicalHeader(RegionColumns())) {
+      auto b = ReadRegionsCsv(path, Options(), progress_);
+      ASSERT_TRUE(b.ok()) << b.status().ToString();
+      ExpectClean(b->report, 3);
+    } else if (header == CanonicalHeader(WorkerColumns())) {
+      auto b = ReadWorkersCsv(path, Options(), progress_);
+      ASSERT_TRUE(b.ok()) << b.status().ToString();
+      ExpectClean(b->report, 3);
+    } else if (header == CanonicalHeader(MemberColumns())) {
+      auto b = ReadMembersCsv(path, Options(), progress_);
+      ASSERT_TRUE(b.ok()) << b.status().ToString();
+      ExpectClean(b->report, 3);
+      EXPECT_EQ(b->rows.status[2], static_cast<uint8_t>(MembershipStatus::kNonActive));
+    } else if (header == CanonicalHeader(LabourForceColumns())) {
+      auto b = ReadLabourForceCsv(path, Options(), progress_);
+      ASSERT_TRUE(b.ok()) << b.status().ToString();
+      ExpectClean(b->report, 3);
+      EXPECT_EQ(b->rows[0].employed, 1045210);
+    } else if (header == CanonicalHeader(TargetColumns())) {
+      auto b = ReadTargetsCsv(path, Options(), progress_);
+      ASSERT_TRUE(b.ok()) << b.status().ToString();
+      ExpectClean(b->report, 3);
+      EXPECT_DOUBLE_EQ(b->rows[1].target, 0.78);
+    } else {
+      EXPECT_EQ(header, "baris,kolom,alasan,nilai");
+    }
+  }
+  EXPECT_EQ(examples, 6);
+}
+
 }  // namespace
 }  // namespace cakupan
