@@ -176,6 +176,16 @@ Status CheckNotNewer(const Connection& conn, int version) {
 
 }  // namespace
 
+Status CheckSchemaIsCurrent(Connection& conn) {
+  CAKUPAN_ASSIGN_OR_RETURN(int version, ReadSchemaVersion(conn));
+  CAKUPAN_RETURN_IF_ERROR(CheckNotNewer(conn, version));
+  if (version == LatestSchemaVersion()) return Status::Ok();
+  return Status::FailedPrecondition("database file " + Quoted(conn) + " has schema version " +
+                                    std::to_string(version) + " and needs an upgrade to version " +
+                                    std::to_string(LatestSchemaVersion()) +
+                                    "; open it once without read-only to upgrade it");
+}
+
 Status ApplyMigrations(Connection& conn) {
   // Up to date: take no write lock, so that opening never waits for a
   // writer in another process.

@@ -37,6 +37,11 @@ int LatestSchemaVersion();
 // kFailedPrecondition when it is one but not a cakupan database.
 Result<int> ReadSchemaVersion(Connection& conn);
 
+// For a read-only connection: OK when the schema is at
+// LatestSchemaVersion(); kFailedPrecondition when it is newer or needs an
+// upgrade (which only a read-write open performs).
+Status CheckSchemaIsCurrent(Connection& conn);
+
 // Brings the schema to LatestSchemaVersion(), atomically. Sets the page size
 // and application id of a new database. kFailedPrecondition when the
 // database is newer than this build.

@@ -22,7 +22,7 @@ using sqlite::Transaction;
 
 constexpr int kBusyTimeoutMs = 5000;
 
-// Per-connection settings (docs/storage.md, "Pragmas").
+// Per-connection settings (docs/storage.md, "Connection settings").
 constexpr const char* kConnectionPragmas =
     "PRAGMA synchronous = NORMAL;"      // WAL: fsync at checkpoints, not at every commit
     "PRAGMA cache_size = -4096;"        // 4 MiB: large chunks stream through, never pile up
@@ -45,18 +45,7 @@ Status Prepare(Connection& conn, bool read_only) {
   sqlite3_busy_timeout(conn.handle(), kBusyTimeoutMs);
   CAKUPAN_RETURN_IF_ERROR(conn.Exec("PRAGMA foreign_keys = ON"));  // outside any transaction
   if (read_only) {
-    CAKUPAN_ASSIGN_OR_RETURN(int version, sqlite::ReadSchemaVersion(conn));
-    const int latest = sqlite::LatestSchemaVersion();
-    if (version > latest) {
-      return Status::FailedPrecondition("database file '" + conn.path() + "' has schema version " +
-                                        std::to_string(version) + ", newer than version " + std::to_string(latest) +
-                                        " that this build of cakupan knows; use a newer cakupan");
-    }
-    if (version < latest) {
-      return Status::FailedPrecondition("database file '" + conn.path() + "' has schema version " +
-                                        std::to_string(version) + " and needs an upgrade to version " +
-                                        std::to_string(latest) + "; open it once without read-only to upgrade it");
-    }
+    CAKUPAN_RETURN_IF_ERROR(sqlite::CheckSchemaIsCurrent(conn));
   } else {
     CAKUPAN_RETURN_IF_ERROR(sqlite::ApplyMigrations(conn));
     CAKUPAN_RETURN_IF_ERROR(SetJournalModeWal(conn));

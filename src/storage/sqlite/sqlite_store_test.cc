@@ -136,6 +136,18 @@ TEST_F(SqliteStoreTest, RefusesASchemaNewerThanThisBuild) {
   }
 }
 
+TEST_F(SqliteStoreTest, ReadOnlyOpenRefusesAnOutdatedSchema) {
+  ASSERT_NE(Open(), nullptr);
+  {
+    RawDb raw(path_);  // pretend no migration was recorded yet
+    raw.Exec("DELETE FROM schema_migrations");
+  }
+  auto store = OpenSqliteStore(path_, ReadOnly());
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(store.status().message().find("needs an upgrade"), std::string::npos) << store.status().ToString();
+}
+
 TEST_F(SqliteStoreTest, MissingFileIsNotFoundWithoutCreate) {
   SqliteStoreOptions options;
   options.create_if_missing = false;
