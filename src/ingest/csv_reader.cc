@@ -173,7 +173,9 @@ CsvReader::CsvReader(const InputFile& file, const CsvReaderOptions& options)
       block_bytes_(std::max<size_t>(options.block_bytes, 16)),
       max_record_bytes_(std::max(options.max_record_bytes, block_bytes_)),
       hash_(options.hash) {
-  capacity_ = block_bytes_;
+  // A small file needs no full block (records longer than this grow it).
+  const uint64_t remaining = file_.size() > options.begin ? file_.size() - options.begin : 0;
+  capacity_ = static_cast<size_t>(std::min<uint64_t>(block_bytes_, std::max<uint64_t>(remaining + 1, 4096)));
   buf_.reset(new char[capacity_ + 1 + kPadding]());
   buffer_offset_ = options.begin;
   next_read_ = options.begin;
@@ -191,7 +193,7 @@ bool CsvReader::Refill() {
     pos_ = 0;
     data_end_ = tail;
   }
-  if (data_end_ + block_bytes_ / 2 > capacity_) {
+  if (data_end_ > capacity_ / 2) {
     // One record fills (most of) the buffer: grow it.
     if (capacity_ >= max_record_bytes_) {
       status_ = Status::DataError(
