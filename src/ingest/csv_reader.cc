@@ -193,20 +193,20 @@ bool CsvReader::Refill() {
     pos_ = 0;
     data_end_ = tail;
   }
-  if (data_end_ > capacity_ / 2) {
-    // One record fills (most of) the buffer: grow it.
-    if (capacity_ >= max_record_bytes_) {
-      status_ = Status::DataError(
-          Tr("a record longer than ", "satu baris lebih panjang dari ") + std::to_string(max_record_bytes_ >> 20) +
-          Tr(" MiB starts at line ", " MiB mulai di baris ") + std::to_string(line_) +
-          Tr(" (an unclosed quote?)", " (tanda kutip tidak ditutup?)"));
-      return false;
-    }
-    size_t new_capacity = std::min(capacity_ * 2, max_record_bytes_);
+  if (data_end_ > capacity_ / 2 && capacity_ < max_record_bytes_) {
+    // One record fills most of the buffer: grow it.
+    const size_t new_capacity = std::min(capacity_ * 2, max_record_bytes_);
     std::unique_ptr<char[]> bigger(new char[new_capacity + 1 + kPadding]());
     std::memcpy(bigger.get(), buf_.get(), data_end_);
     buf_ = std::move(bigger);
     capacity_ = new_capacity;
+  }
+  if (data_end_ == capacity_) {
+    status_ = Status::DataError(
+        Tr("a record longer than ", "satu baris lebih panjang dari ") + std::to_string(max_record_bytes_ >> 20) +
+        Tr(" MiB starts at line ", " MiB mulai di baris ") + std::to_string(line_) +
+        Tr(" (an unclosed quote?)", " (tanda kutip tidak ditutup?)"));
+    return false;
   }
   const size_t want = capacity_ - data_end_;
   Result<size_t> got = file_.ReadAt(next_read_, buf_.get() + data_end_, want);
