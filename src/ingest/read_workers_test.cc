@@ -71,6 +71,17 @@ TEST_F(ReadWorkersTest, ReadsCanonicalFile) {
   EXPECT_EQ(b->report.file_hash, h.Hex());
 }
 
+TEST_F(ReadWorkersTest, MissingTrailingFieldsAreEmpty) {
+  auto b = Read(std::string(kHeader) + "1704074105920001,Siti,P,1992-05-01,17.04.07.2010\n"
+                                       "1704071505920003,Budi,,,17.04.07.2001,formal\n");
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  ExpectConsistent(b->report);
+  ASSERT_EQ(b->rows.size(), 2u);
+  EXPECT_EQ(b->rows.formality[0], static_cast<uint8_t>(Formality::kUnknown));
+  EXPECT_EQ(b->rows.formality[1], static_cast<uint8_t>(Formality::kFormal));
+  EXPECT_EQ(b->rows.decile[1], 0);
+}
+
 TEST_F(ReadWorkersTest, InternsOccupationsOnce) {
   auto b = Read(std::string(kHeader) +
                 "1704074105920001,,,,17.04.07.2010,,Petani,,\n"

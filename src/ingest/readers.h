@@ -4,11 +4,27 @@
 // TAB separated, detected from the header; RFC 4180 quoting; CRLF or LF),
 // maps header cells to canonical columns through accepted aliases, validates
 // each row, and returns the accepted rows plus a ReadReport. A bad row is a
-// Rejection, never an exception; a structural problem (file missing or
-// unreadable, no header, a required column missing, a column given twice) is
-// a non-OK Status of kind kIoError / kDataError whose message names the file
-// and, where there is one, the line and column. Nothing is stored here:
-// callers decide what to keep.
+// Rejection, never an exception; a structural problem is a non-OK Status
+// whose message starts with the file's base name:
+//   kIoError    the file is missing or unreadable;
+//   kDataError  the file is empty or UTF-16, has a header but no data rows,
+//               lacks a required column or names a column twice, holds a
+//               record over 64 MiB (an unclosed quote), or has more than
+//               ReadOptions::max_rejections rejected rows;
+//   kInvalidArgument  ReadOptions::regions is null where it is required.
+// Nothing is stored here: callers decide what to keep.
+//
+// Rows: the first problem of a row rejects it (one Rejection per row, with
+// the header text of the column as written in the file); rows that pass may
+// add warnings. "Duplicate" means a key already seen on an earlier accepted
+// row; the later row is rejected, naming the earlier line. Batches keep file
+// order. In WorkerBatch and MemberBatch every table column is filled (size()
+// rows): a value the file does not give is the column's "unknown" value (0,
+// "", kNoDate), except that workers' sex and birth date come from the NIK.
+//
+// Large files are parsed by several threads (ReadOptions::threads); the
+// result, including line numbers and the order of rejections, is that of a
+// serial read. Progress is reported in bytes, from the calling thread.
 //
 // Thread-safety: the functions are re-entrant; each call owns its state.
 #pragma once
@@ -30,9 +46,10 @@ struct ReadOptions {
   // Resolves two-digit NIK birth years (20YY if not after it, else 19YY);
   // 0 = the current calendar year.
   int reference_year = 0;
-  // Known regions. Workers, members, labour-force and targets are checked
-  // against it; for regions it is the already-stored set (parents may be
-  // there or in the file). Must not be null.
+  // Known regions. Workers, members, labour-force, targets and population
+  // are checked against it (must not be null for them); for regions it is
+  // the already-stored set (parents may be there or in the file; null =
+  // none stored yet).
   const RegionTable* regions = nullptr;
   // Members: the extract's period. When absent, the file's `periode` column
   // gives it (all rows must agree; rows of another period are rejected).
@@ -59,15 +76,15 @@ struct RegionBatch {
 };
 
 struct WorkerBatch {
-  WorkerTable rows;                // file order; NIKs unique (later duplicates rejected)
+  WorkerTable rows;                // file order; NIKs unique (later duplicates rejected); not canonical
   std::vector<int64_t> lines;      // source line of each accepted row
   ReadReport report;
 };
 
 struct MemberBatch {
-  MembershipTable rows;            // file order; (nik, segment, npp) unique
-  std::vector<int64_t> lines;
-  Period period;
+  MembershipTable rows;            // file order; (nik, segment, npp) unique; not canonical
+  std::vector<int64_t> lines;      // source line of each accepted row
+  Period period;                   // ReadOptions::period, else the first row's periode
   ReadReport report;
 };
 
@@ -88,15 +105,19 @@ Result<LabourForceBatch> ReadLabourForceCsv(const std::string& path, const ReadO
                                             Progress& progress);
 Result<TargetBatch> ReadTargetsCsv(const std::string& path, const ReadOptions& options, Progress& progress);
 // Population per region (the reference file penduduk.csv: kode,nama,pria,
-// wanita,total); rows for codes not in options.regions are skipped.
+// wanita,total; total may be empty when pria and wanita are given); rows for
+// codes not in options.regions are skipped. There is no report: the first
+// malformed row fails the read with kDataError naming its line and column.
 Result<std::vector<PopulationRecord>> ReadPopulationCsv(const std::string& path, const ReadOptions& options);
 
 // Path of the rejects file for an input: "<dir>/<stem>.rejects.csv" beside it
 // ("data/pekerja.csv" -> "data/pekerja.rejects.csv").
 std::string RejectsPathFor(const std::string& input_path);
 // Writes the rejects file (columns: baris,kolom,alasan,nilai — or
-// line,column,reason,value in English) when there are rejections, and removes
-// a stale one when there are none. Returns the path written, or "" when none.
+// line,column,reason,value in English; UTF-8, RFC 4180 quoting, sorted by
+// line; written to a temporary file and renamed) when there are rejections,
+// and removes a stale one when there are none. Returns the path written, or
+// "" when none; kIoError when the file cannot be written or removed.
 Result<std::string> WriteRejectsFile(const std::string& input_path, const ReadReport& report);
 
 }  // namespace cakupan
