@@ -205,12 +205,14 @@ TEST_F(GeneratedProvince, BadRowsAreRejectedWithLineColumnAndReason) {
             "17040755059200;Budi;17.04.07.2010\r\n"            // line 3: NIK too short
             "1704075505920002;Ani;99.99.99.9999\r\n"           // line 4: unknown village
             "1704075505920001;Siti Aminah;17.04.07.2010\r\n"); // line 5: duplicate of line 2
-  RunResult r = Ok({"--db", db_, "import", "workers", file, "--format", "json"});
+  RunResult r = Ok({"--db", db_, "import", "workers", file, "--format", "json", "--max-reject-rate", "0.8"});
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["rows_read"], 4);
   EXPECT_EQ(j["accepted"], 1);
   EXPECT_EQ(j["rejected"], 3);
-  auto rejects = ReadCsv(*dir_ / "tambahan.rejects.csv");
+  // The rejects file mirrors the input's dialect (semicolons, BOM) for Excel.
+  EXPECT_EQ(ReadFile(*dir_ / "tambahan.rejects.csv").rfind("\xEF\xBB\xBF" "baris;kolom;alasan;nilai", 0), 0u);
+  auto rejects = ReadCsv(*dir_ / "tambahan.rejects.csv", ';');
   ASSERT_EQ(rejects.size(), 4u);
   EXPECT_EQ(rejects[0][0], "baris");
   EXPECT_EQ(rejects[1][0], "3");

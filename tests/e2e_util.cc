@@ -61,8 +61,9 @@ void WriteFile(const std::string& path, const std::string& text) {
   f << text;
 }
 
-std::vector<std::vector<std::string>> ReadCsv(const std::string& path) {
-  const std::string text = ReadFile(path);
+std::vector<std::vector<std::string>> ReadCsv(const std::string& path, char sep) {
+  std::string text = ReadFile(path);
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> row;
   std::string field;
@@ -80,7 +81,7 @@ std::vector<std::vector<std::string>> ReadCsv(const std::string& path) {
       }
     } else if (c == '"') {
       quoted = true;
-    } else if (c == ',') {
+    } else if (c == sep) {
       row.push_back(field);
       field.clear();
     } else if (c == '\n') {

@@ -28,9 +28,9 @@ class TempDir {
   std::string path_;
 };
 
-// Parses a CSV file (comma separated, RFC 4180 quotes) into rows of fields;
-// the first row is the header.
-std::vector<std::vector<std::string>> ReadCsv(const std::string& path);
+// Parses a CSV file (RFC 4180 quotes, a leading UTF-8 BOM skipped) into rows
+// of fields; the first row is the header.
+std::vector<std::vector<std::string>> ReadCsv(const std::string& path, char sep = ',');
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& text);
 

@@ -22,6 +22,7 @@ struct GenerateArgs {
   int periods = 1;
   double coverage = 0.35;
   double national = 0;
+  double target = 0.40;
   std::string data_dir;
 };
 }  // namespace
@@ -51,6 +52,11 @@ void RegisterGenerate(CLI::App& app, Context& ctx, Action& action) {
                   Tr("coverage of the whole country to aim at (whole-country data sets)",
                      "cakupan nasional yang dituju (data seluruh Indonesia)"))
       ->check(CLI::Range(0.0, 0.95));
+  cmd->add_option("--target", args->target,
+                  Tr("coverage target written for every province and regency", "target cakupan untuk setiap provinsi dan "
+                                                                               "kabupaten/kota"))
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 1.0));
   cmd->add_option("--data-dir", args->data_dir, Tr("reference data directory (default: the shipped data/)",
                                                    "direktori data rujukan (bawaan: data/ bawaan)"));
   cmd->callback([&ctx, &action, args]() {
@@ -69,7 +75,8 @@ void RegisterGenerate(CLI::App& app, Context& ctx, Action& action) {
       opt.profile.default_coverage = args->coverage;
       if (args->national > 0) opt.profile.national = args->national;
       const std::string data_dir = args->data_dir.empty() ? ctx.DataDir() : args->data_dir;
-      auto summary = GenerateFromReference(ReferenceFiles::InDataDir(data_dir), opt, args->out, ctx.progress());
+      auto summary = GenerateFromReference(ReferenceFiles::InDataDir(data_dir), opt, args->out, ctx.progress(),
+                                           args->target);
       if (!summary.ok()) return ctx.Fail(summary.status());
       std::printf("%s %s %s, %s %s, %s %s\n", Tr("Generated", "Dibuat"), FormatCount(summary->workers).c_str(),
                   Tr("workers", "pekerja"), FormatCount(summary->memberships).c_str(), Tr("memberships", "kepesertaan"),

@@ -16,7 +16,7 @@ namespace {
 
 // RFC 4180: quoted when it holds a comma, quote, line break or outer blanks.
 void AppendCsvField(std::string* out, std::string_view v) {
-  const bool quote = v.find_first_of(",\"\r\n;") != std::string_view::npos ||
+  const bool quote = v.find_first_of(",\"\r\n;\t") != std::string_view::npos ||
                      (!v.empty() && (v.front() == ' ' || v.back() == ' ' || v.front() == '\t' || v.back() == '\t'));
   if (!quote) {
     out->append(v);
@@ -58,15 +58,21 @@ Result<std::string> WriteRejectsFile(const std::string& input_path, const ReadRe
     const int err = errno;
     return Status::IoError(tmp + ": " + Tr("cannot create: ", "tidak dapat dibuat: ") + std::strerror(err));
   }
-  std::string buf = Tr("line,column,reason,value\n", "baris,kolom,alasan,nilai\n");
+  // The input's dialect is mirrored: a file Excel saved with ';' (Indonesian
+  // locale) or with a BOM gets a rejects file the same Excel opens in columns.
+  const char sep = report.delimiter == ';' || report.delimiter == '\t' ? report.delimiter : ',';
+  std::string buf = report.had_bom ? "\xEF\xBB\xBF" : "";
+  buf += Tr("line,column,reason,value", "baris,kolom,alasan,nilai");
+  if (sep != ',') std::replace(buf.begin(), buf.end(), ',', sep);
+  buf.push_back('\n');
   bool ok = true;
   for (const Rejection* r : sorted) {
     buf += std::to_string(r->line);
-    buf.push_back(',');
+    buf.push_back(sep);
     AppendCsvField(&buf, r->column);
-    buf.push_back(',');
+    buf.push_back(sep);
     AppendCsvField(&buf, r->reason);
-    buf.push_back(',');
+    buf.push_back(sep);
     AppendCsvField(&buf, r->value);
     buf.push_back('\n');
     if (buf.size() >= (1u << 20)) {

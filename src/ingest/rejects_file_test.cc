@@ -39,6 +39,20 @@ TEST(RejectsFileTest, WritesSortedQuotedRows) {
   EXPECT_FALSE(std::filesystem::exists(*written + ".tmp"));
 }
 
+TEST(RejectsFileTest, MirrorsAnExcelSemicolonInputWithBom) {
+  TempDir dir;
+  ReadReport report;
+  report.delimiter = ';';
+  report.had_bom = true;
+  report.rejections = {{4, "Kode Desa", "kode desa; tidak dikenal", "17.04.07.2999"}};
+  auto written = WriteRejectsFile(dir.Write("pekerja.csv", "x"), report);
+  ASSERT_TRUE(written.ok());
+  EXPECT_EQ(ReadFileText(*written),
+            "\xEF\xBB\xBF"
+            "baris;kolom;alasan;nilai\n"
+            "4;Kode Desa;\"kode desa; tidak dikenal\";17.04.07.2999\n");
+}
+
 TEST(RejectsFileTest, EnglishHeader) {
   testing_util::ScopedLanguage en(Lang::kEn);
   TempDir dir;

@@ -14,8 +14,8 @@ ReferenceFiles ReferenceFiles::InDataDir(const std::string& data_dir) {
   return ReferenceFiles{(d / "wilayah" / "wilayah.csv").string(), (d / "wilayah" / "penduduk.csv").string()};
 }
 
-Result<GenerateSummary> GenerateFromReference(const ReferenceFiles& reference, const GenerateOptions& options,
-                                              const std::string& out_dir, Progress& progress) {
+Result<GenerateSummary> GenerateFromReference(const ReferenceFiles& reference, GenerateOptions options,
+                                              const std::string& out_dir, Progress& progress, double default_target) {
   RegionTable none;
   ReadOptions ro;
   ro.regions = &none;
@@ -27,6 +27,14 @@ Result<GenerateSummary> GenerateFromReference(const ReferenceFiles& reference, c
   CAKUPAN_ASSIGN_OR_RETURN(RegionTable regions, RegionTable::Build(std::move(batch.rows)));
   ro.regions = &regions;
   CAKUPAN_ASSIGN_OR_RETURN(std::vector<PopulationRecord> population, ReadPopulationCsv(reference.population, ro));
+  if (options.profile.targets.empty()) {
+    for (const GenerateScope& scope : options.scopes) {
+      const int32_t s = regions.Find(scope.region);
+      if (s == RegionTable::kNotFound) continue;  // the generator reports it
+      for (RegionLevel level : {RegionLevel::kProvince, RegionLevel::kRegency})
+        for (int32_t i : regions.DescendantsAtLevel(s, level)) options.profile.targets[regions.code(i)] = default_target;
+    }
+  }
   return GenerateDataset(regions, population, options, out_dir, progress);
 }
 

@@ -26,8 +26,11 @@ struct ReferenceFiles {
 };
 
 // Reads the reference files and writes a generated data set into `out_dir`.
-Result<GenerateSummary> GenerateFromReference(const ReferenceFiles& reference, const GenerateOptions& options,
-                                              const std::string& out_dir, Progress& progress);
+// When the profile names no targets, every province and regency in the
+// scopes gets `default_target` (a fraction) for the year of the period.
+Result<GenerateSummary> GenerateFromReference(const ReferenceFiles& reference, GenerateOptions options,
+                                              const std::string& out_dir, Progress& progress,
+                                              double default_target = 0.40);
 
 struct DemoOptions {
   std::string data_dir;                 // holds wilayah/wilayah.csv and wilayah/penduduk.csv
