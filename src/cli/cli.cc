@@ -43,6 +43,8 @@ int RunCli(int argc, char** argv) {
   app.add_option("--lang", lang_text, Tr("language: id (default) or en", "bahasa: id (bawaan) atau en"))
       ->envname("CAKUPAN_LANG");
   app.add_flag("-q,--quiet", ctx.options().quiet, Tr("no progress bar", "tanpa bilah kemajuan"));
+  app.add_flag("--timings", ctx.options().timings,
+               Tr("print how long each phase took (stderr)", "tampilkan lama setiap tahap (stderr)"));
 
   Action action;
   RegisterImport(app, ctx, action);

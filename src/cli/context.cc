@@ -16,7 +16,8 @@
 
 namespace cakupan {
 
-TerminalProgress::TerminalProgress(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO)) {}
+TerminalProgress::TerminalProgress(bool enabled, bool timings)
+    : enabled_(enabled && isatty(STDERR_FILENO)), timings_(timings) {}
 
 TerminalProgress::~TerminalProgress() {
   if (drawn_) std::fputs("\n", stderr);
@@ -36,6 +37,12 @@ void TerminalProgress::Update(uint64_t done) {
 }
 
 void TerminalProgress::End() {
+  if (timings_ && !label_.empty()) {
+    if (drawn_) std::fputs("\r\033[K", stderr);
+    drawn_ = false;
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    std::fprintf(stderr, "%-40s %8.3f s\n", label_.c_str(), secs);
+  }
   if (drawn_) {
     done_ = total_;
     Draw(true);
@@ -73,7 +80,7 @@ void TerminalProgress::Draw(bool force) {
 Context::Context(std::string argv0) : argv0_(std::move(argv0)) {}
 
 Progress& Context::progress() {
-  if (!progress_) progress_ = std::make_unique<TerminalProgress>(!options_.quiet);
+  if (!progress_) progress_ = std::make_unique<TerminalProgress>(!options_.quiet, options_.timings);
   return *progress_;
 }
 

@@ -22,13 +22,14 @@ inline constexpr int kExitUsage = 2;
 struct GlobalOptions {
   std::string db = "cakupan.db";  // --db
   bool quiet = false;             // --quiet: no progress bar
+  bool timings = false;           // --timings: each phase's duration on stderr
 };
 
 // A progress bar on stderr, shown only when stderr is a terminal and a phase
 // has lasted more than a second; redrawn at most ten times a second.
 class TerminalProgress final : public Progress {
  public:
-  explicit TerminalProgress(bool enabled);
+  TerminalProgress(bool enabled, bool timings);
   ~TerminalProgress() override;
   void Begin(std::string_view label, uint64_t total) override;
   void Update(uint64_t done) override;
@@ -37,6 +38,7 @@ class TerminalProgress final : public Progress {
  private:
   void Draw(bool force);
   bool enabled_;
+  bool timings_;
   bool drawn_ = false;
   std::string label_;
   uint64_t total_ = 0;

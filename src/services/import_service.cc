@@ -102,11 +102,14 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
     case DataKind::kWorkers: {
       CAKUPAN_ASSIGN_OR_RETURN(WorkerBatch batch, ReadWorkersCsv(opt.path, ro, progress_));
       CAKUPAN_RETURN_IF_ERROR(AfterRead(opt, batch.report, &out));
-      progress_.Begin(Tr("Merging with the registry", "Menggabungkan dengan registri"), 0);
+      progress_.Begin(Tr("Sorting by NIK", "Mengurutkan menurut NIK"), 0);
       WorkerTable incoming = CanonicalWorkers(std::move(batch.rows));
+      progress_.End();
+      progress_.Begin(Tr("Loading the stored registry", "Memuat registri tersimpan"), 0);
       CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> segments, store_.LoadWorkerSegments(kWorkerAllColumns));
       WorkerTable existing = MergeWorkerSegments(std::move(segments));
       progress_.End();
+      progress_.Begin(Tr("Saving", "Menyimpan"), 0);
       if (existing.size() == 0) {
         finish(static_cast<int64_t>(incoming.size()), 0, 0);
         out.changed = true;
@@ -125,6 +128,7 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
           CAKUPAN_RETURN_IF_ERROR(store_.WriteWorkers(diff.delta, false, &rec));
         }
       }
+      progress_.End();
       CAKUPAN_ASSIGN_OR_RETURN(int segment_count, store_.CountWorkerSegments());
       if (segment_count > kMaxSegments) {
         CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> all, store_.LoadWorkerSegments(kWorkerAllColumns));
@@ -137,12 +141,15 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
       CAKUPAN_RETURN_IF_ERROR(AfterRead(opt, batch.report, &out));
       const Period period = batch.period;
       rec.period = period.ToString();
-      progress_.Begin(Tr("Merging with the extract", "Menggabungkan dengan data kepesertaan"), 0);
+      progress_.Begin(Tr("Sorting by NIK", "Mengurutkan menurut NIK"), 0);
       MembershipTable incoming = CanonicalMembers(std::move(batch.rows));
+      progress_.End();
+      progress_.Begin(Tr("Loading the stored extract", "Memuat data kepesertaan tersimpan"), 0);
       CAKUPAN_ASSIGN_OR_RETURN(std::vector<MembershipTable> segments,
                                store_.LoadMemberSegments(period, kMemberAllColumns));
       MembershipTable existing = MergeMemberSegments(std::move(segments));
       progress_.End();
+      progress_.Begin(Tr("Saving", "Menyimpan"), 0);
       if (existing.size() == 0) {
         finish(static_cast<int64_t>(incoming.size()), 0, 0);
         out.changed = true;
@@ -161,6 +168,7 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
           CAKUPAN_RETURN_IF_ERROR(store_.WriteMembers(period, diff.delta, false, &rec));
         }
       }
+      progress_.End();
       CAKUPAN_ASSIGN_OR_RETURN(int segment_count, store_.CountMemberSegments(period));
       if (segment_count > kMaxSegments) {
         CAKUPAN_ASSIGN_OR_RETURN(std::vector<MembershipTable> all, store_.LoadMemberSegments(period, kMemberAllColumns));
