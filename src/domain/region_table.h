@@ -49,6 +49,22 @@ class RegionTable {
 
   // Index of the region with this code, or kNotFound.
   int32_t Find(RegionCode code) const;
+  // Find() for a village-level packed code (the hot path of reconciliation):
+  // one slot lookup (PPKKCC is the code divided by 10,000) and a binary search
+  // among that district's villages.
+  int32_t FindVillage(uint64_t packed) const {
+    const uint64_t district = packed / 10000;
+    if (district >= district_slot_.size()) return kNotFound;
+    const int32_t d = district_slot_[district];
+    if (d == kNotFound) return kNotFound;
+    int32_t lo = d + 1, hi = subtree_end_[d];
+    while (lo < hi) {
+      const int32_t mid = (lo + hi) >> 1;
+      if (codes_[mid].packed() < packed) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < subtree_end_[d] && codes_[lo].packed() == packed ? lo : kNotFound;
+  }
   // Index of the deepest listed region containing `code` (the code itself
   // when listed); the root when not even its province is listed.
   int32_t FindNearestListed(RegionCode code) const;

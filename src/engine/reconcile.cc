@@ -1,5 +1,8 @@
 #include "engine/reconcile.h"
 
+#include <algorithm>
+
+#include "base/parallel.h"
 #include "domain/nik.h"
 
 namespace cakupan {
@@ -71,30 +74,47 @@ std::vector<RegionCounts> RollUp(const RegionTable& regions, const DirectCounts&
   return out;
 }
 
-ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& workers,
-                               const MembershipTable& members, Period period) {
-  ReconciliationRecord rec;
-  rec.period = period;
-  DirectCounts direct(static_cast<size_t>(regions.size()));
-  rec.worker_results.assign(workers.size(), PackWorkerResult(WorkerStatus::kUnregistered, Segment::kNone));
-  ReconciliationSummary& s = rec.summary;
-  s.workers = static_cast<int64_t>(workers.size());
-  s.memberships = static_cast<int64_t>(members.size());
+namespace {
+
+// What one thread produces for its NIK range.
+struct PartResult {
+  explicit PartResult(size_t regions) : direct(regions) {}
+  DirectCounts direct;
+  ReconciliationSummary summary;
+  UnmatchedMembers unmatched;
+};
+
+void AddSummary(ReconciliationSummary& to, const ReconciliationSummary& s) {
+  to.active += s.active;
+  to.non_active += s.non_active;
+  to.unregistered += s.unregistered;
+  to.members += s.members;
+  to.unmatched += s.unmatched;
+  to.unmatched_by_extract_region += s.unmatched_by_extract_region;
+  to.unmatched_by_nik_district += s.unmatched_by_nik_district;
+  to.unmatched_unattributed += s.unmatched_unattributed;
+}
+
+template <typename T>
+void AppendAll(std::vector<T>& to, const std::vector<T>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+
+// Merge-joins workers[w, w_end) with members[m, m_end) (both sorted by NIK,
+// the ranges cut at the same NIK) into `out` and `results`.
+void ReconcileRange(const RegionTable& regions, const WorkerTable& workers, const MembershipTable& members,
+                    int reference_year, size_t w, size_t w_end, size_t m, size_t m_end, PartResult& out,
+                    std::vector<uint8_t>& results) {
+  DirectCounts& direct = out.direct;
+  ReconciliationSummary& s = out.summary;
   const bool have_birth = !members.birth_date.empty();
-  const int reference_year = period.year();
-
-  // Region of each worker (by village code) is looked up as we go.
-  auto worker_region = [&](size_t w) {
-    const RegionCode v = RegionCode::FromPacked(workers.village[w]);
-    int32_t idx = regions.Find(v);
-    return idx != RegionTable::kNotFound ? idx : regions.FindNearestListed(v);
+  auto worker_region = [&](size_t i) {
+    int32_t idx = regions.FindVillage(workers.village[i]);
+    return idx != RegionTable::kNotFound ? idx : regions.FindNearestListed(RegionCode::FromPacked(workers.village[i]));
   };
-
-  size_t w = 0, m = 0;
-  const size_t nw = workers.size(), nm = members.size();
-  while (w < nw || m < nm) {
-    const uint64_t wn = w < nw ? workers.nik[w] : UINT64_MAX;
-    const uint64_t mn = m < nm ? members.nik[m] : UINT64_MAX;
+  while (w < w_end || m < m_end) {
+    const uint64_t wn = w < w_end ? workers.nik[w] : UINT64_MAX;
+    const uint64_t mn = m < m_end ? members.nik[m] : UINT64_MAX;
     if (wn < mn) {  // registry worker with no membership
       const int32_t r = worker_region(w);
       ++direct.registry[r];
@@ -104,7 +124,7 @@ ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& wo
       continue;
     }
     size_t end = m + 1;
-    while (end < nm && members.nik[end] == mn) ++end;
+    while (end < m_end && members.nik[end] == mn) ++end;
     ++s.members;
     const PersonMembership p = Decide(members, m, end);
     const Segment seg = static_cast<Segment>(members.segment[p.deciding]);
@@ -118,8 +138,7 @@ ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& wo
         ++direct.non_active[r];
         ++s.non_active;
       }
-      rec.worker_results[w] =
-          PackWorkerResult(p.active ? WorkerStatus::kActive : WorkerStatus::kNonActive, seg);
+      results[w] = PackWorkerResult(p.active ? WorkerStatus::kActive : WorkerStatus::kNonActive, seg);
       ++w;
     } else {  // unmatched member: attribute
       Attribution how = Attribution::kUnattributed;
@@ -128,7 +147,7 @@ ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& wo
       uint64_t given = members.region[p.deciding];
       for (size_t k = m; k < end && given == 0; ++k) given = members.region[k];
       if (given != 0) {
-        int32_t idx = regions.FindNearestListed(RegionCode::FromPacked(given));
+        const int32_t idx = regions.FindNearestListed(RegionCode::FromPacked(given));
         if (idx != RegionTable::kRoot) {
           r = idx;
           how = Attribution::kExtractRegion;
@@ -137,7 +156,7 @@ ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& wo
       NikError err;
       const auto info = DecodeNik(mn, reference_year, &err);
       if (how == Attribution::kUnattributed && info) {
-        int32_t idx = regions.FindNearestListed(info->district);
+        const int32_t idx = regions.FindNearestListed(info->district);
         if (idx != RegionTable::kRoot) {
           r = idx;
           how = Attribution::kNikDistrict;
@@ -151,7 +170,7 @@ ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& wo
       ++s.unmatched;
       if (p.active) ++direct.unmatched_active[r];
       else ++direct.unmatched_non_active[r];
-      UnmatchedMembers& u = rec.unmatched;
+      UnmatchedMembers& u = out.unmatched;
       u.nik.push_back(mn);
       u.region.push_back(how == Attribution::kUnattributed ? 0 : regions.code(r).packed());
       u.attribution.push_back(static_cast<uint8_t>(how));
@@ -163,6 +182,59 @@ ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& wo
       u.birth_date.push_back(birth);
     }
     m = end;
+  }
+}
+
+}  // namespace
+
+ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& workers,
+                               const MembershipTable& members, Period period) {
+  ReconciliationRecord rec;
+  rec.period = period;
+  rec.worker_results.assign(workers.size(), PackWorkerResult(WorkerStatus::kUnregistered, Segment::kNone));
+  rec.summary.workers = static_cast<int64_t>(workers.size());
+  rec.summary.memberships = static_cast<int64_t>(members.size());
+  const size_t nw = workers.size(), nm = members.size();
+  // Cut both tables at the same NIKs so each thread owns whole persons.
+  const int parts = (nw + nm) < 200000 ? 1 : DefaultThreads();
+  std::vector<size_t> wcut(parts + 1), mcut(parts + 1);
+  wcut[0] = mcut[0] = 0;
+  wcut[parts] = nw;
+  mcut[parts] = nm;
+  for (int p = 1; p < parts; ++p) {
+    const uint64_t key = nw > 0 ? workers.nik[nw * p / parts] : members.nik[nm * p / parts];
+    wcut[p] = std::lower_bound(workers.nik.begin(), workers.nik.end(), key) - workers.nik.begin();
+    mcut[p] = std::lower_bound(members.nik.begin(), members.nik.end(), key) - members.nik.begin();
+  }
+  std::vector<PartResult> results;
+  results.reserve(parts);
+  for (int p = 0; p < parts; ++p) results.emplace_back(static_cast<size_t>(regions.size()));
+  ParallelTasks(static_cast<size_t>(parts), parts, [&](size_t p) {
+    ReconcileRange(regions, workers, members, period.year(), wcut[p], wcut[p + 1], mcut[p], mcut[p + 1], results[p],
+                   rec.worker_results);
+  });
+  DirectCounts& direct = results[0].direct;
+  for (int p = 0; p < parts; ++p) {
+    AddSummary(rec.summary, results[p].summary);
+    if (p > 0) {
+      for (size_t r = 0; r < direct.registry.size(); ++r) {
+        direct.registry[r] += results[p].direct.registry[r];
+        direct.active[r] += results[p].direct.active[r];
+        direct.non_active[r] += results[p].direct.non_active[r];
+        direct.unregistered[r] += results[p].direct.unregistered[r];
+        direct.unmatched_active[r] += results[p].direct.unmatched_active[r];
+        direct.unmatched_non_active[r] += results[p].direct.unmatched_non_active[r];
+      }
+    }
+    const UnmatchedMembers& u = results[p].unmatched;
+    UnmatchedMembers& to = rec.unmatched;
+    AppendAll(to.nik, u.nik);
+    AppendAll(to.region, u.region);
+    AppendAll(to.attribution, u.attribution);
+    AppendAll(to.status, u.status);
+    AppendAll(to.segment, u.segment);
+    AppendAll(to.sex, u.sex);
+    AppendAll(to.birth_date, u.birth_date);
   }
   rec.counts = RollUp(regions, direct);
   return rec;

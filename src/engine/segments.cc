@@ -1,10 +1,12 @@
 #include "engine/segments.h"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 #include <string_view>
 #include <unordered_map>
 
+#include "base/parallel.h"
 #include "engine/radix_sort.h"
 
 namespace cakupan {
@@ -42,18 +44,32 @@ void SortMemberRuns(const MembershipTable& t, std::vector<uint32_t>& perm) {
 
 // Replaces a column by its rows in `perm` order (a column not loaded stays
 // empty); the old column is freed before the next one is built.
+// Gathers run on several threads over disjoint output ranges.
 template <typename T>
 void PermuteInPlace(std::vector<T>& v, const std::vector<uint32_t>& perm) {
   if (v.empty()) return;
   std::vector<T> out(perm.size());
-  for (size_t i = 0; i < perm.size(); ++i) out[i] = v[perm[i]];
+  ParallelRanges(perm.size(), DefaultThreads(), [&](int, size_t b, size_t e) {
+    for (size_t i = b; i < e; ++i) out[i] = v[perm[i]];
+  });
   v.swap(out);
 }
 
 void PermuteInPlace(StringColumn& c, const std::vector<uint32_t>& perm) {
   if (c.empty()) return;
-  StringColumn out = c.Gather(perm);
-  c = std::move(out);
+  const std::vector<uint32_t>& src_off = c.offsets();
+  const std::string& src = c.bytes();
+  std::vector<uint32_t> off(perm.size() + 1);
+  off[0] = 0;
+  for (size_t i = 0; i < perm.size(); ++i) off[i + 1] = off[i] + (src_off[perm[i] + 1] - src_off[perm[i]]);
+  std::string bytes(off.back(), '\0');
+  ParallelRanges(perm.size(), DefaultThreads(), [&](int, size_t b, size_t e) {
+    for (size_t i = b; i < e; ++i) {
+      const uint32_t r = perm[i];
+      std::memcpy(bytes.data() + off[i], src.data() + src_off[r], src_off[r + 1] - src_off[r]);
+    }
+  });
+  c = StringColumn(std::move(off), std::move(bytes));
 }
 
 bool SameWorkerRow(const WorkerTable& a, size_t i, const WorkerTable& b, size_t j) {
