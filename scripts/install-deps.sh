@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libsqlite3-dev sqlite3
   nlohmann-json3-dev libfmt-dev libcli11-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev
 )
 if [ "${CAKUPAN_WITH_BENCH:-0}" = 1 ]; then
   packages+=(time)

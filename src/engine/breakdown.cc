@@ -123,6 +123,18 @@ const char* DimensionName(Dimension d) {
   return "";
 }
 
+const char* DimensionLabel(Dimension d) {
+  switch (d) {
+    case Dimension::kSegment: return Tr("membership segment", "segmen kepesertaan");
+    case Dimension::kSex: return Tr("sex", "jenis kelamin");
+    case Dimension::kFormality: return Tr("formal / informal sector", "sektor formal / informal");
+    case Dimension::kAgeBand: return Tr("age group", "kelompok umur");
+    case Dimension::kVulnerability: return Tr("vulnerability", "kerentanan");
+    case Dimension::kDecile: return Tr("welfare decile", "desil kesejahteraan");
+  }
+  return "";
+}
+
 std::optional<Dimension> ParseDimension(std::string_view text) {
   std::string t = NormalizeKey(text);
   if (t == "segment" || t == "segmen") return Dimension::kSegment;

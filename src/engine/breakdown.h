@@ -30,6 +30,8 @@ inline constexpr Dimension kAllDimensions[] = {Dimension::kSegment, Dimension::k
                                                Dimension::kAgeBand, Dimension::kVulnerability,
                                                Dimension::kDecile};
 const char* DimensionName(Dimension d);  // "segment", "sex", "formality", "age_band", "vulnerability", "decile"
+// Human label in the current language: "segmen kepesertaan", "jenis kelamin", ...
+const char* DimensionLabel(Dimension d);
 // Also accepts Indonesian: "segmen", "jenis_kelamin", "sektor", "umur", "kelompok_umur", "rentan", "desil".
 std::optional<Dimension> ParseDimension(std::string_view text);
 

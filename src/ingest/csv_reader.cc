@@ -53,17 +53,6 @@ inline char* FindEither(char* q, char a, char b) {
 
 }  // namespace
 
-std::string Fnv1a64::Hex() const {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  uint64_t v = h_;
-  for (int i = 15; i >= 0; --i) {
-    out[i] = kDigits[v & 0xF];
-    v >>= 4;
-  }
-  return out;
-}
-
 // --- InputFile ---------------------------------------------------------------
 
 Result<InputFile> InputFile::Open(const std::string& path) {
@@ -172,7 +161,7 @@ CsvReader::CsvReader(const InputFile& file, const CsvReaderOptions& options)
       line_(options.first_line),
       block_bytes_(std::max<size_t>(options.block_bytes, 16)),
       max_record_bytes_(std::max(options.max_record_bytes, block_bytes_)),
-      hash_(options.hash) {
+      hasher_(options.hasher) {
   // A small file needs no full block (records longer than this grow it).
   const uint64_t remaining = file_.size() > options.begin ? file_.size() - options.begin : 0;
   capacity_ = static_cast<size_t>(std::min<uint64_t>(block_bytes_, std::max<uint64_t>(remaining + 1, 4096)));
@@ -214,7 +203,7 @@ bool CsvReader::Refill() {
     status_ = got.status();
     return false;
   }
-  if (hash_ != nullptr) hash_->Update(buf_.get() + data_end_, *got);
+  if (hasher_ != nullptr) hasher_->Update(next_read_, buf_.get() + data_end_, *got);
   next_read_ += *got;
   data_end_ += *got;
   eof_ = *got == 0 || next_read_ >= file_.size();

@@ -29,32 +29,9 @@
 #include <vector>
 
 #include "base/status.h"
+#include "ingest/content_hash.h"
 
 namespace cakupan {
-
-// FNV-1a, 64-bit, over a byte stream.
-class Fnv1a64 {
- public:
-  static constexpr uint64_t kOffsetBasis = 14695981039346656037ULL;
-  static constexpr uint64_t kPrime = 1099511628211ULL;
-
-  void Update(const char* data, size_t size) {
-    uint64_t h = h_;
-    const auto* p = reinterpret_cast<const unsigned char*>(data);
-    for (size_t i = 0; i < size; ++i) {
-      h ^= p[i];
-      h *= kPrime;
-    }
-    h_ = h;
-  }
-  void Update(std::string_view bytes) { Update(bytes.data(), bytes.size()); }
-  uint64_t value() const { return h_; }
-  // 16 lowercase hex digits.
-  std::string Hex() const;
-
- private:
-  uint64_t h_ = kOffsetBasis;
-};
 
 // A regular file opened for positional reads (pread). Owns the descriptor;
 // movable, not copyable. ReadAt may be called from several threads at once.
@@ -111,9 +88,9 @@ struct CsvReaderOptions {
   // A record longer than this is a structural error (an unclosed quote, or
   // not a CSV file); the buffer grows up to it.
   size_t max_record_bytes = 64u << 20;
-  // When set, every byte read is fed to it in order (meaningful only when the
-  // reader reads the file from offset 0 to its end).
-  Fnv1a64* hash = nullptr;
+  // When set, every piece of the file read is fed to it (it hashes the
+  // content-hash chunks that the reader reads whole).
+  ChunkHasher* hasher = nullptr;
 };
 
 // Reads the records that start in [begin, end) of a file, in order. A record
@@ -137,8 +114,6 @@ class CsvReader {
   // Moves the end of the range (used when a parallel split turns out not to
   // be a record boundary).
   void set_end(uint64_t end) { end_ = end; }
-  // Stops feeding the hash (a parallel reader takes over hashing).
-  void DisableHash() { hash_ = nullptr; }
 
  private:
   struct Fixup {
@@ -159,7 +134,7 @@ class CsvReader {
   int64_t line_;
   size_t block_bytes_;
   size_t max_record_bytes_;
-  Fnv1a64* hash_;
+  ChunkHasher* hasher_;
 
   std::unique_ptr<char[]> buf_;
   size_t capacity_ = 0;        // usable bytes (allocated: + 1 sentinel + 16 padding for SIMD loads)

@@ -66,9 +66,7 @@ TEST_F(ReadWorkersTest, ReadsCanonicalFile) {
   EXPECT_EQ(t.vulnerability[0], static_cast<uint8_t>(Vulnerability::kVulnerable));
   EXPECT_EQ(t.vulnerability[1], static_cast<uint8_t>(Vulnerability::kNotVulnerable));
   EXPECT_EQ(b->lines, (std::vector<int64_t>{2, 3, 4}));
-  Fnv1a64 h;
-  h.Update(testing_util::ReadFileText(dir_.Path("pekerja.csv")));
-  EXPECT_EQ(b->report.file_hash, h.Hex());
+  EXPECT_EQ(b->report.file_hash, HashHex(ContentHash(testing_util::ReadFileText(dir_.Path("pekerja.csv")))));
 }
 
 TEST_F(ReadWorkersTest, MissingTrailingFieldsAreEmpty) {
@@ -127,9 +125,7 @@ TEST_F(ReadWorkersTest, HonoursExcelSepLine) {
   EXPECT_EQ(b->lines, std::vector<int64_t>{3});
   ASSERT_EQ(b->report.rejections.size(), 1u);
   EXPECT_EQ(b->report.rejections[0].line, 4);
-  Fnv1a64 h;
-  h.Update(testing_util::ReadFileText(dir_.Path("pekerja.csv")));
-  EXPECT_EQ(b->report.file_hash, h.Hex());
+  EXPECT_EQ(b->report.file_hash, HashHex(ContentHash(testing_util::ReadFileText(dir_.Path("pekerja.csv")))));
 }
 
 TEST_F(ReadWorkersTest, Utf16FileIsAStructuralError) {

@@ -32,22 +32,6 @@ Result<uint64_t> NextLineStart(const InputFile& file, uint64_t from) {
   return file.size();
 }
 
-Status HashFile(const InputFile& file, size_t block_bytes, const std::atomic<bool>& abort, std::string* hex) {
-  Fnv1a64 hash;
-  std::unique_ptr<char[]> buf(new char[block_bytes]);
-  uint64_t at = 0;
-  while (at < file.size()) {
-    if (abort.load(std::memory_order_relaxed)) return Status::Ok();
-    Result<size_t> got = file.ReadAt(at, buf.get(), block_bytes);
-    if (!got.ok()) return got.status();
-    if (*got == 0) break;
-    hash.Update(buf.get(), *got);
-    at += *got;
-  }
-  *hex = hash.Hex();
-  return Status::Ok();
-}
-
 void LowerTo(std::atomic<int>& value, int limit) {
   int cur = value.load();
   while (cur > limit && !value.compare_exchange_weak(cur, limit)) {
@@ -92,14 +76,12 @@ Result<std::unique_ptr<CsvSource>> OpenCsvSource(const std::string& path, size_t
       first_line = 2;
     }
   }
-  src->hash.Update(head, begin);  // the bytes before the reader's first block
-
   CsvReaderOptions ro;
   ro.delimiter = src->dialect.delimiter;
   ro.begin = begin;
   ro.first_line = first_line;
   ro.block_bytes = block_bytes;
-  ro.hash = &src->hash;
+  ro.hasher = &src->hasher;
   src->reader = std::make_unique<CsvReader>(src->file, ro);
   CsvRecord header;
   if (!src->reader->Next(&header)) {
@@ -213,30 +195,18 @@ Result<ScanResult> ScanCsv(CsvSource& source, const ScanConfig& config, std::str
 
   progress.Begin(label, size);
   ScanResult result;
+  // One chunk hasher per reader; ChunkHasher objects of parts > 0 live here
+  // so that the chunks they hashed count even when their part is discarded.
+  std::vector<std::unique_ptr<ChunkHasher>> hashers;
+  for (int i = 1; i < n; ++i) hashers.push_back(std::make_unique<ChunkHasher>(size));
   if (n == 1) {
     guarded(0, *source.reader);
-    result.file_hash = source.hash.Hex();
   } else {
-    source.reader->DisableHash();
     source.reader->set_end(begins[1]);
     std::mutex mu;
     std::condition_variable cv;
-    int running = n;  // the hasher and parts 1..n-1
-    Status hash_status;
+    int running = n - 1;  // parts 1..n-1
     std::vector<std::thread> workers;
-    workers.emplace_back([&] {
-      try {
-        hash_status = HashFile(file, config.block_bytes, abort, &result.file_hash);
-      } catch (const std::bad_alloc&) {
-        hash_status = Status::Internal(Tr("out of memory", "memori tidak cukup"));
-      } catch (const std::exception& e) {
-        hash_status = Status::Internal(e.what());
-      }
-      if (!hash_status.ok()) abort = true;
-      std::lock_guard<std::mutex> lock(mu);
-      --running;
-      cv.notify_all();
-    });
     for (int i = 1; i < n; ++i) {
       workers.emplace_back([&, i] {
         CsvReaderOptions ro;
@@ -245,6 +215,7 @@ Result<ScanResult> ScanCsv(CsvSource& source, const ScanConfig& config, std::str
         ro.end = range_end(i) == size ? UINT64_MAX : range_end(i);
         ro.first_line = 0;  // relative until the parts before are done
         ro.block_bytes = config.block_bytes;
+        ro.hasher = hashers[i - 1].get();
         try {
           CsvReader reader(file, ro);
           guarded(i, reader);
@@ -267,22 +238,22 @@ Result<ScanResult> ScanCsv(CsvSource& source, const ScanConfig& config, std::str
       }
     }
     for (std::thread& t : workers) t.join();
-    if (!hash_status.ok()) {
-      progress.End();
-      return hash_status;
-    }
   }
-  progress.Update(size);
-  progress.End();
+  auto end_progress = [&] {
+    progress.Update(size);
+    progress.End();
+  };
 
   const int valid = valid_parts.load();
   for (int i = 0; i < valid; ++i) {
     if (!statuses[i].ok()) {
       const Status& st = statuses[i];
+      end_progress();
       return Status(st.code(), source.file_name + ": " + st.message());
     }
   }
   if (too_many_rejections()) {
+    end_progress();
     return Status::DataError(source.file_name + ": " +
                              Tr("more than ", "lebih dari ") + std::to_string(config.max_rejections) +
                              Tr(" rows rejected; reading stopped (is this the right file, and are the regions loaded?)",
@@ -297,6 +268,13 @@ Result<ScanResult> ScanCsv(CsvSource& source, const ScanConfig& config, std::str
   }
   parts.resize(valid);
   result.parts = std::move(parts);
+
+  std::vector<const ChunkHasher*> all_hashers = {&source.hasher};
+  for (const auto& h : hashers) all_hashers.push_back(h.get());
+  Result<uint64_t> hash = FinishContentHash(file, all_hashers);
+  end_progress();
+  if (!hash.ok()) return Status(hash.status().code(), source.file_name + ": " + hash.status().message());
+  result.file_hash = HashHex(*hash);
   return result;
 }
 

@@ -1,7 +1,8 @@
 // The machinery every reader shares: open a CSV input (file, dialect,
 // header), then feed its data records to "parts" — one per thread, each
 // covering a contiguous byte range of the file and keeping its own partial
-// rows and diagnostics — and hash the file on the way.
+// rows and diagnostics — and hash the file on the way (each reader hashes
+// the content-hash chunks it reads whole; ingest/content_hash.h).
 //
 // Parallel splits are speculative and verified, so the result is always that
 // of a serial read: part i > 0 starts just after the first newline at or
@@ -13,8 +14,8 @@
 // are done; ScanCsv shifts them.
 //
 // Thread-safety: ScanCsv runs part 0 and the progress reports on the calling
-// thread, other parts and the hash on threads it owns and joins. Parts are
-// not shared between threads.
+// thread, other parts on threads it owns and joins. Parts are not shared
+// between threads.
 #pragma once
 
 #include <atomic>
@@ -49,10 +50,10 @@ struct CsvSource {
   int64_t header_line = 1;
   uint64_t data_begin = 0;              // offset of the first byte after the header
   int64_t data_line = 2;                // line number at data_begin
-  Fnv1a64 hash;                         // fed by `reader` while it reads
+  ChunkHasher hasher;                   // fed by `reader` while it reads
   std::unique_ptr<CsvReader> reader;    // positioned after the header
 
-  explicit CsvSource(InputFile f) : file(std::move(f)) {}
+  explicit CsvSource(InputFile f) : file(std::move(f)), hasher(file.size()) {}
 };
 
 // Opens `path` and reads its header. kIoError when the file cannot be read,
@@ -104,7 +105,7 @@ class ScanPart {
 
 struct ScanResult {
   std::vector<std::unique_ptr<ScanPart>> parts;  // in file order
-  std::string file_hash;
+  std::string file_hash;  // content hash (ingest/content_hash.h), 16 hex digits
 };
 
 // Reads every data record of `source` into parts made by `make_part`

@@ -81,6 +81,7 @@ nlohmann::json BreakdownJson(const Breakdown& b) {
   j["period"] = b.period.ToString();
   j["basis"] = BasisName(b.basis);
   j["dimension"] = DimensionName(b.dimension);
+  j["dimension_label"] = DimensionLabel(b.dimension);
   j["region"] = CoverageRowJson(b.region);
   j["note"] = b.note;
   nlohmann::json rows = nlohmann::json::array();

@@ -103,7 +103,7 @@ std::string RenderCoverageTable(const CoverageReport& rep) {
 
 std::string RenderBreakdownTable(const Breakdown& b) {
   std::string out;
-  out += std::string(Tr("Breakdown by ", "Rincian menurut ")) + DimensionName(b.dimension) + " \u2014 " +
+  out += std::string(Tr("Breakdown by ", "Rincian menurut ")) + DimensionLabel(b.dimension) + " \u2014 " +
          RegionTitle(b.region) + ", " +
          (CurrentLanguage() == Lang::kEn ? b.period.ToString() : b.period.ToIndonesian()) + "\n";
   out += std::string(Tr("Basis: ", "Basis: ")) + BasisLabel(b.basis) + "\n";
