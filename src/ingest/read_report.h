@@ -24,7 +24,10 @@ struct Warning {
 
 struct ReadReport {
   std::string file_name;   // base name
-  std::string file_hash;   // 16 hex digits, FNV-1a/64 of the raw bytes
+  // 16 lowercase hex digits: the content hash of the raw bytes, "FNV-1a/64x4,
+  // chunked" (defined in ingest/content_hash.h and docs/data-formats.md; the
+  // same bytes give the same value whatever the thread count).
+  std::string file_hash;
   char delimiter = ',';    // detected: ',', ';' or '\t'
   bool had_bom = false;
   int64_t rows_read = 0;   // data records, header excluded, blank lines skipped

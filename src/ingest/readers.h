@@ -26,6 +26,11 @@
 // result, including line numbers and the order of rejections, is that of a
 // serial read. Progress is reported in bytes, from the calling thread.
 //
+// ReadReport::file_hash identifies the file's bytes (imports log it): the
+// content hash of ingest/content_hash.h, FNV-1a/64x4 over 1 MiB chunks
+// combined in order, computed by the parsing threads from the blocks they
+// read (no extra pass over the file).
+//
 // Thread-safety: the functions are re-entrant; each call owns its state.
 #pragma once
 
