@@ -25,66 +25,119 @@ inline int Digits(std::string_view s, size_t pos, size_t width) {
 
 }  // namespace
 
-std::optional<Sex> ParseSexFast(std::string_view text) {
-  if (text.size() == 1) {
-    if (text[0] == 'L') return Sex::kMale;
-    if (text[0] == 'P') return Sex::kFemale;
-  }
-  return ParseSex(text);
-}
-
 std::optional<Date> ParseDateFast(std::string_view s) {
-  if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
-    const int y = Digits(s, 0, 4), m = Digits(s, 5, 2), d = Digits(s, 8, 2);
-    if (y >= 0 && m >= 0 && d >= 0) {
-      if (!IsValidCivil(y, m, d)) return std::nullopt;
-      return DateFromCivil(y, m, d);
-    }
+  int y, m, d;
+  if (SplitIsoDate(s, &y, &m, &d)) {
+    if (!IsValidCivil(y, m, d)) return std::nullopt;
+    return DateFromCivilFast(y, m, d);
   }
   return ParseDate(s);
 }
 
-std::optional<Formality> ParseFormalityFast(std::string_view text) {
-  if (text == "informal") return Formality::kInformal;
-  if (text == "formal") return Formality::kFormal;
-  return ParseFormality(text);
+namespace {
+
+// Days since the epoch of 1 January of each year 1800..2201 (the same
+// proleptic Gregorian arithmetic as DateFromCivil; a test compares them).
+struct YearStarts {
+  static constexpr int kFirst = 1800, kLast = 2200;
+  Date start[kLast - kFirst + 2] = {};
+  constexpr YearStarts() {
+    for (int y = kFirst; y <= kLast + 1; ++y) {
+      const int yp = y - 1;  // January: counted from March of the year before
+      const int era = yp / 400;
+      const int yoe = yp - era * 400;
+      const int doy = (153 * (1 + 9) + 2) / 5;
+      const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+      start[y - kFirst] = era * 146097 + doe - 719468;
+    }
+  }
+};
+constexpr YearStarts kYearStarts;
+
+// Days before each month, in a common and in a leap year.
+constexpr int kDaysBefore[2][13] = {{0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334},
+                                    {0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335}};
+
+inline int DaysInMonthFast(int y, int m) {
+  static constexpr int kDays[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m];
 }
 
-std::optional<Vulnerability> ParseVulnerabilityFast(std::string_view text) {
-  if (text == "ya") return Vulnerability::kVulnerable;
-  if (text == "tidak") return Vulnerability::kNotVulnerable;
-  return ParseVulnerability(text);
+}  // namespace
+
+Date DateFromCivilFast(int year, int month, int day) {
+  if (year < YearStarts::kFirst || year > YearStarts::kLast) return DateFromCivil(year, month, day);
+  const Date first = kYearStarts.start[year - YearStarts::kFirst];
+  const bool leap = kYearStarts.start[year - YearStarts::kFirst + 1] - first == 366;
+  return first + kDaysBefore[leap][month] + day - 1;
 }
 
-std::optional<Segment> ParseSegmentFast(std::string_view text) {
-  if (text == "BPU") return Segment::kBPU;
-  if (text == "PU") return Segment::kPU;
-  return ParseSegment(text);
-}
+bool IsValidUtf8Slow(std::string_view text) { return IsValidUtf8(text); }
 
-std::optional<MembershipStatus> ParseMembershipStatusFast(std::string_view text) {
-  if (text == "aktif") return MembershipStatus::kActive;
-  if (text == "non-aktif") return MembershipStatus::kNonActive;
-  return ParseMembershipStatus(text);
-}
-
-bool IsValidUtf8Fast(std::string_view text) {
-  unsigned char any = 0;
-  for (char c : text) any |= static_cast<unsigned char>(c);
-  return any < 0x80 || IsValidUtf8(text);
+bool ParseNikFields(std::string_view text, int reference_year, NikFields* out, NikError* error) {
+  if (text.size() == 16) {
+    const uint64_t lo = Load64(text.data()), hi = Load64(text.data() + 8);
+    constexpr uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ULL, kZeros = 0x3030303030303030ULL, kSix = 0x0606060606060606ULL;
+    if ((lo & kHigh) == kZeros && (hi & kHigh) == kZeros && ((lo + kSix) & kHigh) == kZeros &&
+        ((hi + kSix) & kHigh) == kZeros) {
+      // Byte i of a word is digit i (little-endian loads): pairs, then
+      // fours, then eights.
+      auto pairs = [](uint64_t w) {
+        const uint64_t d = w - 0x3030303030303030ULL;
+        return (d * 10 + (d >> 8)) & 0x00FF00FF00FF00FFULL;  // 16-bit lanes: two-digit numbers
+      };
+      auto fours = [](uint64_t p) { return (p * 100 + (p >> 16)) & 0x0000FFFF0000FFFFULL; };
+      auto eight = [](uint64_t f) { return (f * 10000 + (f >> 32)) & 0xFFFFFFFFULL; };
+      const uint64_t plo = pairs(lo), phi = pairs(hi);
+      const uint64_t fhi = fours(phi);
+      const uint64_t value = eight(fours(plo)) * 100000000ULL + eight(fhi);
+      const int pp = static_cast<int>(plo & 0xFF), kk = static_cast<int>((plo >> 16) & 0xFF),
+                cc = static_cast<int>((plo >> 32) & 0xFF);
+      int day = static_cast<int>((plo >> 48) & 0xFF);
+      const int month = static_cast<int>(phi & 0xFF), yy = static_cast<int>((phi >> 16) & 0xFF);
+      const int serial = static_cast<int>((fhi >> 32) & 0xFFFF);
+      Sex sex = Sex::kMale;
+      if (day >= 41 && day <= 71) {
+        sex = Sex::kFemale;
+        day -= 40;
+      }
+      int year = 2000 + yy;
+      if (year > reference_year) year -= 100;
+      if (pp != 0 && kk != 0 && cc != 0 && day >= 1 && day <= 31 && month >= 1 && month <= 12 && serial != 0 &&
+          year >= 1800 && year <= 2200 && day <= DaysInMonthFast(year, month)) {
+        NikInfo& info = out->info;
+        info.value = value;
+        info.district = RegionCode::FromPacked(static_cast<uint64_t>(pp) * 100000000ULL +
+                                               static_cast<uint64_t>(kk) * 1000000ULL +
+                                               static_cast<uint64_t>(cc) * 10000ULL);
+        info.birth_date = DateFromCivilFast(year, month, day);
+        info.sex = sex;
+        info.serial = static_cast<uint16_t>(serial);
+        out->birth_year = year;
+        out->birth_month = month;
+        out->birth_day = day;
+        if (error != nullptr) *error = NikError::kNone;
+        return true;
+      }
+      std::optional<NikInfo> slow = DecodeNik(value, reference_year, error);
+      if (!slow) return false;
+      out->info = *slow;  // (not reached for a NIK the checks above reject, kept for safety)
+      out->birth_year = out->birth_month = out->birth_day = 0;
+      return true;
+    }
+  }
+  std::optional<NikInfo> slow = ParseNik(text, reference_year, error);
+  if (!slow) return false;
+  out->info = *slow;
+  out->birth_year = out->birth_month = out->birth_day = 0;
+  return true;
 }
 
 std::optional<NikInfo> ParseNikFast(std::string_view text, int reference_year, NikError* error) {
-  if (text.size() == 16) {
-    uint64_t v = 0;
-    bool digits = true;
-    for (char c : text) {
-      digits = digits && IsDigit(c);
-      v = v * 10 + static_cast<uint64_t>(c - '0');
-    }
-    if (digits) return DecodeNik(v, reference_year, error);
-  }
-  return ParseNik(text, reference_year, error);
+  NikFields f;
+  if (!ParseNikFields(text, reference_year, &f, error)) return std::nullopt;
+  return f.info;
 }
 
 std::optional<uint64_t> ParseSmallNumber(std::string_view text) {
@@ -132,7 +185,7 @@ std::optional<RegionCode> ParseRegionCodeFast(std::string_view text) {
   return RegionCode::FromParts(parts[0], parts[1], parts[2], parts[3]);
 }
 
-std::string_view CleanText(std::string_view text, std::string* scratch) {
+std::string_view CleanTextSlow(std::string_view text, std::string* scratch) {
   size_t b = 0, e = text.size();
   while (b < e && IsWs(text[b])) ++b;
   while (e > b && IsWs(text[e - 1])) --e;

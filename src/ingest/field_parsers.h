@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,30 +16,138 @@
 
 namespace cakupan {
 
-// Trims ASCII whitespace (as TrimView does), inline for the hot path.
+// --- Word-at-a-time helpers (no reads outside the view) ---------------------
+
+inline uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline uint32_t Load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline bool IsWsChar(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+// Trims ASCII whitespace (as TrimView does), inline for the hot path. Every
+// whitespace byte is at most ' ', so a cell whose ends are above it is kept.
 inline std::string_view TrimFast(std::string_view s) {
-  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  if (s.empty() || (static_cast<unsigned char>(s.front()) > ' ' && static_cast<unsigned char>(s.back()) > ' ')) return s;
   size_t b = 0, e = s.size();
-  while (b < e && ws(s[b])) ++b;
-  while (e > b && ws(s[e - 1])) --e;
+  while (b < e && IsWsChar(s[b])) ++b;
+  while (e > b && IsWsChar(s[e - 1])) --e;
   return s.substr(b, e - b);
 }
+
+// True when every byte is below 0x80.
+inline bool IsAsciiFast(std::string_view s) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  if (n >= 8) {
+    uint64_t acc = Load64(p + n - 8);
+    for (size_t i = 0; i + 8 <= n; i += 8) acc |= Load64(p + i);
+    return (acc & 0x8080808080808080ULL) == 0;
+  }
+  if (n >= 4) return ((Load32(p) | Load32(p + n - 4)) & 0x80808080u) == 0;
+  unsigned acc = 0;
+  for (size_t i = 0; i < n; ++i) acc |= static_cast<unsigned char>(p[i]);
+  return acc < 0x80;
+}
+
+// IsValidUtf8 with a fast path for ASCII text.
+bool IsValidUtf8Slow(std::string_view text);
+inline bool IsValidUtf8Fast(std::string_view text) { return IsAsciiFast(text) || IsValidUtf8Slow(text); }
 
 // Fast paths for the spellings the canonical files use ("L", "1985-04-17",
 // "informal", "ya", "PU", "aktif"); anything else goes to the domain parser,
 // so the results are exactly those of ParseSex, ParseDate, and so on.
-std::optional<Sex> ParseSexFast(std::string_view text);
+inline bool Is(std::string_view text, const char (&lit)[2]) { return text.size() == 1 && text[0] == lit[0]; }
+template <size_t N>
+inline bool Is(std::string_view text, const char (&lit)[N]) {
+  return text.size() == N - 1 && std::memcmp(text.data(), lit, N - 1) == 0;
+}
+
+inline std::optional<Sex> ParseSexFast(std::string_view text) {
+  if (text.size() == 1) {
+    if (text[0] == 'L') return Sex::kMale;
+    if (text[0] == 'P') return Sex::kFemale;
+  }
+  return ParseSex(text);
+}
+inline std::optional<Formality> ParseFormalityFast(std::string_view text) {
+  if (Is(text, "informal")) return Formality::kInformal;
+  if (Is(text, "formal")) return Formality::kFormal;
+  return ParseFormality(text);
+}
+inline std::optional<Vulnerability> ParseVulnerabilityFast(std::string_view text) {
+  if (Is(text, "ya")) return Vulnerability::kVulnerable;
+  if (Is(text, "tidak")) return Vulnerability::kNotVulnerable;
+  return ParseVulnerability(text);
+}
+inline std::optional<Segment> ParseSegmentFast(std::string_view text) {
+  if (Is(text, "BPU")) return Segment::kBPU;
+  if (Is(text, "PU")) return Segment::kPU;
+  return ParseSegment(text);
+}
+inline std::optional<MembershipStatus> ParseMembershipStatusFast(std::string_view text) {
+  if (Is(text, "aktif")) return MembershipStatus::kActive;
+  if (Is(text, "non-aktif")) return MembershipStatus::kNonActive;
+  return ParseMembershipStatus(text);
+}
+
+// Days since 1970-01-01 of a valid date in 1800..2200 (DateFromCivil, from a
+// table of year starts).
+Date DateFromCivilFast(int year, int month, int day);
+
+// Exactly 4 / 2 ASCII digits at p, else -1.
+inline int FourDigits(const char* p) {
+  const uint32_t w = Load32(p);
+  if ((w & 0xF0F0F0F0u) != 0x30303030u || ((w + 0x06060606u) & 0xF0F0F0F0u) != 0x30303030u) return -1;
+  const uint32_t d = w - 0x30303030u;
+  return static_cast<int>((d & 0xFF) * 1000 + ((d >> 8) & 0xFF) * 100 + ((d >> 16) & 0xFF) * 10 + (d >> 24));
+}
+inline int TwoDigits(const char* p) {
+  const unsigned a = static_cast<unsigned char>(p[0]) - '0', b = static_cast<unsigned char>(p[1]) - '0';
+  return a <= 9 && b <= 9 ? static_cast<int>(a * 10 + b) : -1;
+}
+
+// "YYYY-MM-DD" as numbers (not checked as a date); false for any other shape.
+inline bool SplitIsoDate(std::string_view s, int* y, int* m, int* d) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  *y = FourDigits(s.data());
+  *m = TwoDigits(s.data() + 5);
+  *d = TwoDigits(s.data() + 8);
+  return *y >= 0 && *m >= 0 && *d >= 0;
+}
+
 std::optional<Date> ParseDateFast(std::string_view text);
-std::optional<Formality> ParseFormalityFast(std::string_view text);
-std::optional<Vulnerability> ParseVulnerabilityFast(std::string_view text);
-std::optional<Segment> ParseSegmentFast(std::string_view text);
-std::optional<MembershipStatus> ParseMembershipStatusFast(std::string_view text);
-// IsValidUtf8 with a fast path for ASCII text.
-bool IsValidUtf8Fast(std::string_view text);
-// ParseNik with a fast path for a bare 16-digit cell (then DecodeNik).
+
+// A NIK decoded as DecodeNik does, with the birth date's civil parts.
+struct NikFields {
+  NikInfo info;
+  int birth_year = 0, birth_month = 0, birth_day = 0;  // 0 when decoded by the slow path
+};
+// ParseNik, with a fast path for a bare 16-digit cell: the digits are read
+// eight at a time and the parts checked directly; any failure (and any other
+// shape of cell) goes to DecodeNik / ParseNik, which give the exact error.
 std::optional<NikInfo> ParseNikFast(std::string_view text, int reference_year, NikError* error);
+bool ParseNikFields(std::string_view text, int reference_year, NikFields* out, NikError* error);
+
 // A whole number of at most two digits ("1".."99"), else ParseDigits.
 std::optional<uint64_t> ParseSmallNumber(std::string_view text);
+
+// A village code written "PP.KK.CC.DDDD" with no part zero: the packed code
+// (RegionCode packing PPKKCCDDDD). 0 for any other text (then use
+// ParseRegionCodeFast / CheckVillageCode).
+inline uint64_t ParseDottedVillage(std::string_view s) {
+  if (s.size() != 13 || s[2] != '.' || s[5] != '.' || s[8] != '.') return 0;
+  const int p = TwoDigits(s.data()), k = TwoDigits(s.data() + 3), c = TwoDigits(s.data() + 6),
+            d = FourDigits(s.data() + 9);
+  if (p <= 0 || k <= 0 || c <= 0 || d <= 0) return 0;
+  return static_cast<uint64_t>(p) * 100000000ULL + static_cast<uint64_t>(k) * 1000000ULL +
+         static_cast<uint64_t>(c) * 10000ULL + static_cast<uint64_t>(d);
+}
 
 // Same result as RegionCode::Parse (which splits into a std::vector) without
 // allocating: "17", "17.04", "17.04.07", "17.04.07.2010", the same without
@@ -48,7 +157,25 @@ std::optional<RegionCode> ParseRegionCodeFast(std::string_view text);
 // Trims ASCII whitespace and collapses every internal run of whitespace
 // (space, TAB, CR, LF) to one space. Returns a view of `text` when nothing
 // changes inside it, else a view of *scratch (valid until its next use).
-std::string_view CleanText(std::string_view text, std::string* scratch);
+std::string_view CleanTextSlow(std::string_view text, std::string* scratch);
+inline std::string_view CleanText(std::string_view text, std::string* scratch) {
+  // Fast path: the ends are not blank, no byte is below ' ' and no two
+  // spaces touch (8-byte windows overlapping by one byte see every pair).
+  const size_t n = text.size();
+  if (n < 8 || static_cast<unsigned char>(text.front()) <= ' ' || static_cast<unsigned char>(text.back()) <= ' ')
+    return CleanTextSlow(text, scratch);
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  auto bad = [&](uint64_t w) {
+    const bool control = ((w - 0x20 * kOnes) & ~w & kHigh) != 0;  // some byte < 0x20 (exact as a whole)
+    const uint64_t x = w ^ (0x20 * kOnes);
+    const uint64_t space = ~(((x & kLow7) + kLow7) | x | kLow7);  // 0x80 in each byte equal to ' ' (exact)
+    return control || (space & (space >> 8)) != 0;
+  };
+  for (size_t i = 0; i + 8 <= n; i += 7)
+    if (bad(Load64(text.data() + i))) return CleanTextSlow(text, scratch);
+  if (bad(Load64(text.data() + n - 8))) return CleanTextSlow(text, scratch);
+  return text;
+}
 
 // A NIK cell as it may appear in a report: trimmed, the first four
 // characters (province and regency) kept and every other character replaced

@@ -97,19 +97,26 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
 
   const std::string_view nik_text = Field(r, kWNik);
   NikError nik_error = NikError::kNone;
-  const std::optional<NikInfo> nik = ParseNikFast(nik_text, reference_year_, &nik_error);
-  if (!nik) return Reject(r, kWNik, NikReason(nik_text, nik_error), MaskNikText(nik_text));
+  NikFields nik_fields;
+  if (!ParseNikFields(nik_text, reference_year_, &nik_fields, &nik_error))
+    return Reject(r, kWNik, NikReason(nik_text, nik_error), MaskNikText(nik_text));
+  const NikInfo* const nik = &nik_fields.info;
   if (!known_.Contains(nik->district)) PendWarning(kWNik, NikDistrictWarning(nik->district));
 
   const std::string_view village_text = TrimFast(Field(r, kWKodeDesa));
   std::optional<RegionCode> village;
-  if (std::string reason = CheckVillageCode(village_text, known_, &village); !reason.empty())
+  if (const uint64_t packed = ParseDottedVillage(village_text); packed != 0 && known_.Contains(RegionCode::FromPacked(packed))) {
+    village = RegionCode::FromPacked(packed);
+  } else if (std::string reason = CheckVillageCode(village_text, known_, &village); !reason.empty()) {
     return Reject(r, kWKodeDesa, std::move(reason), ReportValue(village_text));
+  }
 
   std::string_view name;
   if (map_.has(kWNama)) {
     name = CleanText(Field(r, kWNama), &name_scratch_);
-    if (std::string reason = CheckName(name); !reason.empty()) return Reject(r, kWNama, std::move(reason), "");
+    if (name.size() > kMaxNameBytes || !IsAsciiFast(name)) {
+      if (std::string reason = CheckName(name); !reason.empty()) return Reject(r, kWNama, std::move(reason), "");
+    }
   }
 
   Sex sex = nik->sex;
@@ -122,10 +129,15 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
 
   Date birth = nik->birth_date;
   if (const std::string_view text = TrimFast(Field(r, kWTanggalLahir)); !text.empty()) {
-    const std::optional<Date> given = ParseDateFast(text);
-    if (!given) return Reject(r, kWTanggalLahir, BadDateReason(), ReportValue(text));
-    if (!SameBirthDate(*given, nik->birth_date)) PendWarning(kWTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
-    birth = *given;
+    int y, m, d;
+    if (!(SplitIsoDate(text, &y, &m, &d) && y == nik_fields.birth_year && m == nik_fields.birth_month &&
+          d == nik_fields.birth_day)) {  // else: the NIK's own birth date, already checked
+      const std::optional<Date> given = ParseDateFast(text);
+      if (!given) return Reject(r, kWTanggalLahir, BadDateReason(), ReportValue(text));
+      if (!SameBirthDate(*given, nik->birth_date))
+        PendWarning(kWTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
+      birth = *given;
+    }
   }
 
   Formality formality = Formality::kUnknown;
