@@ -140,6 +140,40 @@ std::optional<NikInfo> ParseNikFast(std::string_view text, int reference_year, N
   return f.info;
 }
 
+std::optional<uint8_t> ParseProgrammesFast(std::string_view text) {
+  uint8_t mask = 0;
+  uint32_t token = 0;  // up to three upper-cased letters, first in the high byte
+  size_t size = 0;
+  auto flush = [&]() -> bool {
+    if (size == 0) return true;
+    const uint32_t t = token;
+    const size_t n = size;
+    token = 0;
+    size = 0;
+    if (n == 2) return t == ('J' << 8 | 'P') ? (mask |= kJP, true) : false;
+    if (n != 3) return false;
+    switch (t) {
+      case 'J' << 16 | 'K' << 8 | 'K': mask |= kJKK; return true;
+      case 'J' << 16 | 'K' << 8 | 'M': mask |= kJKM; return true;
+      case 'J' << 16 | 'H' << 8 | 'T': mask |= kJHT; return true;
+      case 'J' << 16 | 'P' << 8 | 'N': mask |= kJP; return true;
+      case 'J' << 16 | 'K' << 8 | 'P': mask |= kJKP; return true;
+      default: return false;
+    }
+  };
+  for (char c : text) {
+    if (c == '+' || c == ',' || c == ';' || c == ' ' || c == '/' || c == '|' || c == '\t') {
+      if (!flush()) return std::nullopt;
+    } else {
+      if (++size > 3) return std::nullopt;  // no programme code is longer
+      const char u = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+      token = token << 8 | static_cast<unsigned char>(u);
+    }
+  }
+  if (!flush()) return std::nullopt;
+  return mask;
+}
+
 std::optional<uint64_t> ParseSmallNumber(std::string_view text) {
   if (text.size() == 1 && IsDigit(text[0])) return static_cast<uint64_t>(text[0] - '0');
   if (text.size() == 2 && IsDigit(text[0]) && IsDigit(text[1]))
@@ -153,6 +187,11 @@ std::optional<RegionCode> ParseRegionCodeFast(std::string_view text) {
     const int p = Digits(s, 0, 2), k = Digits(s, 3, 2), c = Digits(s, 6, 2), d = Digits(s, 9, 4);
     if (p <= 0 || k <= 0 || c <= 0 || d <= 0) return std::nullopt;
     return RegionCode::FromParts(p, k, c, d);
+  }
+  if (s.size() == 5 && s[2] == '.') {  // PP.KK
+    const int p = Digits(s, 0, 2), k = Digits(s, 3, 2);
+    if (p <= 0 || k <= 0) return std::nullopt;
+    return RegionCode::FromPacked(static_cast<uint64_t>(p) * 100000000ULL + static_cast<uint64_t>(k) * 1000000ULL);
   }
   if (s == "0" || s == "00") return RegionCode::National();
   static constexpr size_t kWidths[4] = {2, 2, 2, 4};

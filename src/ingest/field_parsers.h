@@ -149,6 +149,59 @@ inline uint64_t ParseDottedVillage(std::string_view s) {
          static_cast<uint64_t>(c) * 10000ULL + static_cast<uint64_t>(d);
 }
 
+// Period::Parse with a fast path for "YYYY-MM".
+inline std::optional<Period> ParsePeriodFast(std::string_view s) {
+  if (s.size() == 7 && s[4] == '-') {
+    const int y = FourDigits(s.data()), m = TwoDigits(s.data() + 5);
+    if (y >= 1900 && y <= 2200 && m >= 1 && m <= 12) return Period::FromYearMonth(y, m);
+  }
+  return Period::Parse(s);
+}
+
+// ParseProgrammes without allocating: tokens separated by + , ; space / |
+// TAB, compared case-insensitively with JKK, JKM, JHT, JP, JPN, JKP.
+std::optional<uint8_t> ParseProgrammesFast(std::string_view text);
+
+// Remembers the results of a pure cell parser for the few spellings a file
+// uses: a direct-mapped cache keyed by the exact text (up to 16 bytes; longer
+// texts are parsed every time). One per thread.
+template <typename T, std::optional<T> (*Parse)(std::string_view)>
+class ParseMemo {
+ public:
+  std::optional<T> operator()(std::string_view text) {
+    const size_t n = text.size();
+    if (n > 16) return Parse(text);
+    uint64_t a = 0, b = 0;
+    const char* p = text.data();
+    if (n >= 8) {
+      a = Load64(p);
+      b = Load64(p + n - 8);  // overlaps a when n < 16; with n known, (a, b) is still the text
+    } else if (n >= 4) {
+      a = Load32(p) | static_cast<uint64_t>(Load32(p + n - 4)) << 32;
+    } else {
+      for (size_t i = 0; i < n; ++i) a |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    }
+    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ n) * 0xff51afd7ed558ccdULL;
+    Slot& s = slots_[(h >> 58) & (kSlots - 1)];
+    if (s.size == n + 1 && s.a == a && s.b == b) return s.value;
+    const std::optional<T> v = Parse(text);
+    s.a = a;
+    s.b = b;
+    s.size = static_cast<uint8_t>(n + 1);
+    s.value = v;
+    return v;
+  }
+
+ private:
+  static constexpr size_t kSlots = 64;
+  struct Slot {
+    uint64_t a = 0, b = 0;
+    uint8_t size = 0;  // text size + 1; 0 = empty
+    std::optional<T> value;
+  };
+  Slot slots_[kSlots];
+};
+
 // Same result as RegionCode::Parse (which splits into a std::vector) without
 // allocating: "17", "17.04", "17.04.07", "17.04.07.2010", the same without
 // dots, "0"/"00" for the national root; surrounding whitespace trimmed.

@@ -164,6 +164,41 @@ TEST(FastPathTest, ParseDottedVillageAgreesWithParseRegionCodeFast) {
   EXPECT_EQ(ParseDottedVillage("1704072010"), 0u);
 }
 
+TEST(FastPathTest, ParseProgrammesFastAgreesWithParseProgrammes) {
+  std::mt19937 rng(12);
+  const std::vector<std::string> pieces = {"JKK", "JKM", "JHT", "JP", "JPN", "JKP", "jkk", "Jp", "+", ",", ";",
+                                           " ",   "/",   "|",   "\t", "J",  "K",   "JKKK", "X", "\xc3\xa9", ""};
+  for (int i = 0; i < 200000; ++i) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 7);
+    for (int k = 0; k < n; ++k) s += pieces[rng() % pieces.size()];
+    ASSERT_EQ(ParseProgrammesFast(s), ParseProgrammes(s)) << "'" << s << "'";
+  }
+}
+
+TEST(FastPathTest, ParsePeriodFastAgreesWithPeriodParse) {
+  std::mt19937 rng(13);
+  for (int i = 0; i < 100000; ++i) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", 1890 + static_cast<int>(rng() % 330), static_cast<int>(rng() % 14));
+    ASSERT_EQ(ParsePeriodFast(buf), Period::Parse(buf)) << buf;
+  }
+  for (const char* s : {"2024-1", "2024/11", "202411", "11/2024", "Nov 2024", "2024-1x", "x024-11"})
+    EXPECT_EQ(ParsePeriodFast(s), Period::Parse(s)) << s;
+}
+
+TEST(FastPathTest, ParseMemoRemembersExactTexts) {
+  ParseMemo<FundingSource, ParseFundingSource> memo;
+  std::mt19937 rng(14);
+  const std::vector<std::string> texts = {"mandiri", "Mandiri", "pemberi_kerja", "pemberi kerja", "APBD Provinsi",
+                                          "apbd_kabupaten_kota", "apbdes", "csr", "x", "", "zakat", "lainnya",
+                                          "a very long funding source text", "mandiri ", "pk", "PK", "baznas"};
+  for (int i = 0; i < 20000; ++i) {
+    const std::string& t = texts[rng() % texts.size()];
+    ASSERT_EQ(memo(t), ParseFundingSource(t)) << t;
+  }
+}
+
 TEST(MaskNikTextTest, KeepsProvinceAndRegencyOnly) {
   EXPECT_EQ(MaskNikText("1704074105920001"), "1704************");
   EXPECT_EQ(MaskNikText(" 17040741 "), "1704****");

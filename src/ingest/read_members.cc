@@ -41,6 +41,9 @@ class MemberPart final : public RowPart {
   KnownRegionCache known_;
   const int reference_year_;
   std::string name_scratch_;
+  ParseMemo<Segment, ParseSegment> segment_memo_;
+  ParseMemo<MembershipStatus, ParseMembershipStatus> status_memo_;
+  ParseMemo<FundingSource, ParseFundingSource> funding_memo_;
 };
 
 void MemberPart::Reserve(double expected) {
@@ -66,7 +69,7 @@ void MemberPart::OnRecord(const CsvRecord& r) {
 
   Period period;
   if (const std::string_view text = TrimFast(Field(r, kMPeriode)); !text.empty()) {
-    const std::optional<Period> p = Period::Parse(text);
+    const std::optional<Period> p = ParsePeriodFast(text);
     if (!p) return Reject(r, kMPeriode, BadPeriodReason(), ReportValue(text));
     if (options_.period && *p != *options_.period) {
       return Reject(r, kMPeriode,
@@ -84,27 +87,37 @@ void MemberPart::OnRecord(const CsvRecord& r) {
 
   const std::string_view nik_text = Field(r, kMNik);
   NikError nik_error = NikError::kNone;
-  const std::optional<NikInfo> nik = ParseNikFast(nik_text, reference_year_, &nik_error);
-  if (!nik) return Reject(r, kMNik, NikReason(nik_text, nik_error), MaskNikText(nik_text));
+  NikFields nik_fields;
+  if (!ParseNikFields(nik_text, reference_year_, &nik_fields, &nik_error))
+    return Reject(r, kMNik, NikReason(nik_text, nik_error), MaskNikText(nik_text));
+  const NikInfo* const nik = &nik_fields.info;
   if (!known_.Contains(nik->district)) PendWarning(kMNik, NikDistrictWarning(nik->district));
 
   std::string_view name;
   if (map_.has(kMNama)) {
     name = CleanText(Field(r, kMNama), &name_scratch_);
-    if (std::string reason = CheckName(name); !reason.empty()) return Reject(r, kMNama, std::move(reason), "");
+    if (name.size() > kMaxNameBytes || !IsAsciiFast(name)) {
+      if (std::string reason = CheckName(name); !reason.empty()) return Reject(r, kMNama, std::move(reason), "");
+    }
   }
 
   Date birth = kNoDate;
   if (const std::string_view text = TrimFast(Field(r, kMTanggalLahir)); !text.empty()) {
-    const std::optional<Date> given = ParseDateFast(text);
-    if (!given) return Reject(r, kMTanggalLahir, BadDateReason(), ReportValue(text));
-    if (!SameBirthDate(*given, nik->birth_date))
-      PendWarning(kMTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
-    birth = *given;
+    int y, m, d;
+    if (SplitIsoDate(text, &y, &m, &d) && y == nik_fields.birth_year && m == nik_fields.birth_month &&
+        d == nik_fields.birth_day) {
+      birth = nik->birth_date;  // the NIK's own birth date, already checked
+    } else {
+      const std::optional<Date> given = ParseDateFast(text);
+      if (!given) return Reject(r, kMTanggalLahir, BadDateReason(), ReportValue(text));
+      if (!SameBirthDate(*given, nik->birth_date))
+        PendWarning(kMTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
+      birth = *given;
+    }
   }
 
   const std::string_view segment_text = TrimFast(Field(r, kMSegmen));
-  const std::optional<Segment> segment = ParseSegmentFast(segment_text);
+  const std::optional<Segment> segment = segment_memo_(segment_text);
   if (!segment) {
     return Reject(r, kMSegmen,
                   segment_text.empty() ? Tr("segment is empty (use PU, BPU, Jakon or PMI)",
@@ -116,14 +129,14 @@ void MemberPart::OnRecord(const CsvRecord& r) {
 
   int32_t last_paid = 0;
   if (const std::string_view text = TrimFast(Field(r, kMBulanTerakhirBayar)); !text.empty()) {
-    const std::optional<Period> p = Period::Parse(text);
+    const std::optional<Period> p = ParsePeriodFast(text);
     if (!p) return Reject(r, kMBulanTerakhirBayar, BadPeriodReason(), ReportValue(text));
     last_paid = p->index();
   }
 
   MembershipStatus status;
   if (const std::string_view text = TrimFast(Field(r, kMStatus)); !text.empty()) {
-    const std::optional<MembershipStatus> s = ParseMembershipStatusFast(text);
+    const std::optional<MembershipStatus> s = status_memo_(text);
     if (!s) {
       return Reject(r, kMStatus, Tr("unknown status (use aktif or non-aktif)", "status tidak dikenal (isi aktif atau non-aktif)"),
                     ReportValue(text));
@@ -141,7 +154,7 @@ void MemberPart::OnRecord(const CsvRecord& r) {
 
   uint8_t programmes = 0;
   if (const std::string_view text = TrimFast(Field(r, kMProgram)); !text.empty()) {
-    const std::optional<uint8_t> mask = ParseProgrammes(text);
+    const std::optional<uint8_t> mask = ParseProgrammesFast(text);
     if (!mask) {
       return Reject(r, kMProgram, Tr("unknown programme (use JKK, JKM, JHT, JP, JKP, e.g. JKK+JKM)",
                                      "program tidak dikenal (isi JKK, JKM, JHT, JP, JKP, contoh JKK+JKM)"),
@@ -158,7 +171,7 @@ void MemberPart::OnRecord(const CsvRecord& r) {
   }
 
   const std::string_view funding_text = TrimFast(Field(r, kMSumberDana));
-  const std::optional<FundingSource> funding = ParseFundingSource(funding_text);
+  const std::optional<FundingSource> funding = funding_memo_(funding_text);
   if (!funding) {
     return Reject(r, kMSumberDana,
                   Tr("unknown funding source (e.g. mandiri, pemberi kerja, APBD Kabupaten, APBDes, CSR, BAZNAS)",
