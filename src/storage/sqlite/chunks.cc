@@ -1,5 +1,13 @@
 #include "storage/sqlite/chunks.h"
 
+#include <algorithm>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <new>
+#include <thread>
+
 namespace cakupan::sqlite {
 
 Result<ChunkDirectory> ReadChunkDirectory(Statement& select) {
@@ -13,6 +21,9 @@ Result<ChunkDirectory> ReadChunkDirectory(Statement& select) {
     info.row_count = select.ColumnInt64(3);
     info.byte_size = select.ColumnInt64(4);
     info.checksum = static_cast<uint64_t>(select.ColumnInt64(5));
+    const int64_t encoding = select.ColumnInt64(6);
+    // An out-of-range value becomes an encoding no decoder knows (kCorruption on read).
+    info.encoding = static_cast<ChunkEncoding>(encoding >= 0 && encoding < 255 ? encoding : 255);
     dir[select.ColumnText(1)].push_back(info);
   }
   return dir;
@@ -20,56 +31,217 @@ Result<ChunkDirectory> ReadChunkDirectory(Statement& select) {
 
 // --- ChunkWriter -------------------------------------------------------------
 
-Status ChunkWriter::Put(std::string_view column, int64_t chunk_no, int64_t rows, const void* data, size_t size) {
-  if (const auto* id = std::get_if<int64_t>(&owner_)) {
-    insert_.BindInt64(1, *id);
-  } else {
-    insert_.BindText(1, std::get<std::string>(owner_));
+// One chunk to produce: its place, and how to encode it.
+struct ChunkWriter::Job {
+  std::string column;
+  int64_t chunk_no = 0;
+  int64_t rows = 0;
+  // Fills out->encoding, out->data and out->size (using out->buffer and the
+  // encoder's scratch as needed).
+  std::function<void(ChunkEncoder& encoder, std::vector<uint32_t>& lengths, Encoded* out)> encode;
+};
+
+// A chunk ready to insert.
+struct ChunkWriter::Encoded {
+  const Job* job = nullptr;
+  ChunkEncoding encoding = ChunkEncoding::kPlain;
+  const uint8_t* data = nullptr;  // into `buffer` or into the caller's column
+  size_t size = 0;
+  uint64_t checksum = 0;
+  std::vector<uint8_t> buffer;
+};
+
+// Runs the jobs on one helper thread, at most kDepth chunks ahead of the
+// consumer, handing out the results in job order. Buffers come back through
+// Recycle() and are reused, so steady state allocates nothing.
+class ChunkWriter::Pipeline {
+ public:
+  static constexpr size_t kDepth = 2;
+
+  explicit Pipeline(const std::vector<std::unique_ptr<Job>>& jobs) : jobs_(jobs), thread_([this] { Run(); }) {}
+  ~Pipeline() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
   }
-  insert_.BindText(2, column);
-  insert_.BindInt64(3, chunk_no);
-  insert_.BindInt64(4, rows);
-  insert_.BindInt64(5, static_cast<int64_t>(size));
-  insert_.BindInt64(6, static_cast<int64_t>(ChunkChecksum(data, size)));
-  insert_.BindBlobStatic(7, data, size);
-  Status st = insert_.Run();
-  insert_.Reset();  // drops the pointer to caller memory
-  return st;
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // The next chunk in job order; null with *error set when encoding failed.
+  std::unique_ptr<Encoded> Next(Status* error) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return !ready_.empty() || !error_.ok(); });
+    if (!ready_.empty()) {
+      std::unique_ptr<Encoded> e = std::move(ready_.front());
+      ready_.pop_front();
+      cv_.notify_all();
+      return e;
+    }
+    *error = error_;
+    return nullptr;
+  }
+  void Recycle(std::unique_ptr<Encoded> e) {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(e));
+  }
+
+ private:
+  void Run() {
+    ChunkEncoder encoder;
+    std::vector<uint32_t> lengths;
+    for (const std::unique_ptr<Job>& job : jobs_) {
+      std::unique_ptr<Encoded> e;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [this] { return stop_ || ready_.size() < kDepth; });
+        if (stop_) return;
+        if (!free_.empty()) {
+          e = std::move(free_.back());
+          free_.pop_back();
+        }
+      }
+      try {
+        if (!e) e = std::make_unique<Encoded>();
+        e->job = job.get();
+        job->encode(encoder, lengths, e.get());
+        e->checksum = ChunkChecksum(e->data, e->size);
+      } catch (const std::bad_alloc&) {
+        std::lock_guard<std::mutex> lock(mu_);
+        error_ = Status::Internal("out of memory while encoding column '" + job->column + "'");
+        cv_.notify_all();
+        return;
+      }
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        ready_.push_back(std::move(e));
+      }
+      cv_.notify_all();
+    }
+  }
+
+  const std::vector<std::unique_ptr<Job>>& jobs_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::unique_ptr<Encoded>> ready_;  // GUARDED_BY(mu_)
+  std::vector<std::unique_ptr<Encoded>> free_;  // GUARDED_BY(mu_)
+  Status error_;                                // GUARDED_BY(mu_)
+  bool stop_ = false;                           // GUARDED_BY(mu_)
+  std::thread thread_;  // last: starts after the members above exist
+};
+
+ChunkWriter::ChunkWriter(int64_t rows_per_chunk) : rows_per_chunk_(rows_per_chunk) {}
+ChunkWriter::~ChunkWriter() = default;
+
+template <typename T>
+void ChunkWriter::AddIntegers(std::string column, const std::vector<T>& values) {
+  const int64_t n = static_cast<int64_t>(values.size());
+  for (int64_t row = 0, chunk = 0; row < n; row += rows_per_chunk_, ++chunk) {
+    auto job = std::make_unique<Job>();
+    job->column = column;
+    job->chunk_no = chunk;
+    job->rows = std::min(rows_per_chunk_, n - row);
+    const T* data = values.data() + row;
+    const size_t rows = static_cast<size_t>(job->rows);
+    job->encode = [data, rows](ChunkEncoder& encoder, std::vector<uint32_t>&, Encoded* out) {
+      out->encoding = encoder.EncodeIntegers(data, rows, &out->buffer);
+      out->data = out->buffer.data();
+      out->size = out->buffer.size();
+    };
+    jobs_.push_back(std::move(job));
+  }
 }
 
-Status ChunkWriter::WriteStrings(std::string_view column, const StringColumn& values) {
-  const std::string offsets_name = std::string(column) + ".offsets";
-  const std::string bytes_name = std::string(column) + ".bytes";
+void ChunkWriter::AddStrings(std::string column, const StringColumn& values) {
+  const std::string lengths_name = column + ".lengths";
+  const std::string bytes_name = column + ".bytes";
   const std::vector<uint32_t>& offsets = values.offsets();
   const size_t n = values.size();
   size_t row = 0;
   for (int64_t chunk = 0; row < n; ++chunk) {
     const uint32_t base = offsets[row];
     size_t end = std::min(n, row + static_cast<size_t>(rows_per_chunk_));
-    if (offsets[end] - base > kMaxChunkBytes) {
-      // Long strings: end the range at the last row that still fits (at
-      // least one row, whatever its length).
-      const uint64_t max_offset = uint64_t{base} + kMaxChunkBytes;
+    if (offsets[end] - base > kStringChunkBytes) {
+      // End the range at the last row that still fits (at least one row,
+      // whatever its length).
+      const uint64_t max_offset = uint64_t{base} + kStringChunkBytes;
       auto limit = std::upper_bound(offsets.begin() + static_cast<ptrdiff_t>(row) + 1,
                                     offsets.begin() + static_cast<ptrdiff_t>(end) + 1, max_offset,
                                     [](uint64_t value, uint32_t offset) { return value < offset; });
       end = std::max(row + 1, static_cast<size_t>(limit - offsets.begin()) - 1);
     }
     const size_t rows = end - row;
-    const uint32_t* chunk_offsets = offsets.data() + row + 1;
-    if (base != 0) {  // store offsets relative to the range
-      rebased_.resize(rows);
-      for (size_t i = 0; i < rows; ++i) rebased_[i] = chunk_offsets[i] - base;
-      chunk_offsets = rebased_.data();
-    }
-    CAKUPAN_RETURN_IF_ERROR(
-        Put(offsets_name, chunk, static_cast<int64_t>(rows), chunk_offsets, rows * sizeof(uint32_t)));
-    CAKUPAN_RETURN_IF_ERROR(
-        Put(bytes_name, chunk, static_cast<int64_t>(rows), values.bytes().data() + base, offsets[end] - base));
+    const uint32_t* chunk_offsets = offsets.data() + row;
+    auto lengths = std::make_unique<Job>();
+    lengths->column = lengths_name;
+    lengths->chunk_no = chunk;
+    lengths->rows = static_cast<int64_t>(rows);
+    lengths->encode = [chunk_offsets, rows](ChunkEncoder& encoder, std::vector<uint32_t>& scratch, Encoded* out) {
+      scratch.resize(rows);
+      for (size_t i = 0; i < rows; ++i) scratch[i] = chunk_offsets[i + 1] - chunk_offsets[i];
+      out->encoding = encoder.EncodeIntegers(scratch.data(), rows, &out->buffer);
+      out->data = out->buffer.data();
+      out->size = out->buffer.size();
+    };
+    jobs_.push_back(std::move(lengths));
+    auto bytes = std::make_unique<Job>();
+    bytes->column = bytes_name;
+    bytes->chunk_no = chunk;
+    bytes->rows = static_cast<int64_t>(rows);
+    const uint8_t* data = reinterpret_cast<const uint8_t*>(values.bytes().data()) + base;
+    const size_t size = offsets[end] - base;
+    bytes->encode = [data, size](ChunkEncoder&, std::vector<uint32_t>&, Encoded* out) {
+      out->encoding = ChunkEncoding::kBytes;
+      out->data = data;  // the caller's memory: no copy
+      out->size = size;
+    };
+    jobs_.push_back(std::move(bytes));
     row = end;
+  }
+}
+
+Status ChunkWriter::Write(Statement& insert, const ChunkOwner& owner,
+                          const std::function<void(uint64_t stored_bytes)>& after_insert) {
+  stored_bytes_ = 0;
+  if (jobs_.empty()) return Status::Ok();
+  Pipeline pipeline(jobs_);
+  for (size_t i = 0; i < jobs_.size(); ++i) {
+    Status error;
+    std::unique_ptr<Encoded> e = pipeline.Next(&error);
+    if (!e) return error;
+    const Job& job = *e->job;
+    if (const auto* id = std::get_if<int64_t>(&owner)) {
+      insert.BindInt64(1, *id);
+    } else {
+      insert.BindText(1, std::get<std::string>(owner));
+    }
+    insert.BindText(2, job.column);
+    insert.BindInt64(3, job.chunk_no);
+    insert.BindInt64(4, job.rows);
+    insert.BindInt64(5, static_cast<int64_t>(e->size));
+    insert.BindInt64(6, static_cast<int64_t>(e->checksum));
+    insert.BindInt64(7, static_cast<int64_t>(e->encoding));
+    insert.BindBlobStatic(8, e->data, e->size);
+    Status st = insert.Run();
+    insert.Reset();  // drops the pointer to the chunk's memory
+    if (!st.ok()) return st;
+    stored_bytes_ += e->size;
+    pipeline.Recycle(std::move(e));
+    if (after_insert) after_insert(stored_bytes_);
   }
   return Status::Ok();
 }
+
+#define CAKUPAN_INSTANTIATE_ADD(T) template void ChunkWriter::AddIntegers<T>(std::string, const std::vector<T>&);
+CAKUPAN_INSTANTIATE_ADD(uint8_t)
+CAKUPAN_INSTANTIATE_ADD(uint16_t)
+CAKUPAN_INSTANTIATE_ADD(uint32_t)
+CAKUPAN_INSTANTIATE_ADD(int32_t)
+CAKUPAN_INSTANTIATE_ADD(uint64_t)
+CAKUPAN_INSTANTIATE_ADD(int64_t)
+#undef CAKUPAN_INSTANTIATE_ADD
 
 // --- ChunkReader -------------------------------------------------------------
 
@@ -77,6 +249,17 @@ const std::vector<ChunkInfo>& ChunkReader::Find(const ChunkDirectory& dir, std::
   static const std::vector<ChunkInfo> kNone;
   auto it = dir.find(column);
   return it == dir.end() ? kNone : it->second;
+}
+
+bool ChunkReader::HasStrings(const ChunkDirectory& dir, std::string_view column) {
+  return dir.find(std::string(column) + ".lengths") != dir.end() ||
+         dir.find(std::string(column) + ".offsets") != dir.end();
+}
+
+int64_t ChunkReader::RowsOf(const ChunkDirectory& dir, std::string_view column) {
+  int64_t rows = 0;
+  for (const ChunkInfo& c : Find(dir, column)) rows += c.row_count;
+  return rows;
 }
 
 Status ChunkReader::Corrupt(std::string_view column, int64_t chunk_no, std::string_view what) const {
@@ -93,7 +276,10 @@ Status ChunkReader::CheckLayout(std::string_view column, const std::vector<Chunk
     if (c.row_count <= 0 || c.row_count > rows - total)
       return Corrupt(column, c.chunk_no, "row count " + std::to_string(c.row_count) + " does not fit the " +
                                              std::to_string(rows) + " rows of the table");
-    if (width != 0 && c.byte_size != c.row_count * static_cast<int64_t>(width))
+    if (c.byte_size < 0 || static_cast<uint64_t>(c.byte_size) > kMaxChunkBytes)
+      return Corrupt(column, c.chunk_no, "impossible size " + std::to_string(c.byte_size));
+    if (c.encoding == ChunkEncoding::kLegacy && width != 0 &&
+        c.byte_size != c.row_count * static_cast<int64_t>(width))
       return Corrupt(column, c.chunk_no, "holds " + std::to_string(c.byte_size) + " bytes for " +
                                              std::to_string(c.row_count) + " values of " + std::to_string(width) +
                                              " bytes");
@@ -114,8 +300,80 @@ Status ChunkReader::ReadChunk(std::string_view column, const ChunkInfo& chunk, v
   return Status::Ok();
 }
 
+template <typename T>
+Status ChunkReader::ReadIntegerChunk(std::string_view column, const ChunkInfo& chunk, T* dst) {
+  const size_t size = static_cast<size_t>(chunk.byte_size);
+  const size_t rows = static_cast<size_t>(chunk.row_count);
+  if ((chunk.encoding == ChunkEncoding::kLegacy || chunk.encoding == ChunkEncoding::kPlain) &&
+      size == rows * sizeof(T)) {
+    return ReadChunk(column, chunk, dst);  // raw: straight into the column
+  }
+  scratch_.resize(size + kDecodePadding);
+  CAKUPAN_RETURN_IF_ERROR(ReadChunk(column, chunk, scratch_.data()));
+  Status st = DecodeIntegers(chunk.encoding, scratch_.data(), size, rows, dst);
+  if (!st.ok()) return Corrupt(column, chunk.chunk_no, st.message());
+  return Status::Ok();
+}
+
+template <typename T>
+Status ChunkReader::ReadIntegers(const ChunkDirectory& dir, std::string_view column, int64_t rows,
+                                 std::vector<T>* out) {
+  static_assert(std::is_integral_v<T>);
+  const std::vector<ChunkInfo>& chunks = Find(dir, column);
+  CAKUPAN_RETURN_IF_ERROR(CheckLayout(column, chunks, rows, sizeof(T)));
+  out->resize(static_cast<size_t>(rows));
+  int64_t pos = 0;
+  for (const ChunkInfo& c : chunks) {
+    CAKUPAN_RETURN_IF_ERROR(ReadIntegerChunk(column, c, out->data() + pos));
+    pos += c.row_count;
+  }
+  return Status::Ok();
+}
+
 Status ChunkReader::ReadStrings(const ChunkDirectory& dir, std::string_view column, int64_t rows,
                                 StringColumn* out) {
+  const std::string lengths_name = std::string(column) + ".lengths";
+  const std::string bytes_name = std::string(column) + ".bytes";
+  if (dir.find(lengths_name) == dir.end()) return ReadLegacyStrings(dir, column, rows, out);
+  const std::vector<ChunkInfo>& length_chunks = Find(dir, lengths_name);
+  const std::vector<ChunkInfo>& byte_chunks = Find(dir, bytes_name);
+  CAKUPAN_RETURN_IF_ERROR(CheckLayout(lengths_name, length_chunks, rows, sizeof(uint32_t)));
+  CAKUPAN_RETURN_IF_ERROR(CheckLayout(bytes_name, byte_chunks, rows, 0));
+  uint64_t total_bytes = 0;
+  for (size_t i = 0; i < byte_chunks.size(); ++i) {
+    if (byte_chunks[i].row_count != length_chunks[i].row_count)
+      return Corrupt(bytes_name, static_cast<int64_t>(i), "row count differs from its lengths chunk");
+    if (byte_chunks[i].encoding != ChunkEncoding::kBytes)
+      return Corrupt(bytes_name, static_cast<int64_t>(i),
+                     std::string("unexpected encoding '") + ChunkEncodingName(byte_chunks[i].encoding) + "'");
+    total_bytes += static_cast<uint64_t>(byte_chunks[i].byte_size);
+  }
+  if (total_bytes > UINT32_MAX) return Corrupt(bytes_name, 0, "column exceeds 4 GiB");
+
+  std::vector<uint32_t> offsets(static_cast<size_t>(rows) + 1);
+  std::string bytes(total_bytes, '\0');
+  size_t row = 0;
+  uint32_t base = 0;
+  for (size_t i = 0; i < length_chunks.size(); ++i) {
+    const ChunkInfo& lc = length_chunks[i];
+    const ChunkInfo& bc = byte_chunks[i];
+    uint32_t* dst = offsets.data() + row + 1;
+    const size_t n = static_cast<size_t>(lc.row_count);
+    CAKUPAN_RETURN_IF_ERROR(ReadIntegerChunk(lengths_name, lc, dst));
+    Status st = LengthsToOffsets(dst, n, static_cast<uint64_t>(bc.byte_size));
+    if (!st.ok()) return Corrupt(lengths_name, lc.chunk_no, st.message());
+    if (base != 0)
+      for (size_t k = 0; k < n; ++k) dst[k] += base;
+    CAKUPAN_RETURN_IF_ERROR(ReadChunk(bytes_name, bc, bytes.data() + base));
+    row += n;
+    base += static_cast<uint32_t>(bc.byte_size);
+  }
+  *out = StringColumn(std::move(offsets), std::move(bytes));
+  return Status::Ok();
+}
+
+Status ChunkReader::ReadLegacyStrings(const ChunkDirectory& dir, std::string_view column, int64_t rows,
+                                      StringColumn* out) {
   const std::string offsets_name = std::string(column) + ".offsets";
   const std::string bytes_name = std::string(column) + ".bytes";
   const std::vector<ChunkInfo>& offset_chunks = Find(dir, offsets_name);
@@ -126,7 +384,6 @@ Status ChunkReader::ReadStrings(const ChunkDirectory& dir, std::string_view colu
   for (size_t i = 0; i < byte_chunks.size(); ++i) {
     if (byte_chunks[i].row_count != offset_chunks[i].row_count)
       return Corrupt(bytes_name, static_cast<int64_t>(i), "row count differs from its offsets chunk");
-    if (byte_chunks[i].byte_size < 0) return Corrupt(bytes_name, static_cast<int64_t>(i), "negative size");
     total_bytes += static_cast<uint64_t>(byte_chunks[i].byte_size);
   }
   if (total_bytes > UINT32_MAX) return Corrupt(bytes_name, 0, "column exceeds 4 GiB");
@@ -139,7 +396,7 @@ Status ChunkReader::ReadStrings(const ChunkDirectory& dir, std::string_view colu
     const ChunkInfo& oc = offset_chunks[i];
     const ChunkInfo& bc = byte_chunks[i];
     uint32_t* dst = offsets.data() + row + 1;
-    CAKUPAN_RETURN_IF_ERROR(ReadChunk(offsets_name, oc, dst));
+    CAKUPAN_RETURN_IF_ERROR(ReadIntegerChunk(offsets_name, oc, dst));
     const size_t n = static_cast<size_t>(oc.row_count);
     uint32_t previous = 0;
     for (size_t k = 0; k < n; ++k) {
@@ -156,5 +413,16 @@ Status ChunkReader::ReadStrings(const ChunkDirectory& dir, std::string_view colu
   *out = StringColumn(std::move(offsets), std::move(bytes));
   return Status::Ok();
 }
+
+#define CAKUPAN_INSTANTIATE_READ(T)                                                                 \
+  template Status ChunkReader::ReadIntegers<T>(const ChunkDirectory&, std::string_view, int64_t, \
+                                               std::vector<T>*);
+CAKUPAN_INSTANTIATE_READ(uint8_t)
+CAKUPAN_INSTANTIATE_READ(uint16_t)
+CAKUPAN_INSTANTIATE_READ(uint32_t)
+CAKUPAN_INSTANTIATE_READ(int32_t)
+CAKUPAN_INSTANTIATE_READ(uint64_t)
+CAKUPAN_INSTANTIATE_READ(int64_t)
+#undef CAKUPAN_INSTANTIATE_READ
 
 }  // namespace cakupan::sqlite

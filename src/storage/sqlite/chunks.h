@@ -1,22 +1,31 @@
 // Column chunks: how the SQLite store keeps a large column (10-150 M values)
-// as a sequence of BLOB rows in a chunk table (segment_chunks or
-// reconciliation_chunks, docs/storage.md):
-//  - a fixed-width column is stored as little-endian raw arrays of at most
-//    `rows_per_chunk` values (and at most kMaxChunkBytes) per chunk;
-//  - a StringColumn `c` is stored as two chunk columns over the same row
-//    ranges: `c.offsets`, the uint32 end offset of each row relative to the
-//    start of the range, and `c.bytes`, the range's bytes;
-//  - every chunk carries its row count, byte size and ChunkChecksum; reading
-//    checks all three and reports kCorruption on any mismatch.
-// Writers bind caller memory without copying (SQLITE_STATIC); readers read
-// each chunk straight into the destination column (sqlite3_blob_read), so a
-// load costs one copy from the OS page cache. Not thread-safe.
+// as a sequence of BLOB rows in a chunk table (segment_chunks,
+// reconciliation_chunks or region_chunks, docs/storage.md):
+//  - a column is cut into chunks of at most `rows_per_chunk` rows; each chunk
+//    is encoded on its own (column_codec.h) and records its encoding;
+//  - a StringColumn `c` is two chunk columns over the same row ranges:
+//    `c.lengths`, the byte length of each row (an integer chunk), and
+//    `c.bytes`, the range's bytes (at most kStringChunkBytes per chunk,
+//    unless one row is longer);
+//  - every chunk carries its row count, byte size, encoding and the
+//    ChunkChecksum of its stored bytes; reading checks them all and reports
+//    kCorruption on any mismatch.
+// Chunks written before the encodings existed (encoding 0, "legacy") are
+// raw arrays, and strings are `c.offsets` (uint32 end offsets) + `c.bytes`;
+// ChunkReader reads both forms.
+//
+// ChunkWriter encodes on one helper thread while the calling thread inserts
+// the previous chunks; string bytes are bound from the caller's memory
+// (SQLITE_STATIC). ChunkReader reads each chunk once from SQLite
+// (sqlite3_blob_read): raw chunks straight into the destination column,
+// encoded ones into a scratch buffer that is then decoded. Neither type is
+// thread-safe; the caller's tables must not change while a write runs.
 #pragma once
 
-#include <algorithm>
-#include <bit>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -26,14 +35,16 @@
 #include "base/status.h"
 #include "domain/string_column.h"
 #include "storage/sqlite/chunk_checksum.h"
+#include "storage/sqlite/column_codec.h"
 #include "storage/sqlite/connection.h"
 
 namespace cakupan::sqlite {
 
-static_assert(std::endian::native == std::endian::little,
-              "chunks are little-endian raw arrays; a big-endian host needs byte swapping in chunks.h");
-
 inline constexpr int64_t kDefaultRowsPerChunk = int64_t{1} << 20;
+// The bytes of a string chunk (also bounds the memory SQLite needs to
+// insert one chunk).
+inline constexpr size_t kStringChunkBytes = size_t{4} << 20;
+// Reading refuses chunks above this size (older versions wrote up to 64 MiB).
 inline constexpr size_t kMaxChunkBytes = size_t{64} << 20;
 
 // One stored chunk, without its data.
@@ -43,6 +54,7 @@ struct ChunkInfo {
   int64_t row_count = 0;
   int64_t byte_size = 0;
   uint64_t checksum = 0;
+  ChunkEncoding encoding = ChunkEncoding::kLegacy;
 };
 
 // The chunks of one owner by column name, each list in chunk order.
@@ -50,40 +62,48 @@ using ChunkDirectory = std::map<std::string, std::vector<ChunkInfo>, std::less<>
 
 // Reads a chunk directory with `select`, a statement already bound to its
 // owner that returns (id, column_name, chunk_no, row_count, byte_size,
-// checksum) ordered by column_name, chunk_no.
+// checksum, encoding) ordered by column_name, chunk_no.
 Result<ChunkDirectory> ReadChunkDirectory(Statement& select);
 
-// The key of the rows a chunk belongs to: a segment id or a period text.
+// The key of the rows a chunk belongs to: a segment id or a text key
+// (a period, 'regions').
 using ChunkOwner = std::variant<int64_t, std::string>;
 
-// Writes the columns of one owner through `insert`, a prepared INSERT with
-// parameters ?1 owner, ?2 column_name, ?3 chunk_no, ?4 row_count,
-// ?5 byte_size, ?6 checksum, ?7 data.
+// Collects the columns of one owner, then writes them with Write(). The
+// vectors and StringColumns passed to Add* are referenced, not copied: they
+// must outlive Write().
 class ChunkWriter {
  public:
-  ChunkWriter(Statement& insert, ChunkOwner owner, int64_t rows_per_chunk)
-      : insert_(insert), owner_(std::move(owner)), rows_per_chunk_(rows_per_chunk) {}
+  explicit ChunkWriter(int64_t rows_per_chunk);
+  ~ChunkWriter();
+  ChunkWriter(const ChunkWriter&) = delete;
+  ChunkWriter& operator=(const ChunkWriter&) = delete;
 
+  // An integer column (uint8_t, uint16_t, uint32_t, int32_t, uint64_t,
+  // int64_t). An empty column adds no chunk.
   template <typename T>
-  Status WriteFixed(std::string_view column, const std::vector<T>& values) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    const int64_t step = std::min<int64_t>(rows_per_chunk_, static_cast<int64_t>(kMaxChunkBytes / sizeof(T)));
-    const int64_t n = static_cast<int64_t>(values.size());
-    for (int64_t row = 0, chunk = 0; row < n; row += step, ++chunk) {
-      const int64_t rows = std::min(step, n - row);
-      CAKUPAN_RETURN_IF_ERROR(Put(column, chunk, rows, values.data() + row, static_cast<size_t>(rows) * sizeof(T)));
-    }
-    return Status::Ok();
-  }
-  Status WriteStrings(std::string_view column, const StringColumn& values);
+  void AddIntegers(std::string column, const std::vector<T>& values);
+  void AddStrings(std::string column, const StringColumn& values);
+
+  // Encodes and inserts every chunk through `insert`, a prepared INSERT with
+  // parameters ?1 owner, ?2 column_name, ?3 chunk_no, ?4 row_count,
+  // ?5 byte_size, ?6 checksum, ?7 encoding, ?8 data. `after_insert`, when
+  // set, is called after each chunk with the total stored bytes so far. On
+  // failure nothing more is inserted (the caller rolls back).
+  Status Write(Statement& insert, const ChunkOwner& owner,
+               const std::function<void(uint64_t stored_bytes)>& after_insert = nullptr);
+
+  // Total bytes stored by the last Write().
+  uint64_t stored_bytes() const { return stored_bytes_; }
 
  private:
-  Status Put(std::string_view column, int64_t chunk_no, int64_t rows, const void* data, size_t size);
+  struct Job;
+  struct Encoded;
+  class Pipeline;
 
-  Statement& insert_;
-  ChunkOwner owner_;
   int64_t rows_per_chunk_;
-  std::vector<uint32_t> rebased_;  // one chunk of string offsets, reused
+  std::vector<std::unique_ptr<Job>> jobs_;
+  uint64_t stored_bytes_ = 0;
 };
 
 // Reads columns of one owner from `table`.data by the rowids in a directory.
@@ -94,33 +114,34 @@ class ChunkReader {
       : blobs_(conn, table, "data"), owner_name_(std::move(owner_name)) {}
 
   // Resizes *out to `rows` and fills it from the chunks of `column`.
-  // kCorruption when the chunks do not hold exactly `rows` values or any
-  // chunk fails its size or checksum check.
+  // kCorruption when the chunks do not hold exactly `rows` values, or any
+  // chunk fails its size, checksum or decoding check.
   template <typename T>
-  Status ReadFixed(const ChunkDirectory& dir, std::string_view column, int64_t rows, std::vector<T>* out) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    const std::vector<ChunkInfo>& chunks = Find(dir, column);
-    CAKUPAN_RETURN_IF_ERROR(CheckLayout(column, chunks, rows, sizeof(T)));
-    out->resize(static_cast<size_t>(rows));
-    int64_t pos = 0;
-    for (const ChunkInfo& c : chunks) {
-      CAKUPAN_RETURN_IF_ERROR(ReadChunk(column, c, out->data() + pos));
-      pos += c.row_count;
-    }
-    return Status::Ok();
-  }
+  Status ReadIntegers(const ChunkDirectory& dir, std::string_view column, int64_t rows, std::vector<T>* out);
+  // A string column in either form (`.lengths` or legacy `.offsets`).
   Status ReadStrings(const ChunkDirectory& dir, std::string_view column, int64_t rows, StringColumn* out);
+  // True when the directory holds string column `column` (either form).
+  static bool HasStrings(const ChunkDirectory& dir, std::string_view column);
+  // Rows in the chunks of `column` (0 when it has none).
+  static int64_t RowsOf(const ChunkDirectory& dir, std::string_view column);
 
  private:
   static const std::vector<ChunkInfo>& Find(const ChunkDirectory& dir, std::string_view column);
-  // Chunk numbers 0, 1, ...; positive row counts summing to `rows`; byte
-  // sizes of row_count * width (width 0: not checked).
+  // Chunk numbers 0, 1, ...; positive row counts summing to `rows`; for
+  // legacy chunks a byte size of row_count * width (width 0: not checked).
   Status CheckLayout(std::string_view column, const std::vector<ChunkInfo>& chunks, int64_t rows, size_t width) const;
+  // Reads a chunk's stored bytes into dst (which holds byte_size bytes) and
+  // verifies its checksum.
   Status ReadChunk(std::string_view column, const ChunkInfo& chunk, void* dst);
+  // Reads and decodes one integer chunk into dst (row_count values).
+  template <typename T>
+  Status ReadIntegerChunk(std::string_view column, const ChunkInfo& chunk, T* dst);
+  Status ReadLegacyStrings(const ChunkDirectory& dir, std::string_view column, int64_t rows, StringColumn* out);
   Status Corrupt(std::string_view column, int64_t chunk_no, std::string_view what) const;
 
   BlobReader blobs_;
   std::string owner_name_;
+  std::vector<uint8_t> scratch_;  // an encoded chunk, with kDecodePadding spare bytes
 };
 
 }  // namespace cakupan::sqlite

@@ -139,6 +139,13 @@ void Statement::BindText(int index, std::string_view text) {
   NoteBind(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8), index);
 }
 
+void Statement::BindTextStatic(int index, std::string_view text) {
+  static const char kEmpty = 0;
+  NoteBind(sqlite3_bind_text64(stmt_, index, text.empty() ? &kEmpty : text.data(), text.size(), SQLITE_STATIC,
+                               SQLITE_UTF8),
+           index);
+}
+
 void Statement::BindBlobStatic(int index, const void* data, size_t size) {
   static const char kEmpty = 0;  // a null pointer would bind NULL, not an empty blob
   NoteBind(sqlite3_bind_blob64(stmt_, index, size == 0 ? &kEmpty : data, size, SQLITE_STATIC), index);

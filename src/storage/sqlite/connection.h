@@ -87,6 +87,9 @@ class Statement {
   void BindInt64(int index, int64_t value);
   void BindDouble(int index, double value);
   void BindText(int index, std::string_view text);
+  // Like BindText without the copy: `text` must stay valid and unchanged
+  // until the statement is stepped to completion or reset.
+  void BindTextStatic(int index, std::string_view text);
   void BindNull(int index);
   void BindBlobStatic(int index, const void* data, size_t size);
 

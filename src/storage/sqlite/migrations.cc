@@ -122,6 +122,29 @@ CREATE TABLE coverage_counts (
 ) WITHOUT ROWID;
 )sql";
 
+// Migration 2: chunk encodings (column_codec.h) and snapshots. Every chunk
+// records its encoding; chunks written before (encoding 0, "legacy") stay
+// as they are and remain readable. snapshot_chunks keeps derived copies of
+// small tables in chunk form, for fast loading (the regions as 'regions');
+// the relational tables stay the source of truth.
+constexpr const char* kChunkEncodings = R"sql(
+ALTER TABLE segment_chunks ADD COLUMN encoding INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reconciliation_chunks ADD COLUMN encoding INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE snapshot_chunks (
+  id          INTEGER PRIMARY KEY,
+  snapshot    TEXT NOT NULL,
+  column_name TEXT NOT NULL,
+  chunk_no    INTEGER NOT NULL CHECK (chunk_no >= 0),
+  row_count   INTEGER NOT NULL CHECK (row_count > 0),
+  byte_size   INTEGER NOT NULL CHECK (byte_size >= 0),
+  checksum    INTEGER NOT NULL,
+  encoding    INTEGER NOT NULL,
+  data        BLOB NOT NULL,
+  UNIQUE (snapshot, column_name, chunk_no)
+);
+)sql";
+
 Result<int64_t> QueryInt(Connection& conn, const char* sql) {
   CAKUPAN_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(conn, sql));
   CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -136,6 +159,7 @@ std::string Quoted(const Connection& conn) { return "'" + conn.path() + "'"; }
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "initial schema", kInitialSchema},
+      {2, "chunk encodings and snapshots", kChunkEncodings},
   };
   return kMigrations;
 }

@@ -5,6 +5,7 @@
 // sqlite_store_reconciliation.cc. Not thread-safe (store.h).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,11 +19,45 @@
 
 namespace cakupan::sqlite {
 
+class ChunkWriter;
+
 // A region code that survives ToString() / Parse(): a real code (the
-// national root included).
+// national root included). Arithmetic on the packed value: PP.KK.CC.DDDD
+// with a non-zero province and no non-zero part below a zero one.
 inline bool IsWellFormedRegion(RegionCode code) {
-  std::optional<RegionCode> parsed = RegionCode::Parse(code.ToString());
-  return parsed.has_value() && *parsed == code;
+  const uint64_t p = code.packed();
+  if (p == 0) return true;
+  if (p >= 10'000'000'000ULL || p < 100'000'000ULL) return false;
+  const uint64_t regency = p / 1'000'000 % 100, district = p / 10'000 % 100, village = p % 10'000;
+  if (regency == 0) return district == 0 && village == 0;
+  if (district == 0) return village == 0;
+  return true;
+}
+
+// Room for a region code's text ("17.04.07.2010") in FormatRegion().
+inline constexpr size_t kRegionTextSize = 16;
+
+// Writes RegionCode::ToString() of a well-formed code into `buf` without
+// allocating; returns its length.
+inline size_t FormatRegion(RegionCode code, char* buf) {
+  if (code.packed() == 0) {
+    buf[0] = '0';
+    return 1;
+  }
+  auto digits = [](char* p, int value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) p[i] = static_cast<char>('0' + value % 10);
+  };
+  size_t n = 0;
+  digits(buf, code.province(), 2);
+  n = 2;
+  const int parts[3] = {code.regency(), code.district(), code.village()};
+  const int widths[3] = {2, 2, 4};
+  for (int i = 0; i < 3 && parts[i] != 0; ++i) {
+    buf[n++] = '.';
+    digits(buf + n, parts[i], widths[i]);
+    n += static_cast<size_t>(widths[i]);
+  }
+  return n;
 }
 
 class SqliteStore final : public Store {
@@ -77,11 +112,14 @@ class SqliteStore final : public Store {
   // Segments of `kind` ("workers" / "members") for `period` ("" for
   // workers): the write half replaces or appends one segment; the read half
   // returns (id, row_count) oldest first.
-  Status DeleteSegments(std::string_view kind, const std::string& period);
+  // DeleteSegments keeps segment `keep_id` (0: none).
+  Status DeleteSegments(std::string_view kind, const std::string& period, int64_t keep_id);
   Result<int64_t> InsertSegment(std::string_view kind, const std::string& period, int64_t rows,
                                 std::optional<int64_t> import_id);
   Result<std::vector<std::pair<int64_t, int64_t>>> ListSegments(std::string_view kind, const std::string& period);
   Result<int> CountSegments(std::string_view kind, const std::string& period);
+  // Inserts the writer's chunks as segment `segment_id`'s.
+  Status WriteSegmentChunks(int64_t segment_id, ChunkWriter& writer);
 
   // The bodies of Write* and Compact*: `record` null means a compaction
   // (replaces everything, logs no import, changes no version).
@@ -94,11 +132,16 @@ class SqliteStore final : public Store {
   Status DoUpsertLabourForce(const std::vector<LabourForceRecord>& rows, ImportRecord* record);
   Status DoUpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record);
   Status DoSaveReconciliation(const ReconciliationRecord& record);
+  // The coverage_counts rows of `period`, for results saved before their
+  // counts were also kept as chunks.
+  Status LoadCountRows(const std::string& period, std::vector<RegionCounts>* out);
   Result<std::optional<ReconciliationRecord>> DoLoadReconciliation(Period period, bool with_details);
 
   std::unique_ptr<Connection> conn_;
   StatementCache stmts_;  // declared after conn_: finalized before it closes
   SqliteStoreOptions options_;
+  // Called after each chunk a large write inserts (null outside them).
+  std::function<void(uint64_t stored_bytes)> bulk_progress_;
 };
 
 }  // namespace cakupan::sqlite

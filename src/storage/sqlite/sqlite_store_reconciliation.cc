@@ -2,6 +2,7 @@
 // per-region counts in `coverage_counts` (both plain SQL for dashboards),
 // the per-worker result bytes and the unmatched members as chunks in
 // `reconciliation_chunks`, keyed by period.
+#include <array>
 #include <initializer_list>
 #include <string>
 
@@ -9,6 +10,88 @@
 #include "storage/sqlite/sqlite_store_impl.h"
 
 namespace cakupan::sqlite {
+
+namespace {
+
+// The counts of a reconciliation as chunk columns `counts.<field>`, in the
+// order of ReconciliationRecord::counts.
+class CountsColumns {
+ public:
+  explicit CountsColumns(const std::vector<RegionCounts>& counts) {
+    region_.reserve(counts.size());
+    for (auto& f : fields_) f.reserve(counts.size());
+    for (const RegionCounts& c : counts) {
+      region_.push_back(c.region.packed());
+      int i = 0;
+      for (int64_t v : Values(c)) fields_[i++].push_back(v);
+    }
+  }
+  // The vectors must outlive the writer's Write().
+  void AddTo(ChunkWriter& w) const {
+    w.AddIntegers("counts.region", region_);
+    for (size_t i = 0; i < kFields; ++i) w.AddIntegers(std::string("counts.") + kNames[i], fields_[i]);
+  }
+  static Status Read(ChunkReader& reader, const ChunkDirectory& dir, std::vector<RegionCounts>* out) {
+    const int64_t rows = ChunkReader::RowsOf(dir, "counts.region");
+    std::vector<uint64_t> region;
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "counts.region", rows, &region));
+    out->resize(static_cast<size_t>(rows));
+    for (size_t i = 0; i < region.size(); ++i) {
+      RegionCode code = RegionCode::FromPacked(region[i]);
+      if (!IsWellFormedRegion(code)) return Status::Corruption("reconciliation counts hold an invalid region code");
+      (*out)[i].region = code;
+    }
+    std::vector<int64_t> field;
+    for (size_t f = 0; f < kFields; ++f) {
+      CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, std::string("counts.") + kNames[f], rows, &field));
+      for (size_t i = 0; i < field.size(); ++i) *Fields(&(*out)[i])[f] = field[i];
+    }
+    return Status::Ok();
+  }
+
+ private:
+  static constexpr size_t kFields = 8;
+  static constexpr const char* kNames[kFields] = {"registry",         "active",
+                                                  "non_active",       "unregistered",
+                                                  "unmatched_active", "unmatched_non_active",
+                                                  "unmatched_active_here", "unmatched_non_active_here"};
+  static std::array<int64_t, kFields> Values(const RegionCounts& c) {
+    return {c.registry,         c.active,           c.non_active,           c.unregistered,
+            c.unmatched_active, c.unmatched_non_active, c.unmatched_active_here, c.unmatched_non_active_here};
+  }
+  static std::array<int64_t*, kFields> Fields(RegionCounts* c) {
+    return {&c->registry,         &c->active,           &c->non_active,           &c->unregistered,
+            &c->unmatched_active, &c->unmatched_non_active, &c->unmatched_active_here, &c->unmatched_non_active_here};
+  }
+
+  std::vector<uint64_t> region_;
+  std::array<std::vector<int64_t>, kFields> fields_;
+};
+
+}  // namespace
+
+Status SqliteStore::LoadCountRows(const std::string& period, std::vector<RegionCounts>* out) {
+  CAKUPAN_ASSIGN_OR_RETURN(
+      StatementRef sel,
+      Sql("SELECT region_code, registry, active, non_active, unregistered, unmatched_active, "
+          "unmatched_non_active, unmatched_active_here, unmatched_non_active_here FROM coverage_counts "
+          "WHERE period = ?1 ORDER BY region_code"));
+  sel->BindText(1, period);
+  while (true) {
+    CAKUPAN_ASSIGN_OR_RETURN(bool row, sel->Step());
+    if (!row) break;
+    std::optional<RegionCode> code = RegionCode::Parse(sel->ColumnText(0));
+    if (!code) return Status::Corruption("coverage_counts holds an invalid region code");
+    RegionCounts c;
+    c.region = *code;
+    int col = 1;
+    for (int64_t* v : {&c.registry, &c.active, &c.non_active, &c.unregistered, &c.unmatched_active,
+                       &c.unmatched_non_active, &c.unmatched_active_here, &c.unmatched_non_active_here})
+      *v = sel->ColumnInt64(col++);
+    out->push_back(c);
+  }
+  return Status::Ok();
+}
 
 Status SqliteStore::SaveReconciliation(const ReconciliationRecord& record) {
   CAKUPAN_RETURN_IF_ERROR(CheckWritable("SaveReconciliation"));
@@ -59,12 +142,13 @@ Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
         Sql("INSERT INTO coverage_counts (period, region_code, registry, active, non_active, unregistered, "
             "unmatched_active, unmatched_non_active, unmatched_active_here, unmatched_non_active_here) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    char code[kRegionTextSize];
     for (size_t i = 0; i < r.counts.size(); ++i) {
       const RegionCounts& c = r.counts[i];
       if (!IsWellFormedRegion(c.region))
         return Status::InvalidArgument("counts row " + std::to_string(i + 1) + ": invalid region code");
-      ins->BindText(1, period);
-      ins->BindText(2, c.region.ToString());
+      ins->BindTextStatic(1, period);
+      ins->BindTextStatic(2, std::string_view(code, FormatRegion(c.region, code)));
       int index = 3;
       for (int64_t v : {c.registry, c.active, c.non_active, c.unregistered, c.unmatched_active,
                         c.unmatched_non_active, c.unmatched_active_here, c.unmatched_non_active_here})
@@ -74,19 +158,24 @@ Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
     }
   }
   {
+    // The per-worker results, the unmatched members and a copy of the counts
+    // (loaded instead of the coverage_counts rows: docs/storage.md).
+    CountsColumns counts(r.counts);
+    ChunkWriter w(options_.rows_per_chunk);
+    w.AddIntegers("worker_results", r.worker_results);
+    w.AddIntegers("unmatched.nik", u.nik);
+    w.AddIntegers("unmatched.region", u.region);
+    w.AddIntegers("unmatched.attribution", u.attribution);
+    w.AddIntegers("unmatched.status", u.status);
+    w.AddIntegers("unmatched.segment", u.segment);
+    w.AddIntegers("unmatched.sex", u.sex);
+    w.AddIntegers("unmatched.birth_date", u.birth_date);
+    counts.AddTo(w);
     CAKUPAN_ASSIGN_OR_RETURN(
         StatementRef ins,
         Sql("INSERT INTO reconciliation_chunks (period, column_name, chunk_no, row_count, byte_size, checksum, "
-            "data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-    ChunkWriter w(*ins, period, options_.rows_per_chunk);
-    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("worker_results", r.worker_results));
-    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.nik", u.nik));
-    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.region", u.region));
-    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.attribution", u.attribution));
-    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.status", u.status));
-    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.segment", u.segment));
-    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.sex", u.sex));
-    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("unmatched.birth_date", u.birth_date));
+            "encoding, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    CAKUPAN_RETURN_IF_ERROR(w.Write(*ins, period, bulk_progress_));
   }
   return txn.Commit();
 }
@@ -123,43 +212,27 @@ Result<std::optional<ReconciliationRecord>> SqliteStore::DoLoadReconciliation(Pe
     worker_rows = sel->ColumnInt64(14);
     unmatched_rows = sel->ColumnInt64(15);
   }
-  {
-    CAKUPAN_ASSIGN_OR_RETURN(
-        StatementRef sel,
-        Sql("SELECT region_code, registry, active, non_active, unregistered, unmatched_active, "
-            "unmatched_non_active, unmatched_active_here, unmatched_non_active_here FROM coverage_counts "
-            "WHERE period = ?1 ORDER BY region_code"));
-    sel->BindText(1, key);
-    while (true) {
-      CAKUPAN_ASSIGN_OR_RETURN(bool row, sel->Step());
-      if (!row) break;
-      std::optional<RegionCode> code = RegionCode::Parse(sel->ColumnText(0));
-      if (!code) return Status::Corruption("coverage_counts holds an invalid region code");
-      RegionCounts c;
-      c.region = *code;
-      int col = 1;
-      for (int64_t* v : {&c.registry, &c.active, &c.non_active, &c.unregistered, &c.unmatched_active,
-                         &c.unmatched_non_active, &c.unmatched_active_here, &c.unmatched_non_active_here})
-        *v = sel->ColumnInt64(col++);
-      r.counts.push_back(c);
-    }
+  CAKUPAN_ASSIGN_OR_RETURN(StatementRef sel,
+                           Sql("SELECT id, column_name, chunk_no, row_count, byte_size, checksum, encoding "
+                               "FROM reconciliation_chunks WHERE period = ?1 ORDER BY column_name, chunk_no"));
+  sel->BindText(1, key);
+  CAKUPAN_ASSIGN_OR_RETURN(ChunkDirectory dir, ReadChunkDirectory(*sel));
+  ChunkReader reader(*conn_, "reconciliation_chunks", "reconciliation " + key);
+  if (dir.find("counts.region") != dir.end()) {
+    CAKUPAN_RETURN_IF_ERROR(CountsColumns::Read(reader, dir, &r.counts));
+  } else {
+    CAKUPAN_RETURN_IF_ERROR(LoadCountRows(key, &r.counts));  // saved before the counts had chunks
   }
   if (with_details) {
-    CAKUPAN_ASSIGN_OR_RETURN(StatementRef sel,
-                             Sql("SELECT id, column_name, chunk_no, row_count, byte_size, checksum "
-                                 "FROM reconciliation_chunks WHERE period = ?1 ORDER BY column_name, chunk_no"));
-    sel->BindText(1, key);
-    CAKUPAN_ASSIGN_OR_RETURN(ChunkDirectory dir, ReadChunkDirectory(*sel));
-    ChunkReader reader(*conn_, "reconciliation_chunks", "reconciliation " + key);
     UnmatchedMembers& u = r.unmatched;
-    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "worker_results", worker_rows, &r.worker_results));
-    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.nik", unmatched_rows, &u.nik));
-    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.region", unmatched_rows, &u.region));
-    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.attribution", unmatched_rows, &u.attribution));
-    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.status", unmatched_rows, &u.status));
-    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.segment", unmatched_rows, &u.segment));
-    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.sex", unmatched_rows, &u.sex));
-    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "unmatched.birth_date", unmatched_rows, &u.birth_date));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "worker_results", worker_rows, &r.worker_results));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "unmatched.nik", unmatched_rows, &u.nik));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "unmatched.region", unmatched_rows, &u.region));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "unmatched.attribution", unmatched_rows, &u.attribution));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "unmatched.status", unmatched_rows, &u.status));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "unmatched.segment", unmatched_rows, &u.segment));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "unmatched.sex", unmatched_rows, &u.sex));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "unmatched.birth_date", unmatched_rows, &u.birth_date));
   }
   CAKUPAN_RETURN_IF_ERROR(txn.Commit());
   return std::optional<ReconciliationRecord>(std::move(r));

@@ -1,6 +1,7 @@
 // The worker registry and membership extracts as columnar segments: one row
 // in `segments` per segment, its columns as chunks in `segment_chunks`
 // (chunks.h, docs/storage.md).
+#include <algorithm>
 #include <string>
 
 #include "storage/sqlite/chunks.h"
@@ -14,10 +15,10 @@ constexpr std::string_view kWorkers = "workers";
 constexpr std::string_view kMembers = "members";
 
 constexpr const char* kInsertChunk =
-    "INSERT INTO segment_chunks (segment_id, column_name, chunk_no, row_count, byte_size, checksum, data) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "INSERT INTO segment_chunks (segment_id, column_name, chunk_no, row_count, byte_size, checksum, encoding, data) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr const char* kSelectChunks =
-    "SELECT id, column_name, chunk_no, row_count, byte_size, checksum FROM segment_chunks "
+    "SELECT id, column_name, chunk_no, row_count, byte_size, checksum, encoding FROM segment_chunks "
     "WHERE segment_id = ?1 ORDER BY column_name, chunk_no";
 
 // Validate() failures and order violations are the caller's mistake.
@@ -53,11 +54,8 @@ Status CheckCanonical(const MembershipTable& t) {
 }
 
 bool Has(const ChunkDirectory& dir, std::string_view column) { return dir.find(column) != dir.end(); }
-bool HasStrings(const ChunkDirectory& dir, std::string_view column) {
-  return Has(dir, std::string(column) + ".offsets");
-}
 
-// Loads a requested fixed-width column, or fills it with `fallback` when the
+// Loads a requested integer column, or fills it with `fallback` when the
 // writer did not supply that column. Leaves it empty when not requested.
 template <typename T>
 Status LoadColumn(ChunkReader& reader, const ChunkDirectory& dir, std::string_view column, int64_t rows,
@@ -67,13 +65,13 @@ Status LoadColumn(ChunkReader& reader, const ChunkDirectory& dir, std::string_vi
     out->assign(static_cast<size_t>(rows), fallback);
     return Status::Ok();
   }
-  return reader.ReadFixed(dir, column, rows, out);
+  return reader.ReadIntegers(dir, column, rows, out);
 }
 
 Status LoadStrings(ChunkReader& reader, const ChunkDirectory& dir, std::string_view column, int64_t rows,
                    bool wanted, StringColumn* out) {
   if (!wanted) return Status::Ok();
-  if (!HasStrings(dir, column)) {
+  if (!ChunkReader::HasStrings(dir, column)) {
     *out = StringColumn(std::vector<uint32_t>(static_cast<size_t>(rows) + 1, 0), std::string());
     return Status::Ok();
   }
@@ -86,45 +84,54 @@ StringColumn ToStringColumn(const std::vector<std::string>& strings) {
   return column;
 }
 
-Status WriteWorkerColumns(ChunkWriter& w, const WorkerTable& t) {
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("nik", t.nik));
-  if (!t.name.empty()) CAKUPAN_RETURN_IF_ERROR(w.WriteStrings("name", t.name));
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("sex", t.sex));
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("birth_date", t.birth_date));
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("village", t.village));
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("formality", t.formality));
+// `occupations` holds the dictionary column while the writer runs.
+void AddWorkerColumns(ChunkWriter& w, const WorkerTable& t, StringColumn* occupations) {
+  w.AddIntegers("nik", t.nik);
+  if (!t.name.empty()) w.AddStrings("name", t.name);
+  w.AddIntegers("sex", t.sex);
+  w.AddIntegers("birth_date", t.birth_date);
+  w.AddIntegers("village", t.village);
+  w.AddIntegers("formality", t.formality);
   if (!t.occupation.empty()) {
-    CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("occupation", t.occupation));
-    CAKUPAN_RETURN_IF_ERROR(w.WriteStrings("occupations", ToStringColumn(t.occupations)));
+    w.AddIntegers("occupation", t.occupation);
+    *occupations = ToStringColumn(t.occupations);
+    w.AddStrings("occupations", *occupations);
   }
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("decile", t.decile));
-  return w.WriteFixed("vulnerability", t.vulnerability);
+  w.AddIntegers("decile", t.decile);
+  w.AddIntegers("vulnerability", t.vulnerability);
 }
 
-Status WriteMemberColumns(ChunkWriter& w, const MembershipTable& t) {
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("nik", t.nik));
-  if (!t.name.empty()) CAKUPAN_RETURN_IF_ERROR(w.WriteStrings("name", t.name));
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("birth_date", t.birth_date));
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("segment", t.segment));
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("status", t.status));
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("programmes", t.programmes));
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("last_paid", t.last_paid));
-  if (!t.npp.empty()) CAKUPAN_RETURN_IF_ERROR(w.WriteStrings("npp", t.npp));
-  CAKUPAN_RETURN_IF_ERROR(w.WriteFixed("funding", t.funding));
-  return w.WriteFixed("region", t.region);
+void AddMemberColumns(ChunkWriter& w, const MembershipTable& t) {
+  w.AddIntegers("nik", t.nik);
+  if (!t.name.empty()) w.AddStrings("name", t.name);
+  w.AddIntegers("birth_date", t.birth_date);
+  w.AddIntegers("segment", t.segment);
+  w.AddIntegers("status", t.status);
+  w.AddIntegers("programmes", t.programmes);
+  w.AddIntegers("last_paid", t.last_paid);
+  if (!t.npp.empty()) w.AddStrings("npp", t.npp);
+  w.AddIntegers("funding", t.funding);
+  w.AddIntegers("region", t.region);
 }
 
 }  // namespace
 
 // --- Segment bookkeeping -------------------------------------------------
 
-Status SqliteStore::DeleteSegments(std::string_view kind, const std::string& period) {
+Status SqliteStore::DeleteSegments(std::string_view kind, const std::string& period, int64_t keep_id) {
   // ON DELETE CASCADE removes the chunks; their pages go to the free list and
   // are reused by the next write.
-  CAKUPAN_ASSIGN_OR_RETURN(StatementRef stmt, Sql("DELETE FROM segments WHERE kind = ?1 AND period = ?2"));
+  CAKUPAN_ASSIGN_OR_RETURN(StatementRef stmt,
+                           Sql("DELETE FROM segments WHERE kind = ?1 AND period = ?2 AND id != ?3"));
   stmt->BindText(1, kind);
   stmt->BindText(2, period);
+  stmt->BindInt64(3, keep_id);
   return stmt->Run();
+}
+
+Status SqliteStore::WriteSegmentChunks(int64_t segment_id, ChunkWriter& writer) {
+  CAKUPAN_ASSIGN_OR_RETURN(StatementRef insert, Sql(kInsertChunk));
+  return writer.Write(*insert, segment_id, bulk_progress_);
 }
 
 Result<int64_t> SqliteStore::InsertSegment(std::string_view kind, const std::string& period, int64_t rows,
@@ -189,14 +196,18 @@ Status SqliteStore::DoWriteWorkers(const WorkerTable& rows, bool replace_all, Im
     logged.replace = replace_all;
     CAKUPAN_ASSIGN_OR_RETURN(import_id, InsertImport(logged, rows.size() > 0 || replace_all));
   }
-  if (replace_all) CAKUPAN_RETURN_IF_ERROR(DeleteSegments(kWorkers, ""));
+  // The new segment is written before the old ones are deleted, so that it
+  // does not take over their pages in the same transaction (docs/storage.md,
+  // "Writing each byte once").
+  int64_t segment_id = 0;
   if (rows.size() > 0) {
-    CAKUPAN_ASSIGN_OR_RETURN(int64_t segment_id,
-                             InsertSegment(kWorkers, "", static_cast<int64_t>(rows.size()), import_id));
-    CAKUPAN_ASSIGN_OR_RETURN(StatementRef insert, Sql(kInsertChunk));
-    ChunkWriter writer(*insert, segment_id, options_.rows_per_chunk);
-    CAKUPAN_RETURN_IF_ERROR(WriteWorkerColumns(writer, rows));
+    CAKUPAN_ASSIGN_OR_RETURN(segment_id, InsertSegment(kWorkers, "", static_cast<int64_t>(rows.size()), import_id));
+    ChunkWriter writer(options_.rows_per_chunk);
+    StringColumn occupations;
+    AddWorkerColumns(writer, rows, &occupations);
+    CAKUPAN_RETURN_IF_ERROR(WriteSegmentChunks(segment_id, writer));
   }
+  if (replace_all) CAKUPAN_RETURN_IF_ERROR(DeleteSegments(kWorkers, "", segment_id));
   CAKUPAN_RETURN_IF_ERROR(txn.Commit());
   if (record != nullptr) {
     *record = logged;
@@ -211,7 +222,7 @@ Result<WorkerTable> SqliteStore::ReadWorkerSegment(int64_t segment_id, int64_t r
   CAKUPAN_ASSIGN_OR_RETURN(ChunkDirectory dir, ReadChunkDirectory(*select));
   ChunkReader reader(*conn_, "segment_chunks", "workers segment " + std::to_string(segment_id));
   WorkerTable t;
-  CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "nik", rows, &t.nik));
+  CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "nik", rows, &t.nik));
   CAKUPAN_RETURN_IF_ERROR(LoadStrings(reader, dir, "name", rows, columns & kWorkerName, &t.name));
   CAKUPAN_RETURN_IF_ERROR(LoadColumn<uint8_t>(reader, dir, "sex", rows, columns & kWorkerSex, 0, &t.sex));
   CAKUPAN_RETURN_IF_ERROR(
@@ -221,12 +232,12 @@ Result<WorkerTable> SqliteStore::ReadWorkerSegment(int64_t segment_id, int64_t r
   CAKUPAN_RETURN_IF_ERROR(
       LoadColumn<uint8_t>(reader, dir, "formality", rows, columns & kWorkerFormality, 0, &t.formality));
   if ((columns & kWorkerOccupation) && Has(dir, "occupation")) {
-    CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "occupation", rows, &t.occupation));
-    auto dict_chunks = dir.find("occupations.offsets");
-    if (dict_chunks == dir.end()) return Status::Corruption("workers segment " + std::to_string(segment_id) +
-                                                            " has occupations but no occupation dictionary");
-    int64_t dict_rows = 0;
-    for (const ChunkInfo& c : dict_chunks->second) dict_rows += c.row_count;
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "occupation", rows, &t.occupation));
+    if (!ChunkReader::HasStrings(dir, "occupations"))
+      return Status::Corruption("workers segment " + std::to_string(segment_id) +
+                                " has occupations but no occupation dictionary");
+    const int64_t dict_rows =
+        std::max(ChunkReader::RowsOf(dir, "occupations.lengths"), ChunkReader::RowsOf(dir, "occupations.offsets"));
     StringColumn dict;
     CAKUPAN_RETURN_IF_ERROR(reader.ReadStrings(dir, "occupations", dict_rows, &dict));
     t.occupations.clear();
@@ -292,14 +303,15 @@ Status SqliteStore::DoWriteMembers(Period period, const MembershipTable& rows, b
     logged.replace = replace_period;
     CAKUPAN_ASSIGN_OR_RETURN(import_id, InsertImport(logged, rows.size() > 0 || replace_period));
   }
-  if (replace_period) CAKUPAN_RETURN_IF_ERROR(DeleteSegments(kMembers, period_text));
+  int64_t segment_id = 0;
   if (rows.size() > 0) {
-    CAKUPAN_ASSIGN_OR_RETURN(int64_t segment_id,
+    CAKUPAN_ASSIGN_OR_RETURN(segment_id,
                              InsertSegment(kMembers, period_text, static_cast<int64_t>(rows.size()), import_id));
-    CAKUPAN_ASSIGN_OR_RETURN(StatementRef insert, Sql(kInsertChunk));
-    ChunkWriter writer(*insert, segment_id, options_.rows_per_chunk);
-    CAKUPAN_RETURN_IF_ERROR(WriteMemberColumns(writer, rows));
+    ChunkWriter writer(options_.rows_per_chunk);
+    AddMemberColumns(writer, rows);
+    CAKUPAN_RETURN_IF_ERROR(WriteSegmentChunks(segment_id, writer));
   }
+  if (replace_period) CAKUPAN_RETURN_IF_ERROR(DeleteSegments(kMembers, period_text, segment_id));
   CAKUPAN_RETURN_IF_ERROR(txn.Commit());
   if (record != nullptr) {
     *record = logged;
@@ -314,7 +326,7 @@ Result<MembershipTable> SqliteStore::ReadMemberSegment(int64_t segment_id, int64
   CAKUPAN_ASSIGN_OR_RETURN(ChunkDirectory dir, ReadChunkDirectory(*select));
   ChunkReader reader(*conn_, "segment_chunks", "members segment " + std::to_string(segment_id));
   MembershipTable t;
-  CAKUPAN_RETURN_IF_ERROR(reader.ReadFixed(dir, "nik", rows, &t.nik));
+  CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "nik", rows, &t.nik));
   CAKUPAN_RETURN_IF_ERROR(LoadStrings(reader, dir, "name", rows, columns & kMemberName, &t.name));
   CAKUPAN_RETURN_IF_ERROR(
       LoadColumn<Date>(reader, dir, "birth_date", rows, columns & kMemberBirthDate, kNoDate, &t.birth_date));

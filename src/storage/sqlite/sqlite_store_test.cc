@@ -10,9 +10,13 @@
 #include <chrono>
 #include <fstream>
 
+#include "base/rng.h"
+
 #include "storage/sqlite/chunk_checksum.h"
+#include "storage/sqlite/column_codec.h"
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/migrations.h"
+#include "storage/sqlite/sqlite_store_impl.h"
 #include "storage/sqlite/temp_dir.h"
 #include "storage/store_contract_test.h"
 
@@ -54,6 +58,24 @@ class RawDb {
     auto row = stmt->Step();
     return row.ok() && *row ? stmt->ColumnText(0) : "";
   }
+  // The rows of a query returning (integer, integer, blob).
+  struct BlobRow {
+    int64_t a = 0, b = 0;
+    std::string data;
+  };
+  std::vector<BlobRow> BlobRows(const std::string& sql) {
+    std::vector<BlobRow> rows;
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(conn_->handle(), sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      const char* data = static_cast<const char*>(sqlite3_column_blob(stmt, 2));
+      rows.push_back(BlobRow{sqlite3_column_int64(stmt, 0), sqlite3_column_int64(stmt, 1),
+                             std::string(data == nullptr ? "" : data, static_cast<size_t>(sqlite3_column_bytes(stmt, 2)))});
+    }
+    sqlite3_finalize(stmt);
+    return rows;
+  }
+  Connection& conn() { return *conn_; }
   // Overwrites one byte of a stored chunk in place, as bit rot would.
   void DamageByte(const std::string& table, int64_t rowid, int offset) {
     sqlite3_blob* blob = nullptr;
@@ -225,15 +247,39 @@ TEST_F(SqliteStoreTest, ChunksHoldRowRangesWithChecksums) {
   EXPECT_EQ(raw.Int("SELECT group_concat(row_count) = '1000,1000,500' FROM "
                     "(SELECT row_count FROM segment_chunks WHERE column_name = 'nik' ORDER BY chunk_no)"),
             1);
-  EXPECT_EQ(raw.Int("SELECT sum(byte_size = length(data) AND byte_size = 8 * row_count) FROM segment_chunks "
-                    "WHERE column_name IN ('nik', 'village')"),
-            6);
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM segment_chunks WHERE byte_size != length(data)"), 0);
+  // Every chunk records its encoding: sorted NIKs as differences, the few
+  // villages as a dictionary, small enums as bit-packed frames, strings as
+  // lengths + bytes.
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM segment_chunks WHERE encoding = 0"), 0);
+  EXPECT_EQ(raw.Text("SELECT group_concat(DISTINCT encoding) FROM segment_chunks WHERE column_name = 'nik'"), "4");
+  EXPECT_EQ(raw.Text("SELECT group_concat(DISTINCT encoding) FROM segment_chunks WHERE column_name = 'village'"),
+            "5");
+  EXPECT_EQ(raw.Text("SELECT group_concat(DISTINCT encoding) FROM segment_chunks WHERE column_name = 'sex'"), "3");
+  EXPECT_EQ(raw.Text("SELECT group_concat(DISTINCT encoding) FROM segment_chunks WHERE column_name = 'name.bytes'"),
+            "16");
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM segment_chunks WHERE column_name = 'name.lengths'"), 3);
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM segment_chunks WHERE column_name LIKE '%.offsets'"), 0);
   EXPECT_EQ(raw.Int("SELECT sum(length(data)) FROM segment_chunks WHERE column_name = 'name.bytes'"),
             static_cast<int64_t>(workers.name.byte_size()));
   EXPECT_EQ(raw.Int("SELECT count(*) FROM segment_chunks WHERE column_name = 'occupations.bytes'"), 1);
-  // The first nik chunk is the first 1,000 NIKs as little-endian uint64.
-  EXPECT_EQ(raw.Int("SELECT checksum FROM segment_chunks WHERE column_name = 'nik' AND chunk_no = 0"),
-            static_cast<int64_t>(ChunkChecksum(workers.nik.data(), 8000)));
+  EXPECT_LT(raw.Int("SELECT sum(length(data)) FROM segment_chunks WHERE column_name = 'nik'"), 2500 * 8 / 3);
+  // The checksum is over the stored bytes: the first name chunk is the
+  // first 1,000 names' bytes.
+  EXPECT_EQ(raw.Int("SELECT checksum FROM segment_chunks WHERE column_name = 'name.bytes' AND chunk_no = 0"),
+            static_cast<int64_t>(ChunkChecksum(workers.name.bytes().data(), workers.name.offsets()[1000])));
+  for (const RawDb::BlobRow& chunk : raw.BlobRows("SELECT checksum, id, data FROM segment_chunks"))
+    EXPECT_EQ(static_cast<uint64_t>(chunk.a), ChunkChecksum(chunk.data.data(), chunk.data.size())) << chunk.b;
+  // A stored chunk decodes to its rows.
+  for (const RawDb::BlobRow& chunk : raw.BlobRows(
+           "SELECT encoding, chunk_no, data FROM segment_chunks WHERE column_name = 'village' ORDER BY chunk_no")) {
+    std::vector<uint64_t> villages(chunk.b == 2 ? 500 : 1000);
+    std::string payload = chunk.data + std::string(kDecodePadding, '\0');
+    ASSERT_TRUE(DecodeIntegers(static_cast<ChunkEncoding>(chunk.a), reinterpret_cast<const uint8_t*>(payload.data()),
+                               chunk.data.size(), villages.size(), villages.data())
+                    .ok());
+    EXPECT_TRUE(std::equal(villages.begin(), villages.end(), workers.village.begin() + 1000 * chunk.b));
+  }
   EXPECT_EQ(raw.Int("SELECT count(*) FROM imports WHERE changed = 1"), 1);
 }
 
@@ -279,7 +325,15 @@ TEST_F(SqliteStoreTest, ChunkOfTheWrongSizeOrMissingIsCorruption) {
       "DELETE FROM segment_chunks WHERE column_name = 'nik' AND chunk_no = 2",
       "UPDATE segments SET row_count = 2600",
       "UPDATE segment_chunks SET data = zeroblob(length(data)), checksum = 0 "
-      "WHERE column_name = 'name.offsets' AND chunk_no = 0",
+      "WHERE column_name = 'name.lengths' AND chunk_no = 0",
+      // An encoding this build does not know, or the wrong one.
+      "UPDATE segment_chunks SET encoding = 99 WHERE column_name = 'village' AND chunk_no = 1",
+      "UPDATE segment_chunks SET encoding = 1 WHERE column_name = 'nik' AND chunk_no = 1",
+      "UPDATE segment_chunks SET encoding = 3 WHERE column_name = 'name.bytes' AND chunk_no = 1",
+      "UPDATE segment_chunks SET encoding = 0 WHERE column_name = 'birth_date' AND chunk_no = 1",
+      // Lengths that do not add up to the bytes.
+      "UPDATE segment_chunks SET data = substr(data, 1, length(data) - 1), byte_size = byte_size - 1 "
+      "WHERE column_name = 'name.bytes' AND chunk_no = 2",
   };
   for (const char* sql : damage) {
     SCOPED_TRACE(sql);
@@ -315,6 +369,234 @@ TEST_F(SqliteStoreTest, DamagedReconciliationDetailIsCorruption) {
   auto loaded = store->LoadReconciliation(Month(2024, 11), true);
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.status().code(), StatusCode::kCorruption) << loaded.status().ToString();
+}
+
+// --- Databases written before the chunk encodings (schema version 1) ------------
+
+// Writes a database as cakupan did at schema version 1: raw little-endian
+// chunks of 1,000 rows (encoding column absent), strings as uint32 end
+// offsets relative to the chunk + bytes, counts only as coverage_counts rows.
+class Version1Writer {
+ public:
+  explicit Version1Writer(Connection& conn) : conn_(conn) {}
+
+  void CreateSchema() {
+    Exec("PRAGMA page_size = 65536");
+    Exec("BEGIN IMMEDIATE");
+    Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+         "applied_at TEXT NOT NULL)");
+    Exec(Migrations()[0].sql);
+    Exec("INSERT INTO schema_migrations VALUES (1, 'initial schema', '2024-11-01T00:00:00Z')");
+    Exec("COMMIT");
+    Exec("PRAGMA journal_mode = WAL");
+  }
+  void Exec(const std::string& sql) {
+    Status st = conn_.Exec(sql);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+  // `owner` is an SQL literal: a segment id or a quoted period.
+  template <typename T>
+  void Fixed(const std::string& table, const std::string& owner, const std::string& column, const std::vector<T>& v) {
+    for (size_t row = 0, chunk = 0; row < v.size(); row += kRows, ++chunk)
+      Put(table, owner, column, chunk, std::min(kRows, v.size() - row), v.data() + row,
+          std::min(kRows, v.size() - row) * sizeof(T));
+  }
+  void Strings(const std::string& table, const std::string& owner, const std::string& column, const StringColumn& v) {
+    for (size_t row = 0, chunk = 0; row < v.size(); row += kRows, ++chunk) {
+      const size_t rows = std::min(kRows, v.size() - row);
+      std::vector<uint32_t> offsets(rows);
+      for (size_t i = 0; i < rows; ++i) offsets[i] = v.offsets()[row + i + 1] - v.offsets()[row];
+      Put(table, owner, column + ".offsets", chunk, rows, offsets.data(), rows * 4);
+      Put(table, owner, column + ".bytes", chunk, rows, v.bytes().data() + v.offsets()[row],
+          v.offsets()[row + rows] - v.offsets()[row]);
+    }
+  }
+
+ private:
+  static constexpr size_t kRows = 1000;
+  void Put(const std::string& table, const std::string& owner, const std::string& column, size_t chunk, size_t rows,
+           const void* data, size_t size) {
+    const std::string key = table == "segment_chunks" ? "segment_id" : "period";
+    auto stmt = Statement::Prepare(conn_, "INSERT INTO " + table + " (" + key +
+                                              ", column_name, chunk_no, row_count, byte_size, checksum, data) "
+                                              "VALUES (" + owner + ", ?1, ?2, ?3, ?4, ?5, ?6)");
+    ASSERT_TRUE(stmt.ok()) << stmt.status().ToString();
+    stmt->BindText(1, column);
+    stmt->BindInt64(2, static_cast<int64_t>(chunk));
+    stmt->BindInt64(3, static_cast<int64_t>(rows));
+    stmt->BindInt64(4, static_cast<int64_t>(size));
+    stmt->BindInt64(5, static_cast<int64_t>(ChunkChecksum(data, size)));
+    stmt->BindBlobStatic(6, data, size);
+    ASSERT_TRUE(stmt->Run().ok());
+  }
+  Connection& conn_;
+};
+
+TEST_F(SqliteStoreTest, Version1DatabaseIsMigratedAndItsLegacyChunksStayReadable) {
+  const WorkerTable workers = MakeWorkers(2500, 1);
+  const MembershipTable members = MakeMembers(1200, 2);
+  const ReconciliationRecord recon = MakeReconciliation(Month(2024, 11), 2500, 700, 3);
+  {
+    auto conn = Connection::Open(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(conn.ok());
+    Version1Writer v1(**conn);
+    v1.CreateSchema();
+    v1.Exec("BEGIN");
+    v1.Exec("INSERT INTO regions VALUES ('17', 'BENGKULU', 1), ('17.04', 'KAUR', 2)");
+    v1.Exec("INSERT INTO imports (kind, changed) VALUES ('workers', 1), ('members', 1)");
+    v1.Exec("INSERT INTO segments (id, kind, period, row_count, import_id, created_at) VALUES "
+            "(1, 'workers', '', 2500, 1, 'x'), (2, 'members', '2024-11', " + std::to_string(members.size()) +
+            ", 2, 'x')");
+    v1.Fixed("segment_chunks", "1", "nik", workers.nik);
+    v1.Strings("segment_chunks", "1", "name", workers.name);
+    v1.Fixed("segment_chunks", "1", "sex", workers.sex);
+    v1.Fixed("segment_chunks", "1", "birth_date", workers.birth_date);
+    v1.Fixed("segment_chunks", "1", "village", workers.village);
+    v1.Fixed("segment_chunks", "1", "formality", workers.formality);
+    v1.Fixed("segment_chunks", "1", "occupation", workers.occupation);
+    StringColumn occupations;
+    for (const std::string& o : workers.occupations) occupations.push_back(o);
+    v1.Strings("segment_chunks", "1", "occupations", occupations);
+    v1.Fixed("segment_chunks", "1", "decile", workers.decile);
+    v1.Fixed("segment_chunks", "1", "vulnerability", workers.vulnerability);
+    v1.Fixed("segment_chunks", "2", "nik", members.nik);
+    v1.Strings("segment_chunks", "2", "name", members.name);
+    v1.Fixed("segment_chunks", "2", "birth_date", members.birth_date);
+    v1.Fixed("segment_chunks", "2", "segment", members.segment);
+    v1.Fixed("segment_chunks", "2", "status", members.status);
+    v1.Fixed("segment_chunks", "2", "programmes", members.programmes);
+    v1.Fixed("segment_chunks", "2", "last_paid", members.last_paid);
+    v1.Strings("segment_chunks", "2", "npp", members.npp);
+    v1.Fixed("segment_chunks", "2", "funding", members.funding);
+    v1.Fixed("segment_chunks", "2", "region", members.region);
+    const ReconciliationSummary& s = recon.summary;
+    v1.Exec("INSERT INTO reconciliations VALUES ('2024-11', 3, 5, 1, '2024-12-01T08:00:00Z', " +
+            std::to_string(s.workers) + ", 900, 1100, 400, 200, 300, 77, 11, 22, 44, 2500, 700)");
+    for (const RegionCounts& c : recon.counts)
+      v1.Exec("INSERT INTO coverage_counts VALUES ('2024-11', '" + c.region.ToString() + "', " +
+              std::to_string(c.registry) + ", 1, 2, 3, 4, 5, 6, 7)");
+    const std::string period = "'2024-11'";
+    v1.Fixed("reconciliation_chunks", period, "worker_results", recon.worker_results);
+    v1.Fixed("reconciliation_chunks", period, "unmatched.nik", recon.unmatched.nik);
+    v1.Fixed("reconciliation_chunks", period, "unmatched.region", recon.unmatched.region);
+    v1.Fixed("reconciliation_chunks", period, "unmatched.attribution", recon.unmatched.attribution);
+    v1.Fixed("reconciliation_chunks", period, "unmatched.status", recon.unmatched.status);
+    v1.Fixed("reconciliation_chunks", period, "unmatched.segment", recon.unmatched.segment);
+    v1.Fixed("reconciliation_chunks", period, "unmatched.sex", recon.unmatched.sex);
+    v1.Fixed("reconciliation_chunks", period, "unmatched.birth_date", recon.unmatched.birth_date);
+    v1.Exec("COMMIT");
+  }
+
+  auto store = Open(SmallChunks());  // migrates
+  ASSERT_NE(store, nullptr);
+  {
+    RawDb raw(path_);
+    EXPECT_EQ(raw.Int("SELECT max(version) FROM schema_migrations"), LatestSchemaVersion());
+    EXPECT_EQ(raw.Text("SELECT applied_at FROM schema_migrations WHERE version = 1"), "2024-11-01T00:00:00Z");
+    EXPECT_EQ(raw.Int("SELECT count(*) FROM segment_chunks WHERE encoding != 0"), 0) << "old chunks are untouched";
+    EXPECT_EQ(raw.Int("SELECT count(*) FROM reconciliation_chunks WHERE encoding != 0"), 0);
+  }
+  auto loaded_workers = store->LoadWorkerSegments(kWorkerAllColumns);
+  ASSERT_TRUE(loaded_workers.ok()) << loaded_workers.status().ToString();
+  ASSERT_EQ(loaded_workers->size(), 1u);
+  store_contract::ExpectWorkersEqual(workers, (*loaded_workers)[0]);
+  auto loaded_members = store->LoadMemberSegments(Month(2024, 11), kMemberAllColumns);
+  ASSERT_TRUE(loaded_members.ok()) << loaded_members.status().ToString();
+  ASSERT_EQ(loaded_members->size(), 1u);
+  store_contract::ExpectMembersEqual(members, (*loaded_members)[0]);
+  for (bool details : {false, true}) {
+    auto loaded = store->LoadReconciliation(Month(2024, 11), details);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    ASSERT_TRUE(loaded->has_value());
+    store_contract::ExpectReconciliationEqual(recon, **loaded, details);
+  }
+  auto regions = store->LoadRegions();
+  ASSERT_TRUE(regions.ok()) << regions.status().ToString();
+  ASSERT_EQ(regions->size(), 2u);
+  EXPECT_EQ((*regions)[1].name, "KAUR");
+
+  // New segments are encoded and load beside the legacy one.
+  const WorkerTable more = MakeWorkers(1500, 4, 1771010101950001ULL);
+  ImportRecord rec = MakeImport(DataKind::kWorkers, "w2.csv");
+  ASSERT_TRUE(store->WriteWorkers(more, false, &rec).ok());
+  loaded_workers = store->LoadWorkerSegments(kWorkerAllColumns);
+  ASSERT_TRUE(loaded_workers.ok()) << loaded_workers.status().ToString();
+  ASSERT_EQ(loaded_workers->size(), 2u);
+  store_contract::ExpectWorkersEqual(workers, (*loaded_workers)[0]);
+  store_contract::ExpectWorkersEqual(more, (*loaded_workers)[1]);
+
+  // Damage to a legacy chunk is still found.
+  {
+    RawDb raw(path_);
+    raw.DamageByte("segment_chunks",
+                   raw.Int("SELECT id FROM segment_chunks WHERE segment_id = 1 AND column_name = 'village' "
+                           "AND chunk_no = 1"),
+                   3);
+  }
+  auto damaged = store->LoadWorkerSegments(kWorkerNik | kWorkerVillage);
+  ASSERT_FALSE(damaged.ok());
+  EXPECT_EQ(damaged.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(damaged.status().message().find("'village', chunk 1: checksum mismatch"), std::string::npos)
+      << damaged.status().ToString();
+}
+
+// --- Encodings at the edges ------------------------------------------------------
+
+TEST_F(SqliteStoreTest, ExtremeValuesRoundTripAcrossChunkBoundaries) {
+  auto store = Open(SmallChunks());
+  ASSERT_NE(store, nullptr);
+  WorkerTable t = MakeWorkers(3001, 5, 1000000000000000ULL - 1);
+  t.nik.front() = 1000000000000000ULL;
+  t.nik.back() = 9999999999999999ULL;
+  StringColumn names;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (i < 1000) names.push_back("");                            // a chunk of empty strings
+    else if (i % 97 == 0) names.push_back(std::string(250, 'n'));  // long ones
+    else names.push_back("Siti");
+  }
+  t.name = names;
+  for (size_t i = 0; i < t.size(); ++i) {
+    t.sex[i] = 2;                                            // all equal
+    t.birth_date[i] = i < 1500 ? kNoDate : static_cast<Date>(i);  // unknown, then known
+    t.decile[i] = i == 1000 ? 10 : 0;                        // one odd value on a chunk boundary
+  }
+  ImportRecord rec = MakeImport(DataKind::kWorkers, "w.csv");
+  ASSERT_TRUE(store->WriteWorkers(t, true, &rec).ok());
+  auto loaded = store->LoadWorkerSegments(kWorkerAllColumns);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->size(), 1u);
+  store_contract::ExpectWorkersEqual(t, (*loaded)[0]);
+  RawDb raw(path_);
+  // All-equal chunks are constants (the last, one-row chunk is smaller plain).
+  EXPECT_EQ(raw.Text("SELECT group_concat(DISTINCT encoding) FROM segment_chunks WHERE column_name = 'sex' "
+                     "AND row_count = 1000"),
+            "2");
+  EXPECT_EQ(raw.Int("SELECT byte_size FROM segment_chunks WHERE column_name = 'name.bytes' AND chunk_no = 0"), 0);
+}
+
+TEST(SqliteRegionTextTest, FormatAndWellFormednessMatchRegionCode) {
+  Rng rng(6);
+  for (int i = 0; i < 200000; ++i) {
+    uint64_t packed;
+    switch (i % 5) {
+      case 0: packed = rng.Below(20000000000ULL); break;
+      case 1: packed = rng.Below(100) * 100000000ULL; break;
+      case 2: packed = rng.Below(100) * 100000000ULL + rng.Below(100) * 1000000ULL; break;
+      case 3: packed = rng.Below(100) * 100000000ULL + rng.Below(100) * 1000000ULL + rng.Below(100) * 10000ULL; break;
+      default: packed = rng.Below(100) * 100000000ULL + rng.Below(100) * 1000000ULL + rng.Below(3) * 10000ULL +
+                        rng.Below(3) * 2001;
+    }
+    const RegionCode code = RegionCode::FromPacked(packed);
+    std::optional<RegionCode> parsed = RegionCode::Parse(code.ToString());
+    const bool well_formed = parsed.has_value() && *parsed == code;
+    ASSERT_EQ(IsWellFormedRegion(code), well_formed) << packed;
+    if (well_formed) {
+      char buf[kRegionTextSize];
+      ASSERT_EQ(std::string(buf, FormatRegion(code, buf)), code.ToString()) << packed;
+    }
+  }
+  EXPECT_TRUE(IsWellFormedRegion(RegionCode::National()));
 }
 
 // --- Read-only stores ------------------------------------------------------------

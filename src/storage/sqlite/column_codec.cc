@@ -1,0 +1,658 @@
+#include "storage/sqlite/column_codec.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace cakupan::sqlite {
+
+static_assert(std::endian::native == std::endian::little, "the codec reads and writes little-endian words");
+
+namespace {
+
+constexpr uint64_t kSignBit = uint64_t{1} << 63;
+
+// Order-preserving map of every supported type onto uint64_t.
+template <typename T>
+constexpr uint64_t ToKey(T v) {
+  if constexpr (std::is_signed_v<T>) {
+    return static_cast<uint64_t>(static_cast<int64_t>(v)) ^ kSignBit;
+  } else {
+    return static_cast<uint64_t>(v);
+  }
+}
+template <typename T>
+constexpr T FromKey(uint64_t k) {
+  if constexpr (std::is_signed_v<T>) {
+    return static_cast<T>(static_cast<int64_t>(k ^ kSignBit));
+  } else {
+    return static_cast<T>(k);
+  }
+}
+template <typename T>
+constexpr uint64_t MinKey() {
+  return ToKey(std::numeric_limits<T>::min());
+}
+template <typename T>
+constexpr uint64_t MaxKey() {
+  return ToKey(std::numeric_limits<T>::max());
+}
+
+inline unsigned Width(uint64_t range) { return static_cast<unsigned>(std::bit_width(range)); }
+
+inline uint64_t Load64(const uint8_t* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline void Store64(uint8_t* p, uint64_t v) { std::memcpy(p, &v, sizeof v); }
+
+inline size_t VarintSize(uint64_t v) { return v < 128 ? 1 : (static_cast<size_t>(Width(v)) + 6) / 7; }
+
+inline uint8_t* PutVarint(uint8_t* p, uint64_t v) {
+  while (v >= 128) {
+    *p++ = static_cast<uint8_t>(v | 128);
+    v >>= 7;
+  }
+  *p++ = static_cast<uint8_t>(v);
+  return p;
+}
+
+// Reads a varint from [*p, end); false when it runs past `end` or is longer
+// than ten bytes.
+inline bool GetVarint(const uint8_t** p, const uint8_t* end, uint64_t* v) {
+  uint64_t result = 0;
+  for (unsigned shift = 0; shift < 64 && *p < end; shift += 7) {
+    const uint8_t byte = *(*p)++;
+    result |= static_cast<uint64_t>(byte & 127) << shift;
+    if (byte < 128) {
+      *v = result;
+      return true;
+    }
+  }
+  return false;
+}
+
+inline size_t PackedBytes(size_t n, unsigned width) { return (n * width + 7) / 8; }
+
+// Bit packing: values of W bits as a little-endian bit stream, value i
+// at bits [i * width, (i + 1) * width). Groups of 8 values fill exactly
+// `width` bytes, so they are packed and unpacked with compile-time shifts.
+
+template <unsigned W, size_t... J>
+inline void PackGroup(const uint64_t* v, uint8_t* out, std::index_sequence<J...>) {
+  constexpr unsigned kWords = (8 * W + 63) / 64 + 1;
+  uint64_t words[kWords] = {};
+  auto put = [&](unsigned j) {
+    const unsigned bit = j * W, word = bit / 64, shift = bit % 64;
+    words[word] |= v[j] << shift;
+    if (shift != 0 && shift + W > 64) words[word + 1] |= v[j] >> (64 - shift);
+  };
+  (put(static_cast<unsigned>(J)), ...);
+  std::memcpy(out, words, W);
+}
+
+template <unsigned W, size_t... J>
+inline void UnpackGroup(const uint8_t* in, uint64_t* out, std::index_sequence<J...>) {
+  constexpr uint64_t kMask = W == 64 ? ~uint64_t{0} : (uint64_t{1} << W) - 1;
+  auto get = [&](unsigned j) {
+    const unsigned bit = j * W, byte = bit / 8, shift = bit % 8;
+    uint64_t word = Load64(in + byte) >> shift;
+    if (shift != 0 && shift + W > 64) word |= static_cast<uint64_t>(in[byte + 8]) << (64 - shift);
+    out[j] = word & kMask;
+  };
+  (get(static_cast<unsigned>(J)), ...);
+}
+
+// Writes v[0, n), each below 2^W, in PackedBytes(n, W) bytes; may write up
+// to 8 bytes beyond them.
+template <unsigned W>
+void PackBits(const uint64_t* v, size_t n, uint8_t* out) {
+  if constexpr (W == 0) {
+    return;
+  } else {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8, out += W) PackGroup<W>(v + i, out, std::make_index_sequence<8>());
+    if (i == n) return;
+    uint64_t rest[8] = {};
+    for (size_t k = 0; i + k < n; ++k) rest[k] = v[i + k];
+    uint8_t tail[W + 8];
+    PackGroup<W>(rest, tail, std::make_index_sequence<8>());
+    std::memcpy(out, tail, PackedBytes(n - i, W));
+  }
+}
+
+// Reads n values of W bits; may read up to 8 bytes past the packed bytes.
+template <unsigned W>
+void UnpackBits(const uint8_t* in, size_t n, uint64_t* out) {
+  if constexpr (W == 0) {
+    std::fill_n(out, n, uint64_t{0});
+  } else {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8, in += W) UnpackGroup<W>(in, out + i, std::make_index_sequence<8>());
+    if (i == n) return;
+    uint8_t last[W + 16] = {};  // a partial group: unpack from a padded copy
+    std::memcpy(last, in, PackedBytes(n - i, W));
+    uint64_t rest[8];
+    UnpackGroup<W>(last, rest, std::make_index_sequence<8>());
+    for (size_t k = 0; i + k < n; ++k) out[i + k] = rest[k];
+  }
+}
+
+using PackFn = void (*)(const uint64_t*, size_t, uint8_t*);
+using UnpackFn = void (*)(const uint8_t*, size_t, uint64_t*);
+template <size_t... W>
+constexpr std::array<PackFn, sizeof...(W)> MakePackers(std::index_sequence<W...>) {
+  return {&PackBits<static_cast<unsigned>(W)>...};
+}
+template <size_t... W>
+constexpr std::array<UnpackFn, sizeof...(W)> MakeUnpackers(std::index_sequence<W...>) {
+  return {&UnpackBits<static_cast<unsigned>(W)>...};
+}
+constexpr std::array<PackFn, 65> kPack = MakePackers(std::make_index_sequence<65>());
+constexpr std::array<UnpackFn, 65> kUnpack = MakeUnpackers(std::make_index_sequence<65>());
+
+// --- Frame of reference ------------------------------------------------------
+//
+// Payload: base (uint64, the minimum of all values), then per block of
+// kFrameBlock values (the last one shorter): width (1 byte, 0-64),
+// varint (block minimum - base), and the values minus the block minimum,
+// bit-packed at that width.
+
+// Measures a frame encoding of n values whose per-block minimum and maximum
+// keys minmax(start, end, &lo, &hi) gives: fills the per-block minimum and
+// width, sets *base and returns the payload size.
+template <typename MinMax>
+size_t MeasureFrame(size_t n, MinMax minmax, std::vector<uint64_t>* block_min, std::vector<uint8_t>* block_width,
+                    uint64_t* base) {
+  const size_t blocks = (n + kFrameBlock - 1) / kFrameBlock;
+  block_min->resize(blocks);
+  block_width->resize(blocks);
+  uint64_t lowest = ~uint64_t{0};
+  for (size_t b = 0; b < blocks; ++b) {
+    const size_t start = b * kFrameBlock;
+    uint64_t lo, hi;
+    minmax(start, std::min(n, start + kFrameBlock), &lo, &hi);
+    (*block_min)[b] = lo;
+    (*block_width)[b] = static_cast<uint8_t>(Width(hi - lo));
+    lowest = std::min(lowest, lo);
+  }
+  if (n == 0) lowest = 0;
+  *base = lowest;
+  size_t size = 8;
+  for (size_t b = 0; b < blocks; ++b) {
+    const size_t count = std::min(kFrameBlock, n - b * kFrameBlock);
+    size += 1 + VarintSize((*block_min)[b] - lowest) + PackedBytes(count, (*block_width)[b]);
+  }
+  return size;
+}
+
+// Block statistics of the values themselves, computed in their own type
+// (which the compiler can vectorize for narrow types).
+template <typename T>
+auto ValueMinMax(const T* values) {
+  return [values](size_t start, size_t end, uint64_t* lo, uint64_t* hi) {
+    T a = values[start], b = values[start];
+    for (size_t i = start + 1; i < end; ++i) {
+      a = std::min(a, values[i]);
+      b = std::max(b, values[i]);
+    }
+    *lo = ToKey(a);
+    *hi = ToKey(b);
+  };
+}
+
+// Block statistics of get(i).
+template <typename Get>
+auto GetMinMax(Get get) {
+  return [get](size_t start, size_t end, uint64_t* lo, uint64_t* hi) {
+    uint64_t a = get(start), b = a;
+    for (size_t i = start + 1; i < end; ++i) {
+      const uint64_t v = get(i);
+      a = std::min(a, v);
+      b = std::max(b, v);
+    }
+    *lo = a;
+    *hi = b;
+  };
+}
+
+// Writes the frame payload measured by MeasureFrame(); `out` has room for
+// the measured size plus 8 bytes.
+template <typename Get>
+uint8_t* WriteFrame(size_t n, Get get, const std::vector<uint64_t>& block_min,
+                    const std::vector<uint8_t>& block_width, uint64_t base, uint8_t* out) {
+  Store64(out, base);
+  out += 8;
+  uint64_t tmp[kFrameBlock];
+  for (size_t b = 0, start = 0; start < n; ++b, start += kFrameBlock) {
+    const size_t count = std::min(kFrameBlock, n - start);
+    const uint64_t lo = block_min[b];
+    const unsigned width = block_width[b];
+    *out++ = static_cast<uint8_t>(width);
+    out = PutVarint(out, lo - base);
+    if (width == 0) continue;
+    for (size_t i = 0; i < count; ++i) tmp[i] = get(start + i) - lo;
+    kPack[width](tmp, count, out);
+    out += PackedBytes(count, width);
+  }
+  return out;
+}
+
+// Reads a frame payload block by block.
+class FrameReader {
+ public:
+  FrameReader(const uint8_t* data, size_t size, size_t n) : p_(data), end_(data + size), left_(n) {}
+
+  // Reads the base; false when the payload is too short.
+  bool Start() {
+    if (end_ - p_ < 8) return false;
+    base_ = Load64(p_);
+    p_ += 8;
+    return true;
+  }
+  // Unpacks the next block into tmp (its values minus *lo), its size into
+  // *count and the largest value tmp can hold into *span (2^width - 1).
+  // false when the payload is malformed.
+  bool Next(uint64_t* tmp, size_t* count, uint64_t* lo, uint64_t* span) {
+    if (left_ == 0 || p_ >= end_) return false;
+    const unsigned width = *p_++;
+    uint64_t offset = 0;
+    if (width > 64 || !GetVarint(&p_, end_, &offset)) return false;
+    if (offset > ~base_) return false;  // base + offset overflows
+    *count = std::min(kFrameBlock, left_);
+    const size_t bytes = PackedBytes(*count, width);
+    if (static_cast<size_t>(end_ - p_) < bytes) return false;
+    kUnpack[width](p_, *count, tmp);
+    p_ += bytes;
+    left_ -= *count;
+    *lo = base_ + offset;
+    *span = width == 64 ? ~uint64_t{0} : (uint64_t{1} << width) - 1;
+    return true;
+  }
+  // True when every value was read and nothing is left over.
+  bool Done() const { return left_ == 0 && p_ == end_; }
+  const uint8_t* position() const { return p_; }
+
+ private:
+  const uint8_t* p_;
+  const uint8_t* end_;
+  size_t left_;
+  uint64_t base_ = 0;
+};
+
+Status Corrupt(const std::string& what) { return Status::Corruption(what); }
+
+// True when every value of a block (lo + tmp[i], tmp[i] <= span) is a key
+// of T; checks the actual values only when the bound does not settle it.
+template <typename T>
+bool BlockFits(uint64_t lo, uint64_t span, const uint64_t* tmp, size_t count) {
+  if constexpr (sizeof(T) == 8) {
+    return span <= ~lo;  // no wrap-around (always true for valid payloads)
+  } else {
+    if (lo < MinKey<T>() || lo > MaxKey<T>()) return false;
+    if (span <= MaxKey<T>() - lo) return true;
+    uint64_t hi = 0;
+    for (size_t i = 0; i < count; ++i) hi = std::max(hi, tmp[i]);
+    return hi <= MaxKey<T>() - lo;
+  }
+}
+
+template <typename T>
+Status DecodeFrame(const uint8_t* data, size_t size, size_t rows, T* out) {
+  FrameReader reader(data, size, rows);
+  if (!reader.Start()) return Corrupt("frame encoding: payload too short");
+  uint64_t tmp[kFrameBlock];
+  size_t pos = 0;
+  while (pos < rows) {
+    size_t count;
+    uint64_t lo, span;
+    if (!reader.Next(tmp, &count, &lo, &span)) return Corrupt("frame encoding: malformed block");
+    if constexpr (sizeof(T) < 8) {
+      if (!BlockFits<T>(lo, span, tmp, count)) return Corrupt("frame encoding: value out of range for the column");
+    }
+    T* dst = out + pos;
+    for (size_t i = 0; i < count; ++i) dst[i] = FromKey<T>(lo + tmp[i]);
+    pos += count;
+  }
+  if (!reader.Done()) return Corrupt("frame encoding: trailing bytes");
+  return Status::Ok();
+}
+
+// Delta payload: the first key (uint64), then the n - 1 differences between
+// neighbouring keys (mod 2^64, as signed values with the sign bit flipped)
+// as a frame payload.
+template <typename T>
+Status DecodeDelta(const uint8_t* data, size_t size, size_t rows, T* out) {
+  if (size < 8) return Corrupt("delta encoding: payload too short");
+  uint64_t key = Load64(data);
+  if constexpr (sizeof(T) < 8) {
+    if (key < MinKey<T>() || key > MaxKey<T>()) return Corrupt("delta encoding: value out of range for the column");
+  }
+  out[0] = FromKey<T>(key);
+  FrameReader reader(data + 8, size - 8, rows - 1);
+  if (!reader.Start()) return Corrupt("delta encoding: payload too short");
+  uint64_t tmp[kFrameBlock];
+  size_t pos = 1;
+  while (pos < rows) {
+    size_t count;
+    uint64_t lo, span;
+    if (!reader.Next(tmp, &count, &lo, &span)) return Corrupt("delta encoding: malformed block");
+    const uint64_t step = lo + kSignBit;  // a difference is tmp[i] + lo with the sign bit flipped back
+    T* dst = out + pos;
+    if constexpr (sizeof(T) < 8) {
+      bool in_range = true;
+      for (size_t i = 0; i < count; ++i) {
+        key += tmp[i] + step;
+        in_range &= key >= MinKey<T>() && key <= MaxKey<T>();
+        dst[i] = FromKey<T>(key);
+      }
+      if (!in_range) return Corrupt("delta encoding: value out of range for the column");
+    } else {
+      for (size_t i = 0; i < count; ++i) {
+        key += tmp[i] + step;
+        dst[i] = FromKey<T>(key);
+      }
+    }
+    pos += count;
+  }
+  if (!reader.Done()) return Corrupt("delta encoding: trailing bytes");
+  return Status::Ok();
+}
+
+// Dictionary payload: varint count of distinct values, varint byte length
+// of the dictionary, the dictionary (a delta payload of `count` ascending
+// keys), then the per-row indices as a frame payload.
+template <typename T>
+Status DecodeDictionary(const uint8_t* data, size_t size, size_t rows, T* out) {
+  const uint8_t* p = data;
+  const uint8_t* end = data + size;
+  uint64_t count = 0, dict_bytes = 0;
+  if (!GetVarint(&p, end, &count) || !GetVarint(&p, end, &dict_bytes))
+    return Corrupt("dictionary encoding: malformed header");
+  if (count == 0 || count > rows) return Corrupt("dictionary encoding: bad dictionary size");
+  if (dict_bytes > static_cast<uint64_t>(end - p)) return Corrupt("dictionary encoding: dictionary runs past the end");
+  // The dictionary is decoded into its own buffer; the payload that follows
+  // it provides the decoder's read padding.
+  std::vector<T> dict(static_cast<size_t>(count));
+  CAKUPAN_RETURN_IF_ERROR(DecodeDelta(p, static_cast<size_t>(dict_bytes), dict.size(), dict.data()));
+  p += dict_bytes;
+  FrameReader reader(p, static_cast<size_t>(end - p), rows);
+  if (!reader.Start()) return Corrupt("dictionary encoding: indices too short");
+  uint64_t tmp[kFrameBlock];
+  size_t pos = 0;
+  while (pos < rows) {
+    size_t n;
+    uint64_t lo, span;
+    if (!reader.Next(tmp, &n, &lo, &span)) return Corrupt("dictionary encoding: malformed block");
+    if (lo >= count) return Corrupt("dictionary encoding: index out of range");
+    if (span >= count - lo) {
+      uint64_t hi = 0;
+      for (size_t i = 0; i < n; ++i) hi = std::max(hi, tmp[i]);
+      if (hi >= count - lo) return Corrupt("dictionary encoding: index out of range");
+    }
+    const T* base = dict.data() + lo;
+    for (size_t i = 0; i < n; ++i) out[pos + i] = base[tmp[i]];
+    pos += n;
+  }
+  if (!reader.Done()) return Corrupt("dictionary encoding: trailing bytes");
+  return Status::Ok();
+}
+
+}  // namespace
+
+const char* ChunkEncodingName(ChunkEncoding encoding) {
+  switch (encoding) {
+    case ChunkEncoding::kLegacy: return "legacy";
+    case ChunkEncoding::kPlain: return "plain";
+    case ChunkEncoding::kConstant: return "constant";
+    case ChunkEncoding::kFrame: return "frame";
+    case ChunkEncoding::kDelta: return "delta";
+    case ChunkEncoding::kDictionary: return "dictionary";
+    case ChunkEncoding::kBytes: return "bytes";
+  }
+  return "unknown";
+}
+
+// --- Encoding ------------------------------------------------------------------
+
+namespace {
+
+// Values sampled to decide whether differences are worth measuring.
+constexpr size_t kDeltaSample = 8 * kFrameBlock;
+// The dictionary gives up once more than a quarter of the rows seen (after
+// this many) had a new value.
+constexpr size_t kDictionaryProbe = 4096;
+
+inline size_t HashSlot(uint64_t key, unsigned bits) {
+  return static_cast<size_t>((key * 0x9e3779b97f4a7c15ULL) >> (64 - bits));
+}
+
+}  // namespace
+
+template <typename T>
+bool ChunkEncoder::CollectDistinct(const T* values, size_t n) {
+  // Open addressing (linear probing) on slot_keys_ / slot_index_ (index + 1;
+  // 0 = empty), with a small direct-mapped cache in front for the handful
+  // of values that neighbouring rows share (the villages of one district).
+  struct Recent {
+    uint64_t key;
+    uint32_t index;
+  };
+  Recent recent[64];
+  bool recent_valid[64] = {};
+  dict_values_.clear();
+  indices_.resize(n);
+  unsigned bits = 10;
+  slot_keys_.assign(size_t{1} << bits, 0);
+  slot_index_.assign(size_t{1} << bits, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t k = ToKey(values[i]);
+    const uint64_t h = k * 0x9e3779b97f4a7c15ULL;  // slots use its top bits, the cache bits 20-25
+    const size_t r = static_cast<size_t>(h >> 20) & 63;
+    Recent& cached = recent[r];
+    if (recent_valid[r] && cached.key == k) {
+      indices_[i] = cached.index;
+      continue;
+    }
+    size_t mask = slot_keys_.size() - 1;
+    size_t slot = static_cast<size_t>(h >> (64 - bits));
+    while (slot_index_[slot] != 0 && slot_keys_[slot] != k) slot = (slot + 1) & mask;
+    uint32_t index;
+    if (slot_index_[slot] != 0) {
+      index = slot_index_[slot] - 1;
+    } else {
+      if (i >= kDictionaryProbe && dict_values_.size() * 4 > i) return false;  // mostly distinct
+      index = static_cast<uint32_t>(dict_values_.size());
+      dict_values_.push_back(k);
+      slot_keys_[slot] = k;
+      slot_index_[slot] = index + 1;
+      if (dict_values_.size() * 2 > slot_keys_.size()) {  // grow and rehash
+        ++bits;
+        slot_keys_.assign(size_t{1} << bits, 0);
+        slot_index_.assign(size_t{1} << bits, 0);
+        mask = slot_keys_.size() - 1;
+        for (size_t d = 0; d < dict_values_.size(); ++d) {
+          size_t s = HashSlot(dict_values_[d], bits);
+          while (slot_index_[s] != 0) s = (s + 1) & mask;
+          slot_keys_[s] = dict_values_[d];
+          slot_index_[s] = static_cast<uint32_t>(d + 1);
+        }
+      }
+    }
+    cached = Recent{k, index};
+    recent_valid[r] = true;
+    indices_[i] = index;
+  }
+  return true;
+}
+
+template <typename T>
+ChunkEncoding ChunkEncoder::EncodeIntegers(const T* values, size_t n, std::vector<uint8_t>* out, uint32_t allowed) {
+  static_assert(std::is_integral_v<T> && sizeof(T) <= 8);
+  auto key = [values](size_t i) { return ToKey(values[i]); };
+  auto delta = [values](size_t i) { return (ToKey(values[i + 1]) - ToKey(values[i])) ^ kSignBit; };
+
+  ChunkEncoding best = ChunkEncoding::kPlain;
+  size_t best_size = n * sizeof(T);
+
+  uint64_t frame_base = 0;
+  const size_t frame_size = MeasureFrame(n, ValueMinMax(values), &block_min_, &block_width_, &frame_base);
+  bool all_equal = true;
+  for (size_t b = 0; b < block_width_.size() && all_equal; ++b)
+    all_equal = block_width_[b] == 0 && block_min_[b] == frame_base;
+  if (all_equal && (allowed & kAllowConstant) && 8 < best_size) {
+    best = ChunkEncoding::kConstant;
+    best_size = 8;
+  }
+  if ((allowed & kAllowFrame) && frame_size < best_size) {
+    best = ChunkEncoding::kFrame;
+    best_size = frame_size;
+  }
+
+  // Differences pay for sorted or smooth values (NIKs, codes in order).
+  // Measured on a sample first: most columns are neither.
+  uint64_t delta_base = 0;
+  if ((allowed & kAllowDelta) && n >= 2 && best != ChunkEncoding::kConstant) {
+    bool promising = true;
+    if ((allowed & kAllowFrame) && n > kDeltaSample) {
+      uint64_t unused;
+      const size_t sample_frame = MeasureFrame(kDeltaSample, ValueMinMax(values), &delta_min_, &delta_width_, &unused);
+      const size_t sample_delta = MeasureFrame(kDeltaSample - 1, GetMinMax(delta), &delta_min_, &delta_width_, &unused);
+      promising = sample_delta < sample_frame;
+    }
+    if (promising) {
+      const size_t delta_size = 8 + MeasureFrame(n - 1, GetMinMax(delta), &delta_min_, &delta_width_, &delta_base);
+      if (delta_size < best_size) {
+        best = ChunkEncoding::kDelta;
+        best_size = delta_size;
+      }
+    }
+  }
+
+  // A dictionary: for wide values of which few are distinct (region codes).
+  if ((allowed & kAllowDictionary) && n >= 2 && best_size > n &&
+      (sizeof(T) >= 4 || !(allowed & (kAllowFrame | kAllowDelta))) && CollectDistinct(values, n)) {
+    // Sort the dictionary and renumber the indices to sorted positions, so
+    // that codes of one area get neighbouring indices.
+    const size_t count = dict_values_.size();
+    order_.resize(count);
+    for (size_t d = 0; d < count; ++d) order_[d] = static_cast<uint32_t>(d);
+    std::sort(order_.begin(), order_.end(), [this](uint32_t a, uint32_t b) { return dict_values_[a] < dict_values_[b]; });
+    rank_.resize(count);
+    sorted_.resize(count);
+    for (size_t r = 0; r < count; ++r) {
+      rank_[order_[r]] = static_cast<uint32_t>(r);
+      sorted_[r] = dict_values_[order_[r]];
+    }
+    for (size_t i = 0; i < n; ++i) indices_[i] = rank_[indices_[i]];
+
+    const uint64_t* sorted = sorted_.data();
+    auto dict_delta = [sorted](size_t i) { return (sorted[i + 1] - sorted[i]) ^ kSignBit; };
+    const uint32_t* idx = indices_.data();
+    auto index = [idx](size_t i) { return static_cast<uint64_t>(idx[i]); };
+    uint64_t dict_base = 0, index_base = 0;
+    const size_t dict_bytes = 8 + MeasureFrame(count - 1, GetMinMax(dict_delta), &dict_min_, &dict_width_, &dict_base);
+    const size_t index_bytes = MeasureFrame(n, GetMinMax(index), &index_min_, &index_width_, &index_base);
+    const size_t dict_size = VarintSize(count) + VarintSize(dict_bytes) + dict_bytes + index_bytes;
+    if (dict_size < best_size) {
+      out->resize(dict_size + 16);
+      uint8_t* p = out->data();
+      p = PutVarint(p, count);
+      p = PutVarint(p, dict_bytes);
+      Store64(p, sorted[0]);
+      p = WriteFrame(count - 1, dict_delta, dict_min_, dict_width_, dict_base, p + 8);
+      p = WriteFrame(n, index, index_min_, index_width_, index_base, p);
+      out->resize(static_cast<size_t>(p - out->data()));
+      return ChunkEncoding::kDictionary;
+    }
+  }
+
+  out->resize(best_size + 16);
+  uint8_t* p = out->data();
+  switch (best) {
+    case ChunkEncoding::kConstant:
+      Store64(p, key(0));
+      p += 8;
+      break;
+    case ChunkEncoding::kFrame:
+      p = WriteFrame(n, key, block_min_, block_width_, frame_base, p);
+      break;
+    case ChunkEncoding::kDelta:
+      Store64(p, key(0));
+      p = WriteFrame(n - 1, delta, delta_min_, delta_width_, delta_base, p + 8);
+      break;
+    default:
+      best = ChunkEncoding::kPlain;
+      std::memcpy(p, values, n * sizeof(T));
+      p += n * sizeof(T);
+      break;
+  }
+  out->resize(static_cast<size_t>(p - out->data()));
+  return best;
+}
+
+// --- Decoding ------------------------------------------------------------------
+
+template <typename T>
+Status DecodeIntegers(ChunkEncoding encoding, const uint8_t* data, size_t size, size_t rows, T* out) {
+  switch (encoding) {
+    case ChunkEncoding::kLegacy:
+    case ChunkEncoding::kPlain:
+      if (size != rows * sizeof(T))
+        return Corrupt("holds " + std::to_string(size) + " bytes for " + std::to_string(rows) + " values of " +
+                       std::to_string(sizeof(T)) + " bytes");
+      if (size > 0) std::memcpy(out, data, size);
+      return Status::Ok();
+    case ChunkEncoding::kConstant: {
+      if (size != 8) return Corrupt("constant encoding: payload is not 8 bytes");
+      const uint64_t key = Load64(data);
+      if (key < MinKey<T>() || key > MaxKey<T>()) return Corrupt("constant encoding: value out of range for the column");
+      std::fill_n(out, rows, FromKey<T>(key));
+      return Status::Ok();
+    }
+    case ChunkEncoding::kFrame:
+      return DecodeFrame(data, size, rows, out);
+    case ChunkEncoding::kDelta:
+      if (rows == 0) return Corrupt("delta encoding: no rows");
+      return DecodeDelta(data, size, rows, out);
+    case ChunkEncoding::kDictionary:
+      return DecodeDictionary(data, size, rows, out);
+    default:
+      break;
+  }
+  return Corrupt(std::string("encoding ") + std::to_string(static_cast<int>(encoding)) +
+                 " is not an integer encoding this build knows");
+}
+
+Status LengthsToOffsets(uint32_t* lengths, size_t rows, uint64_t byte_size) {
+  uint64_t total = 0;
+  for (size_t i = 0; i < rows; ++i) {
+    total += lengths[i];
+    lengths[i] = static_cast<uint32_t>(total);
+  }
+  // Each length is below 2^32 and rows below 2^31, so total cannot wrap; a
+  // total above 4 GiB fails this check as well.
+  if (total != byte_size)
+    return Corrupt("string lengths add up to " + std::to_string(total) + " bytes, the bytes chunk holds " +
+                   std::to_string(byte_size));
+  return Status::Ok();
+}
+
+#define CAKUPAN_INSTANTIATE_CODEC(T)                                                                       \
+  template ChunkEncoding ChunkEncoder::EncodeIntegers<T>(const T*, size_t, std::vector<uint8_t>*, uint32_t); \
+  template Status DecodeIntegers<T>(ChunkEncoding, const uint8_t*, size_t, size_t, T*);
+CAKUPAN_INSTANTIATE_CODEC(uint8_t)
+CAKUPAN_INSTANTIATE_CODEC(uint16_t)
+CAKUPAN_INSTANTIATE_CODEC(uint32_t)
+CAKUPAN_INSTANTIATE_CODEC(int32_t)
+CAKUPAN_INSTANTIATE_CODEC(uint64_t)
+CAKUPAN_INSTANTIATE_CODEC(int64_t)
+#undef CAKUPAN_INSTANTIATE_CODEC
+
+}  // namespace cakupan::sqlite

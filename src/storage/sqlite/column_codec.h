@@ -1,0 +1,112 @@
+// Column codec: the lightweight encodings of a column chunk (docs/storage.md,
+// "Chunk encodings"). Pure functions on memory: nothing here knows SQLite.
+//
+// An integer chunk is encoded by EncodeIntegers(), which measures the
+// candidate encodings on that chunk and keeps the smallest (ties go to the
+// simpler one):
+//  - kPlain:      the little-endian array of the column's C++ type;
+//  - kConstant:   one value, every row equal;
+//  - kFrame:      frame of reference per block of 128 values: each block
+//                 stores its minimum and the bit width of (value - minimum),
+//                 then the values bit-packed at that width;
+//  - kDelta:      the first value, then the differences between neighbours
+//                 framed and bit-packed as in kFrame (sorted keys: NIKs);
+//  - kDictionary: the sorted distinct values (as kDelta) and, per row, the
+//                 index of its value (as kFrame) (region codes).
+// A string chunk is two chunks: the lengths (an integer chunk of uint32)
+// and the bytes, concatenated (kBytes). kLegacy marks chunks written before
+// the encodings existed (raw arrays; string offsets instead of lengths);
+// the codec never writes it and DecodeIntegers() reads it as kPlain.
+//
+// The encodings work on 64-bit "keys": unsigned values as they are, signed
+// values with the sign bit flipped, so that the order is kept. Decoding is
+// strict: a payload that is not exactly what the encoding would have
+// written for `rows` values of type T is kCorruption, never a crash or a
+// write outside the destination. Decoders read up to kDecodePadding bytes
+// past the end of the payload: callers must keep that many readable bytes
+// there (their values do not matter).
+//
+// Thread-safety: the functions are pure; a ChunkEncoder holds scratch
+// buffers and is used by one thread at a time.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace cakupan::sqlite {
+
+// The `encoding` of a stored chunk. The numbers are part of the file format:
+// never renumber them.
+enum class ChunkEncoding : uint8_t {
+  kLegacy = 0,
+  kPlain = 1,
+  kConstant = 2,
+  kFrame = 3,
+  kDelta = 4,
+  kDictionary = 5,
+  kBytes = 16,
+};
+
+// "legacy", "plain", ...; "unknown" for any other value.
+const char* ChunkEncodingName(ChunkEncoding encoding);
+
+inline constexpr size_t kDecodePadding = 16;
+inline constexpr size_t kFrameBlock = 128;
+
+// Which encodings EncodeIntegers() may choose (all by default); the tests
+// use it to exercise each one.
+enum EncodingSet : uint32_t {
+  kAllowPlain = 1u << 0,  // always allowed: the fallback
+  kAllowConstant = 1u << 1,
+  kAllowFrame = 1u << 2,
+  kAllowDelta = 1u << 3,
+  kAllowDictionary = 1u << 4,
+  kAllowAll = (1u << 5) - 1,
+};
+
+// Encodes chunks, reusing its scratch memory from one chunk to the next.
+// Not thread-safe; use one per thread.
+class ChunkEncoder {
+ public:
+  // Encodes values[0, n) (n > 0) into *out (replacing its contents) and
+  // returns the encoding chosen. T is one of uint8_t, uint16_t, uint32_t,
+  // int32_t, uint64_t, int64_t.
+  template <typename T>
+  ChunkEncoding EncodeIntegers(const T* values, size_t n, std::vector<uint8_t>* out,
+                               uint32_t allowed = kAllowAll);
+
+ private:
+  // Fills dict_values_ (distinct keys, first-seen order) and indices_ (per
+  // row, into dict_values_); false when the values look mostly distinct.
+  template <typename T>
+  bool CollectDistinct(const T* values, size_t n);
+
+  // Per-block minimum and width of each candidate being measured.
+  std::vector<uint64_t> block_min_, delta_min_, dict_min_, index_min_;
+  std::vector<uint8_t> block_width_, delta_width_, dict_width_, index_width_;
+  // The dictionary under construction.
+  std::vector<uint64_t> slot_keys_;   // hash table keys
+  std::vector<uint32_t> slot_index_;  // hash table: 1 + index into dict_values_; 0 = empty
+  std::vector<uint64_t> dict_values_;
+  std::vector<uint32_t> indices_;
+  std::vector<uint32_t> order_, rank_;  // sorted position -> first-seen index, and back
+  std::vector<uint64_t> sorted_;        // dict_values_ in ascending order
+};
+
+// Decodes a chunk of `rows` values of type T written by EncodeIntegers()
+// (or, for kLegacy, a raw array) into out[0, rows). `data` holds `size`
+// bytes followed by kDecodePadding readable bytes. kCorruption (with a
+// short reason) when the payload is not a valid encoding of `rows` values.
+template <typename T>
+Status DecodeIntegers(ChunkEncoding encoding, const uint8_t* data, size_t size, size_t rows, T* out);
+
+// Turns the lengths of a string chunk into end offsets relative to the chunk
+// (out[i] = lengths[0] + ... + lengths[i]), in place. kCorruption when the
+// total is not `byte_size`.
+Status LengthsToOffsets(uint32_t* lengths, size_t rows, uint64_t byte_size);
+
+}  // namespace cakupan::sqlite
