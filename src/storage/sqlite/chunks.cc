@@ -190,12 +190,18 @@ void ChunkWriter::AddStrings(std::string column, const StringColumn& values) {
     bytes->column = bytes_name;
     bytes->chunk_no = chunk;
     bytes->rows = static_cast<int64_t>(rows);
-    const uint8_t* data = reinterpret_cast<const uint8_t*>(values.bytes().data()) + base;
+    const char* all_bytes = values.bytes().data();
     const size_t size = offsets[end] - base;
-    bytes->encode = [data, size](ChunkEncoder&, std::vector<uint32_t>&, Encoded* out) {
-      out->encoding = ChunkEncoding::kBytes;
-      out->data = data;  // the caller's memory: no copy
-      out->size = size;
+    bytes->encode = [chunk_offsets, rows, all_bytes, base, size](ChunkEncoder& encoder, std::vector<uint32_t>&,
+                                                                 Encoded* out) {
+      out->encoding = encoder.EncodeStrings(chunk_offsets, rows, all_bytes, &out->buffer);
+      if (out->encoding == ChunkEncoding::kBytes) {
+        out->data = reinterpret_cast<const uint8_t*>(all_bytes) + base;  // the caller's memory: no copy
+        out->size = size;
+      } else {
+        out->data = out->buffer.data();
+        out->size = out->buffer.size();
+      }
     };
     jobs_.push_back(std::move(bytes));
     row = end;
@@ -339,34 +345,53 @@ Status ChunkReader::ReadStrings(const ChunkDirectory& dir, std::string_view colu
   const std::vector<ChunkInfo>& byte_chunks = Find(dir, bytes_name);
   CAKUPAN_RETURN_IF_ERROR(CheckLayout(lengths_name, length_chunks, rows, sizeof(uint32_t)));
   CAKUPAN_RETURN_IF_ERROR(CheckLayout(bytes_name, byte_chunks, rows, 0));
-  uint64_t total_bytes = 0;
   for (size_t i = 0; i < byte_chunks.size(); ++i) {
     if (byte_chunks[i].row_count != length_chunks[i].row_count)
       return Corrupt(bytes_name, static_cast<int64_t>(i), "row count differs from its lengths chunk");
-    if (byte_chunks[i].encoding != ChunkEncoding::kBytes)
-      return Corrupt(bytes_name, static_cast<int64_t>(i),
-                     std::string("unexpected encoding '") + ChunkEncodingName(byte_chunks[i].encoding) + "'");
-    total_bytes += static_cast<uint64_t>(byte_chunks[i].byte_size);
+  }
+
+  // First the lengths of every chunk, as end offsets relative to the chunk,
+  // to learn the column's size; then the bytes, in place.
+  std::vector<uint32_t> offsets(static_cast<size_t>(rows) + 1);
+  std::vector<uint64_t> chunk_bytes(length_chunks.size());
+  uint64_t total_bytes = 0;
+  size_t row = 0;
+  for (size_t i = 0; i < length_chunks.size(); ++i) {
+    const ChunkInfo& lc = length_chunks[i];
+    uint32_t* ends = offsets.data() + row + 1;
+    CAKUPAN_RETURN_IF_ERROR(ReadIntegerChunk(lengths_name, lc, ends));
+    Status st = LengthsToOffsets(ends, static_cast<size_t>(lc.row_count), &chunk_bytes[i]);
+    if (!st.ok()) return Corrupt(lengths_name, lc.chunk_no, st.message());
+    if (byte_chunks[i].encoding == ChunkEncoding::kBytes &&
+        chunk_bytes[i] != static_cast<uint64_t>(byte_chunks[i].byte_size))
+      return Corrupt(lengths_name, lc.chunk_no,
+                     "lengths add up to " + std::to_string(chunk_bytes[i]) + " bytes, the bytes chunk holds " +
+                         std::to_string(byte_chunks[i].byte_size));
+    total_bytes += chunk_bytes[i];
+    row += static_cast<size_t>(lc.row_count);
   }
   if (total_bytes > UINT32_MAX) return Corrupt(bytes_name, 0, "column exceeds 4 GiB");
 
-  std::vector<uint32_t> offsets(static_cast<size_t>(rows) + 1);
   std::string bytes(total_bytes, '\0');
-  size_t row = 0;
+  row = 0;
   uint32_t base = 0;
-  for (size_t i = 0; i < length_chunks.size(); ++i) {
-    const ChunkInfo& lc = length_chunks[i];
+  for (size_t i = 0; i < byte_chunks.size(); ++i) {
     const ChunkInfo& bc = byte_chunks[i];
-    uint32_t* dst = offsets.data() + row + 1;
-    const size_t n = static_cast<size_t>(lc.row_count);
-    CAKUPAN_RETURN_IF_ERROR(ReadIntegerChunk(lengths_name, lc, dst));
-    Status st = LengthsToOffsets(dst, n, static_cast<uint64_t>(bc.byte_size));
-    if (!st.ok()) return Corrupt(lengths_name, lc.chunk_no, st.message());
+    const size_t n = static_cast<size_t>(bc.row_count);
+    uint32_t* ends = offsets.data() + row + 1;
+    if (bc.encoding == ChunkEncoding::kBytes) {
+      CAKUPAN_RETURN_IF_ERROR(ReadChunk(bytes_name, bc, bytes.data() + base));
+    } else {
+      scratch_.resize(static_cast<size_t>(bc.byte_size) + kDecodePadding);
+      CAKUPAN_RETURN_IF_ERROR(ReadChunk(bytes_name, bc, scratch_.data()));
+      Status st = DecodeStrings(bc.encoding, scratch_.data(), static_cast<size_t>(bc.byte_size), ends, n,
+                                bytes.data() + base);
+      if (!st.ok()) return Corrupt(bytes_name, bc.chunk_no, st.message());
+    }
     if (base != 0)
-      for (size_t k = 0; k < n; ++k) dst[k] += base;
-    CAKUPAN_RETURN_IF_ERROR(ReadChunk(bytes_name, bc, bytes.data() + base));
+      for (size_t k = 0; k < n; ++k) ends[k] += base;
     row += n;
-    base += static_cast<uint32_t>(bc.byte_size);
+    base += static_cast<uint32_t>(chunk_bytes[i]);
   }
   *out = StringColumn(std::move(offsets), std::move(bytes));
   return Status::Ok();

@@ -415,6 +415,8 @@ const char* ChunkEncodingName(ChunkEncoding encoding) {
     case ChunkEncoding::kDelta: return "delta";
     case ChunkEncoding::kDictionary: return "dictionary";
     case ChunkEncoding::kBytes: return "bytes";
+    case ChunkEncoding::kDigits: return "digits";
+    case ChunkEncoding::kWords: return "words";
   }
   return "unknown";
 }
@@ -425,9 +427,13 @@ namespace {
 
 // Values sampled to decide whether differences are worth measuring.
 constexpr size_t kDeltaSample = 8 * kFrameBlock;
-// The dictionary gives up once more than a quarter of the rows seen (after
-// this many) had a new value.
-constexpr size_t kDictionaryProbe = 4096;
+
+template <typename T>
+bool StrictlyIncreasing(const T* values, size_t n) {
+  for (size_t i = 1; i < n; ++i)
+    if (!(values[i - 1] < values[i])) return false;
+  return true;
+}
 
 inline size_t HashSlot(uint64_t key, unsigned bits) {
   return static_cast<size_t>((key * 0x9e3779b97f4a7c15ULL) >> (64 - bits));
@@ -436,10 +442,15 @@ inline size_t HashSlot(uint64_t key, unsigned bits) {
 }  // namespace
 
 template <typename T>
-bool ChunkEncoder::CollectDistinct(const T* values, size_t n) {
-  // Open addressing (linear probing) on slot_keys_ / slot_index_ (index + 1;
-  // 0 = empty), with a small direct-mapped cache in front for the handful
-  // of values that neighbouring rows share (the villages of one district).
+bool ChunkEncoder::CollectDistinct(const T* values, size_t n, uint64_t lowest, uint64_t highest) {
+  // Open addressing with linear probing, at most half full. When the keys
+  // span less than 2^40 (region codes do) and the chunk has fewer than 2^24
+  // rows, a slot is one word, (key - lowest) << 24 | index, so that a probe
+  // touches one cache line; otherwise keys and indices sit in two arrays.
+  // A small direct-mapped cache in front catches the handful of values that
+  // neighbouring rows share (the villages of one district).
+  const bool packed = highest - lowest < (uint64_t{1} << 40) && n < (size_t{1} << 24);
+  constexpr uint64_t kEmpty = ~uint64_t{0};
   struct Recent {
     uint64_t key;
     uint32_t index;
@@ -449,43 +460,71 @@ bool ChunkEncoder::CollectDistinct(const T* values, size_t n) {
   dict_values_.clear();
   indices_.resize(n);
   unsigned bits = 10;
-  slot_keys_.assign(size_t{1} << bits, 0);
-  slot_index_.assign(size_t{1} << bits, 0);
+  auto reset_table = [&] {
+    slot_keys_.assign(size_t{1} << bits, kEmpty);
+    if (!packed) slot_index_.assign(size_t{1} << bits, 0);
+  };
+  reset_table();
+  const size_t limit = n / 2;  // more distinct values than this: a dictionary cannot pay
   for (size_t i = 0; i < n; ++i) {
     const uint64_t k = ToKey(values[i]);
     const uint64_t h = k * 0x9e3779b97f4a7c15ULL;  // slots use its top bits, the cache bits 20-25
     const size_t r = static_cast<size_t>(h >> 20) & 63;
-    Recent& cached = recent[r];
-    if (recent_valid[r] && cached.key == k) {
-      indices_[i] = cached.index;
+    if (recent_valid[r] && recent[r].key == k) {
+      indices_[i] = recent[r].index;
       continue;
     }
-    size_t mask = slot_keys_.size() - 1;
+    const size_t mask = slot_keys_.size() - 1;
     size_t slot = static_cast<size_t>(h >> (64 - bits));
-    while (slot_index_[slot] != 0 && slot_keys_[slot] != k) slot = (slot + 1) & mask;
     uint32_t index;
-    if (slot_index_[slot] != 0) {
-      index = slot_index_[slot] - 1;
+    bool found = false;
+    if (packed) {
+      const uint64_t want = k - lowest;
+      while (slot_keys_[slot] != kEmpty) {
+        if ((slot_keys_[slot] >> 24) == want) {
+          found = true;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      index = found ? static_cast<uint32_t>(slot_keys_[slot] & 0xffffff) : 0;
     } else {
-      if (i >= kDictionaryProbe && dict_values_.size() * 4 > i) return false;  // mostly distinct
+      while (slot_index_[slot] != 0) {
+        if (slot_keys_[slot] == k) {
+          found = true;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      index = found ? slot_index_[slot] - 1 : 0;
+    }
+    if (!found) {
+      if (dict_values_.size() >= limit) return false;
       index = static_cast<uint32_t>(dict_values_.size());
       dict_values_.push_back(k);
-      slot_keys_[slot] = k;
-      slot_index_[slot] = index + 1;
+      if (packed) {
+        slot_keys_[slot] = (k - lowest) << 24 | index;
+      } else {
+        slot_keys_[slot] = k;
+        slot_index_[slot] = index + 1;
+      }
       if (dict_values_.size() * 2 > slot_keys_.size()) {  // grow and rehash
         ++bits;
-        slot_keys_.assign(size_t{1} << bits, 0);
-        slot_index_.assign(size_t{1} << bits, 0);
-        mask = slot_keys_.size() - 1;
+        reset_table();
+        const size_t grown_mask = slot_keys_.size() - 1;
         for (size_t d = 0; d < dict_values_.size(); ++d) {
           size_t s = HashSlot(dict_values_[d], bits);
-          while (slot_index_[s] != 0) s = (s + 1) & mask;
-          slot_keys_[s] = dict_values_[d];
-          slot_index_[s] = static_cast<uint32_t>(d + 1);
+          while (packed ? slot_keys_[s] != kEmpty : slot_index_[s] != 0) s = (s + 1) & grown_mask;
+          if (packed) {
+            slot_keys_[s] = (dict_values_[d] - lowest) << 24 | d;
+          } else {
+            slot_keys_[s] = dict_values_[d];
+            slot_index_[s] = static_cast<uint32_t>(d + 1);
+          }
         }
       }
     }
-    cached = Recent{k, index};
+    recent[r] = Recent{k, index};
     recent_valid[r] = true;
     indices_[i] = index;
   }
@@ -536,8 +575,15 @@ ChunkEncoding ChunkEncoder::EncodeIntegers(const T* values, size_t n, std::vecto
   }
 
   // A dictionary: for wide values of which few are distinct (region codes).
+  // Not for strictly increasing values (keys: all distinct).
+  uint64_t lowest = frame_base, highest = frame_base;
+  for (size_t b = 0; b < block_min_.size(); ++b) {
+    const uint64_t top = block_min_[b] + (block_width_[b] == 64 ? ~uint64_t{0} : (uint64_t{1} << block_width_[b]) - 1);
+    highest = std::max(highest, top < block_min_[b] ? ~uint64_t{0} : top);
+  }
   if ((allowed & kAllowDictionary) && n >= 2 && best_size > n &&
-      (sizeof(T) >= 4 || !(allowed & (kAllowFrame | kAllowDelta))) && CollectDistinct(values, n)) {
+      (sizeof(T) >= 4 || !(allowed & (kAllowFrame | kAllowDelta))) && !StrictlyIncreasing(values, n) &&
+      CollectDistinct(values, n, lowest, highest)) {
     // Sort the dictionary and renumber the indices to sorted positions, so
     // that codes of one area get neighbouring indices.
     const size_t count = dict_values_.size();
@@ -597,6 +643,321 @@ ChunkEncoding ChunkEncoder::EncodeIntegers(const T* values, size_t n, std::vecto
   return best;
 }
 
+// --- Strings ---------------------------------------------------------------------
+
+namespace {
+
+// A string row that is the decimal form of a number: "" -> 0, "0" -> 1,
+// "125" -> 126; false when it is not (leading zero, other characters, more
+// than 19 digits).
+inline bool ParseDigits(const char* p, size_t n, uint64_t* out) {
+  if (n == 0) {
+    *out = 0;
+    return true;
+  }
+  if (n > 19 || (p[0] == '0' && n > 1)) return false;
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned d = static_cast<unsigned char>(p[i]) - '0';
+    if (d > 9) return false;
+    v = v * 10 + d;
+  }
+  *out = v + 1;
+  return true;
+}
+
+// Writes the decimal digits of v (v > 0 already minus one) into p, which
+// has exactly `n` bytes; false when v does not have n digits.
+inline bool WriteDigits(uint64_t v, char* p, size_t n) {
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  char buf[20];
+  char* end = buf + 20;
+  char* q = end;
+  while (v >= 100) {
+    const unsigned pair = static_cast<unsigned>(v % 100);
+    v /= 100;
+    q -= 2;
+    std::memcpy(q, kPairs + 2 * pair, 2);
+  }
+  if (v >= 10) {
+    q -= 2;
+    std::memcpy(q, kPairs + 2 * v, 2);
+  } else {
+    *--q = static_cast<char>('0' + v);
+  }
+  if (static_cast<size_t>(end - q) != n) return false;
+  std::memcpy(p, q, n);
+  return true;
+}
+
+inline uint64_t HashWord(const char* p, size_t n) {
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
+  while (n >= 8) {
+    h = (h ^ Load64(reinterpret_cast<const uint8_t*>(p))) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, p, n);
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 32);
+}
+
+// Copies n bytes; short copies without a library call.
+inline void CopyShort(char* dst, const char* src, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t a, b;
+    std::memcpy(&a, src, 8);
+    std::memcpy(&b, src + n - 8, 8);
+    std::memcpy(dst, &a, 8);
+    std::memcpy(dst + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t a, b;
+    std::memcpy(&a, src, 4);
+    std::memcpy(&b, src + n - 4, 4);
+    std::memcpy(dst, &a, 4);
+    std::memcpy(dst + n - 4, &b, 4);
+  } else {
+    for (size_t i = 0; i < n && n < 4; ++i) dst[i] = src[i];
+    if (n > 16) std::memcpy(dst, src, n);
+  }
+}
+
+// Words stop being tried once, after this many, more than half were new.
+constexpr size_t kWordsProbe = 16384;
+
+}  // namespace
+
+size_t ChunkEncoder::MeasureDigits(const uint32_t* offsets, size_t n, const char* bytes) {
+  numbers_.resize(n);
+  for (size_t i = 0; i < n; ++i)
+    if (!ParseDigits(bytes + offsets[i], offsets[i + 1] - offsets[i], &numbers_[i])) return 0;
+  return MeasureFrame(n, ValueMinMax(numbers_.data()), &block_min_, &block_width_, &count_base_);
+}
+
+size_t ChunkEncoder::MeasureWords(const uint32_t* offsets, size_t n, const char* bytes, size_t give_up_above) {
+  word_counts_.resize(n);
+  tokens_.clear();
+  word_offsets_.assign(1, 0);
+  words_.clear();
+  unsigned bits = 12;
+  word_slots_.assign(size_t{1} << bits, 0);
+  std::vector<uint32_t> hashes;  // of each dictionary word, for rehashing
+  for (size_t i = 0; i < n; ++i) {
+    const char* p = bytes + offsets[i];
+    const char* end = bytes + offsets[i + 1];
+    uint32_t count = 0;
+    while (true) {
+      const char* space = static_cast<const char*>(std::memchr(p, ' ', static_cast<size_t>(end - p)));
+      const char* q = space != nullptr ? space : end;
+      const size_t len = static_cast<size_t>(q - p);
+      const uint64_t h = HashWord(p, len);
+      const size_t mask = word_slots_.size() - 1;
+      size_t slot = static_cast<size_t>(h >> (64 - bits));
+      uint32_t index = 0;
+      while (true) {
+        const uint32_t entry = word_slots_[slot];
+        if (entry == 0) {
+          index = static_cast<uint32_t>(word_offsets_.size() - 1);
+          words_.append(p, len);
+          word_offsets_.push_back(static_cast<uint32_t>(words_.size()));
+          hashes.push_back(static_cast<uint32_t>(h >> 32));
+          word_slots_[slot] = index + 1;
+          break;
+        }
+        const uint32_t start = word_offsets_[entry - 1];
+        if (word_offsets_[entry] - start == len && hashes[entry - 1] == static_cast<uint32_t>(h >> 32) &&
+            std::memcmp(words_.data() + start, p, len) == 0) {
+          index = entry - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      tokens_.push_back(index);
+      ++count;
+      if (hashes.size() * 2 > word_slots_.size()) {  // grow and rehash
+        ++bits;
+        word_slots_.assign(size_t{1} << bits, 0);
+        const size_t grown_mask = word_slots_.size() - 1;
+        for (size_t d = 0; d < hashes.size(); ++d) {
+          const uint64_t start = word_offsets_[d];
+          size_t s = static_cast<size_t>(HashWord(words_.data() + start, word_offsets_[d + 1] - start) >> (64 - bits));
+          while (word_slots_[s] != 0) s = (s + 1) & grown_mask;
+          word_slots_[s] = static_cast<uint32_t>(d + 1);
+        }
+      }
+      if (space == nullptr) break;
+      p = space + 1;
+    }
+    word_counts_[i] = count;
+    if (tokens_.size() >= kWordsProbe && hashes.size() * 2 > tokens_.size()) return 0;  // mostly distinct words
+    if (words_.size() > give_up_above) return 0;
+  }
+  const size_t dict = word_offsets_.size() - 1;
+  // Reuse word_slots_ as the words' lengths.
+  word_slots_.resize(dict);
+  for (size_t d = 0; d < dict; ++d) word_slots_[d] = word_offsets_[d + 1] - word_offsets_[d];
+  const size_t lengths_size = MeasureFrame(dict, ValueMinMax(word_slots_.data()), &length_min_, &length_width_,
+                                           &length_base_);
+  const size_t counts_size = MeasureFrame(n, ValueMinMax(word_counts_.data()), &count_min_, &count_width_,
+                                          &count_base_);
+  const size_t tokens_size = MeasureFrame(tokens_.size(), ValueMinMax(tokens_.data()), &token_min_, &token_width_,
+                                          &token_base_);
+  return VarintSize(dict) + VarintSize(lengths_size) + lengths_size + VarintSize(words_.size()) + words_.size() +
+         VarintSize(counts_size) + counts_size + tokens_size;
+}
+
+ChunkEncoding ChunkEncoder::EncodeStrings(const uint32_t* offsets, size_t n, const char* bytes,
+                                          std::vector<uint8_t>* out, uint32_t allowed) {
+  const size_t raw = offsets[n] - offsets[0];
+  if ((allowed & kAllowDigits) && n > 0) {
+    const size_t size = MeasureDigits(offsets, n, bytes);
+    if (size != 0 && size < raw) {
+      out->resize(size + 16);
+      const uint64_t* numbers = numbers_.data();
+      uint8_t* p = WriteFrame(n, [numbers](size_t i) { return numbers[i]; }, block_min_, block_width_, count_base_,
+                              out->data());
+      out->resize(static_cast<size_t>(p - out->data()));
+      return ChunkEncoding::kDigits;
+    }
+  }
+  if ((allowed & kAllowWords) && n > 0) {
+    const size_t size = MeasureWords(offsets, n, bytes, raw / 2);
+    if (size != 0 && size < raw) {
+      out->resize(size + 16);
+      uint8_t* p = out->data();
+      const size_t dict = word_slots_.size();
+      const uint32_t* lengths = word_slots_.data();
+      const uint32_t* counts = word_counts_.data();
+      const uint32_t* tokens = tokens_.data();
+      auto lengths_get = [lengths](size_t i) { return static_cast<uint64_t>(lengths[i]); };
+      auto counts_get = [counts](size_t i) { return static_cast<uint64_t>(counts[i]); };
+      auto tokens_get = [tokens](size_t i) { return static_cast<uint64_t>(tokens[i]); };
+      p = PutVarint(p, dict);
+      uint8_t* section = p + 10;  // room for the varint length, moved down below
+      uint8_t* section_end = WriteFrame(dict, lengths_get, length_min_, length_width_, length_base_, section);
+      size_t section_size = static_cast<size_t>(section_end - section);
+      p = PutVarint(p, section_size);
+      std::memmove(p, section, section_size);
+      p += section_size;
+      p = PutVarint(p, words_.size());
+      std::memcpy(p, words_.data(), words_.size());
+      p += words_.size();
+      section = p + 10;
+      section_end = WriteFrame(n, counts_get, count_min_, count_width_, count_base_, section);
+      section_size = static_cast<size_t>(section_end - section);
+      p = PutVarint(p, section_size);
+      std::memmove(p, section, section_size);
+      p += section_size;
+      p = WriteFrame(tokens_.size(), tokens_get, token_min_, token_width_, token_base_, p);
+      out->resize(static_cast<size_t>(p - out->data()));
+      return ChunkEncoding::kWords;
+    }
+  }
+  return ChunkEncoding::kBytes;
+}
+
+namespace {
+
+// Decodes a frame payload of exactly n values of type uint32_t into out.
+Status DecodeFrameSection(const uint8_t* data, size_t size, size_t n, std::vector<uint32_t>* out, const char* what) {
+  out->resize(n);
+  Status st = DecodeFrame(data, size, n, out->data());
+  if (!st.ok()) return Corrupt(std::string(what) + ": " + st.message());
+  return Status::Ok();
+}
+
+Status DecodeDigits(const uint8_t* data, size_t size, const uint32_t* ends, size_t rows, char* out) {
+  std::vector<uint64_t> numbers(rows);
+  CAKUPAN_RETURN_IF_ERROR(DecodeFrame(data, size, rows, numbers.data()));
+  uint32_t start = 0;
+  for (size_t i = 0; i < rows; ++i) {
+    const size_t n = ends[i] - start;
+    if (numbers[i] == 0 ? n != 0 : !WriteDigits(numbers[i] - 1, out + start, n))
+      return Corrupt("digits encoding: row " + std::to_string(i) + " does not have its stored length");
+    start = ends[i];
+  }
+  return Status::Ok();
+}
+
+Status DecodeWords(const uint8_t* data, size_t size, const uint32_t* ends, size_t rows, char* out) {
+  const uint8_t* p = data;
+  const uint8_t* end = data + size;
+  uint64_t dict = 0, section = 0;
+  if (!GetVarint(&p, end, &dict) || dict == 0 || dict > size || !GetVarint(&p, end, &section) ||
+      section > static_cast<uint64_t>(end - p))
+    return Corrupt("words encoding: malformed dictionary");
+  std::vector<uint32_t> lengths;
+  CAKUPAN_RETURN_IF_ERROR(DecodeFrameSection(p, section, dict, &lengths, "words encoding: word lengths"));
+  p += section;
+  uint64_t word_bytes = 0;
+  if (!GetVarint(&p, end, &word_bytes) || word_bytes > static_cast<uint64_t>(end - p))
+    return Corrupt("words encoding: malformed dictionary");
+  const char* words = reinterpret_cast<const char*>(p);
+  std::vector<uint32_t> starts(dict + 1);
+  uint64_t sum = 0;
+  for (size_t d = 0; d < dict; ++d) {
+    starts[d] = static_cast<uint32_t>(sum);
+    sum += lengths[d];
+    if (sum > word_bytes) return Corrupt("words encoding: word lengths exceed the dictionary");
+  }
+  if (sum != word_bytes) return Corrupt("words encoding: word lengths do not fill the dictionary");
+  starts[dict] = static_cast<uint32_t>(sum);
+  p += word_bytes;
+  if (!GetVarint(&p, end, &section) || section > static_cast<uint64_t>(end - p))
+    return Corrupt("words encoding: malformed word counts");
+  std::vector<uint32_t> counts;
+  CAKUPAN_RETURN_IF_ERROR(DecodeFrameSection(p, section, rows, &counts, "words encoding: word counts"));
+  p += section;
+  uint64_t total = 0;
+  for (uint32_t c : counts) total += c;
+  // Every word but a row's first takes a space: total words <= rows + bytes.
+  if (total > rows + static_cast<uint64_t>(ends[rows - 1])) return Corrupt("words encoding: too many words");
+  std::vector<uint32_t> tokens;
+  CAKUPAN_RETURN_IF_ERROR(
+      DecodeFrameSection(p, static_cast<size_t>(end - p), static_cast<size_t>(total), &tokens, "words encoding: words"));
+  const uint32_t* token = tokens.data();
+  uint32_t pos = 0;
+  for (size_t i = 0; i < rows; ++i) {
+    const uint32_t row_end = ends[i];
+    if (counts[i] == 0) return Corrupt("words encoding: a row without words");
+    for (uint32_t w = 0; w < counts[i]; ++w, ++token) {
+      if (*token >= dict) return Corrupt("words encoding: word index out of range");
+      const uint32_t len = starts[*token + 1] - starts[*token];
+      if (w > 0) {
+        if (pos >= row_end) return Corrupt("words encoding: row " + std::to_string(i) + " is longer than stored");
+        out[pos++] = ' ';
+      }
+      if (len > row_end - pos) return Corrupt("words encoding: row " + std::to_string(i) + " is longer than stored");
+      CopyShort(out + pos, words + starts[*token], len);
+      pos += len;
+    }
+    if (pos != row_end) return Corrupt("words encoding: row " + std::to_string(i) + " is shorter than stored");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status DecodeStrings(ChunkEncoding encoding, const uint8_t* data, size_t size, const uint32_t* ends, size_t rows,
+                     char* out) {
+  if (rows == 0) return Corrupt("string chunk without rows");
+  switch (encoding) {
+    case ChunkEncoding::kDigits:
+      return DecodeDigits(data, size, ends, rows, out);
+    case ChunkEncoding::kWords:
+      return DecodeWords(data, size, ends, rows, out);
+    default:
+      break;
+  }
+  return Corrupt(std::string("encoding ") + std::to_string(static_cast<int>(encoding)) +
+                 " is not a string encoding this build knows");
+}
+
 // --- Decoding ------------------------------------------------------------------
 
 template <typename T>
@@ -630,17 +991,15 @@ Status DecodeIntegers(ChunkEncoding encoding, const uint8_t* data, size_t size, 
                  " is not an integer encoding this build knows");
 }
 
-Status LengthsToOffsets(uint32_t* lengths, size_t rows, uint64_t byte_size) {
-  uint64_t total = 0;
+Status LengthsToOffsets(uint32_t* lengths, size_t rows, uint64_t* total) {
+  uint64_t sum = 0;
   for (size_t i = 0; i < rows; ++i) {
-    total += lengths[i];
-    lengths[i] = static_cast<uint32_t>(total);
+    sum += lengths[i];
+    lengths[i] = static_cast<uint32_t>(sum);
   }
-  // Each length is below 2^32 and rows below 2^31, so total cannot wrap; a
-  // total above 4 GiB fails this check as well.
-  if (total != byte_size)
-    return Corrupt("string lengths add up to " + std::to_string(total) + " bytes, the bytes chunk holds " +
-                   std::to_string(byte_size));
+  // Each length is below 2^32 and rows below 2^31, so the sum cannot wrap.
+  if (sum > UINT32_MAX) return Corrupt("string lengths add up to more than 4 GiB");
+  *total = sum;
   return Status::Ok();
 }
 

@@ -14,7 +14,14 @@
 //  - kDictionary: the sorted distinct values (as kDelta) and, per row, the
 //                 index of its value (as kFrame) (region codes).
 // A string chunk is two chunks: the lengths (an integer chunk of uint32)
-// and the bytes, concatenated (kBytes). kLegacy marks chunks written before
+// and the bytes, chosen by EncodeStrings():
+//  - kBytes:  the bytes of the rows, concatenated;
+//  - kDigits: every row is empty or a decimal number without leading zeros
+//             (an NPP): the numbers (plus one; 0 for empty) as kFrame;
+//  - kWords:  the rows split at each space into words: a dictionary of the
+//             distinct words, each row's word count and the word indices, all
+//             bit-packed (names: a few thousand words make millions of names).
+// kLegacy marks chunks written before
 // the encodings existed (raw arrays; string offsets instead of lengths);
 // the codec never writes it and DecodeIntegers() reads it as kPlain.
 //
@@ -32,6 +39,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -49,6 +57,8 @@ enum class ChunkEncoding : uint8_t {
   kDelta = 4,
   kDictionary = 5,
   kBytes = 16,
+  kDigits = 17,
+  kWords = 18,
 };
 
 // "legacy", "plain", ...; "unknown" for any other value.
@@ -65,7 +75,9 @@ enum EncodingSet : uint32_t {
   kAllowFrame = 1u << 2,
   kAllowDelta = 1u << 3,
   kAllowDictionary = 1u << 4,
-  kAllowAll = (1u << 5) - 1,
+  kAllowDigits = 1u << 5,
+  kAllowWords = 1u << 6,
+  kAllowAll = (1u << 7) - 1,
 };
 
 // Encodes chunks, reusing its scratch memory from one chunk to the next.
@@ -79,22 +91,41 @@ class ChunkEncoder {
   ChunkEncoding EncodeIntegers(const T* values, size_t n, std::vector<uint8_t>* out,
                                uint32_t allowed = kAllowAll);
 
+  // Encodes the bytes of n strings, row i being bytes[offsets[i],
+  // offsets[i + 1]) (offsets[0] need not be 0). Returns kBytes, leaving *out
+  // untouched, when no encoding is smaller than the bytes themselves
+  // (`allowed`: kAllowDigits, kAllowWords).
+  ChunkEncoding EncodeStrings(const uint32_t* offsets, size_t n, const char* bytes, std::vector<uint8_t>* out,
+                              uint32_t allowed = kAllowAll);
+
  private:
+  // The encodings' sizes, or 0 when a chunk does not qualify.
+  size_t MeasureDigits(const uint32_t* offsets, size_t n, const char* bytes);
+  size_t MeasureWords(const uint32_t* offsets, size_t n, const char* bytes, size_t give_up_above);
+
   // Fills dict_values_ (distinct keys, first-seen order) and indices_ (per
-  // row, into dict_values_); false when the values look mostly distinct.
+  // row, into dict_values_); false when more than half the values are
+  // distinct. Every key lies in [lowest, highest].
   template <typename T>
-  bool CollectDistinct(const T* values, size_t n);
+  bool CollectDistinct(const T* values, size_t n, uint64_t lowest, uint64_t highest);
 
   // Per-block minimum and width of each candidate being measured.
   std::vector<uint64_t> block_min_, delta_min_, dict_min_, index_min_;
   std::vector<uint8_t> block_width_, delta_width_, dict_width_, index_width_;
   // The dictionary under construction.
-  std::vector<uint64_t> slot_keys_;   // hash table keys
+  std::vector<uint64_t> slot_keys_;   // hash table keys (or key and index packed)
   std::vector<uint32_t> slot_index_;  // hash table: 1 + index into dict_values_; 0 = empty
   std::vector<uint64_t> dict_values_;
   std::vector<uint32_t> indices_;
   std::vector<uint32_t> order_, rank_;  // sorted position -> first-seen index, and back
   std::vector<uint64_t> sorted_;        // dict_values_ in ascending order
+  // Strings: the numbers of a digits chunk; the words of a words chunk.
+  std::vector<uint64_t> numbers_;
+  std::vector<uint32_t> word_counts_, tokens_, word_offsets_, word_slots_;
+  std::string words_;
+  std::vector<uint64_t> count_min_, token_min_, length_min_;
+  std::vector<uint8_t> count_width_, token_width_, length_width_;
+  uint64_t count_base_ = 0, token_base_ = 0, length_base_ = 0;
 };
 
 // Decodes a chunk of `rows` values of type T written by EncodeIntegers()
@@ -104,9 +135,16 @@ class ChunkEncoder {
 template <typename T>
 Status DecodeIntegers(ChunkEncoding encoding, const uint8_t* data, size_t size, size_t rows, T* out);
 
+// Decodes the bytes of a string chunk written by EncodeStrings() (any
+// encoding but kBytes and kLegacy, which are the bytes themselves) into
+// out[0, ends[rows - 1]); row i must decode to exactly bytes
+// [ends[i - 1], ends[i]) (ends[-1] = 0). `data` as for DecodeIntegers().
+Status DecodeStrings(ChunkEncoding encoding, const uint8_t* data, size_t size, const uint32_t* ends, size_t rows,
+                     char* out);
+
 // Turns the lengths of a string chunk into end offsets relative to the chunk
-// (out[i] = lengths[0] + ... + lengths[i]), in place. kCorruption when the
-// total is not `byte_size`.
-Status LengthsToOffsets(uint32_t* lengths, size_t rows, uint64_t byte_size);
+// (out[i] = lengths[0] + ... + lengths[i]), in place, and sets *total to the
+// sum. kCorruption when the sum exceeds 4 GiB.
+Status LengthsToOffsets(uint32_t* lengths, size_t rows, uint64_t* total);
 
 }  // namespace cakupan::sqlite

@@ -124,6 +124,26 @@ TEST(ColumnCodecTest, RegionCodesUseADictionary) {
   EXPECT_LT(encoded.size(), villages.size() * 11 / 8) << "about 9 bits per row for 300 codes";
 }
 
+TEST(ColumnCodecTest, RandomCodesFromALargeListStillUseADictionary) {
+  // Villages drawn at random among 80,000: nearly all distinct in the first
+  // rows, yet a dictionary halves the size.
+  Rng rng(13);
+  std::vector<uint64_t> pool(80000);
+  for (uint64_t& v : pool) v = 1101012001ULL + rng.Below(8400000000ULL);
+  std::vector<uint64_t> villages(400000);
+  for (uint64_t& v : villages) v = pool[rng.Below(pool.size())];
+  EXPECT_EQ(RoundTrip(villages), ChunkEncoding::kDictionary);
+  // Few distinct values spread over the whole 64-bit range (the two-array
+  // hash table).
+  std::vector<uint64_t> wide(5000);
+  for (uint64_t& v : wide) v = rng.Chance(0.5) ? UINT64_MAX - rng.Below(3) : rng.Below(5) << 50;
+  EXPECT_EQ(RoundTrip(wide), ChunkEncoding::kDictionary);
+  // Keys are never a dictionary.
+  std::vector<uint64_t> keys(5000);
+  for (size_t i = 0; i < keys.size(); ++i) keys[i] = (uint64_t{1} << 60) + i * 1000 + rng.Below(1000);
+  EXPECT_NE(RoundTrip(keys), ChunkEncoding::kDictionary);
+}
+
 TEST(ColumnCodecTest, SmallEnumsAreBitPackedAndEqualColumnsAreConstant) {
   Rng rng(9);
   std::vector<uint8_t> sex(100000);
@@ -239,12 +259,145 @@ TEST(ColumnCodecTest, RandomBytesNeverCrashTheDecoders) {
 
 TEST(ColumnCodecTest, LengthsBecomeOffsets) {
   std::vector<uint32_t> lengths = {0, 3, 0, 200, 1};
-  ASSERT_TRUE(LengthsToOffsets(lengths.data(), lengths.size(), 204).ok());
+  uint64_t total = 0;
+  ASSERT_TRUE(LengthsToOffsets(lengths.data(), lengths.size(), &total).ok());
   EXPECT_EQ(lengths, (std::vector<uint32_t>{0, 3, 3, 203, 204}));
-  std::vector<uint32_t> wrong = {1, 2};
-  EXPECT_EQ(LengthsToOffsets(wrong.data(), wrong.size(), 4).code(), StatusCode::kCorruption);
+  EXPECT_EQ(total, 204u);
   std::vector<uint32_t> huge = {UINT32_MAX, UINT32_MAX};
-  EXPECT_EQ(LengthsToOffsets(huge.data(), huge.size(), 2).code(), StatusCode::kCorruption);
+  EXPECT_EQ(LengthsToOffsets(huge.data(), huge.size(), &total).code(), StatusCode::kCorruption);
+}
+
+// --- Strings -------------------------------------------------------------------
+
+// Encodes rows [first, last) of `strings` (offsets not starting at 0, as in
+// a chunk after the first), decodes, compares; returns the encoding.
+ChunkEncoding RoundTripStrings(const std::vector<std::string>& strings, uint32_t allowed = kAllowAll,
+                               size_t first = 0) {
+  std::string bytes;
+  std::vector<uint32_t> offsets = {0};
+  for (const std::string& s : strings) {
+    bytes += s;
+    offsets.push_back(static_cast<uint32_t>(bytes.size()));
+  }
+  const size_t n = strings.size() - first;
+  ChunkEncoder encoder;
+  std::vector<uint8_t> encoded;
+  const ChunkEncoding encoding = encoder.EncodeStrings(offsets.data() + first, n, bytes.data(), &encoded, allowed);
+  if (encoding == ChunkEncoding::kBytes) return encoding;
+  const size_t size = encoded.size();
+  encoded.resize(size + kDecodePadding, 0xee);
+  std::vector<uint32_t> ends(n);
+  for (size_t i = 0; i < n; ++i) ends[i] = offsets[first + i + 1] - offsets[first];
+  std::string out(ends.empty() ? 0 : ends.back(), '?');
+  Status st = DecodeStrings(encoding, encoded.data(), size, ends.data(), n, out.data());
+  EXPECT_TRUE(st.ok()) << st.ToString() << " (" << ChunkEncodingName(encoding) << ")";
+  EXPECT_TRUE(out == bytes.substr(offsets[first])) << ChunkEncodingName(encoding);
+  EXPECT_LT(size, out.size()) << "chosen only when smaller";
+  return encoding;
+}
+
+std::vector<std::string> Names(size_t n, uint64_t seed) {
+  static const char* kWords[] = {"SITI", "AMINAH", "BUDI", "SANTOSO", "MUHAMMAD", "RIZKY", "PRATAMA", "DEWI",
+                                 "LESTARI", "NI", "LUH", "PUTU", "AYU", "WAYAN", "NUR", "HIDAYAT"};
+  Rng rng(seed);
+  std::vector<std::string> names;
+  for (size_t i = 0; i < n; ++i) {
+    std::string name;
+    const size_t words = 1 + rng.Below(3);
+    for (size_t w = 0; w < words; ++w) name += (w ? " " : "") + std::string(kWords[rng.Below(std::size(kWords))]);
+    names.push_back(name);
+  }
+  return names;
+}
+
+TEST(ColumnCodecTest, NamesUseWordsAndKeepEverySpaceAndByte) {
+  std::vector<std::string> names = Names(5000, 14);
+  names[10] = "";                                  // empty
+  names[11] = " ";                                 // only a space: two empty words
+  names[12] = "  SITI  AMINAH ";                   // leading, double, trailing spaces
+  names[13] = std::string(250, 'X');               // long
+  names[14] = "\xc3\x91ONA \xc3\x85SA \xe2\x80\x94 MA'RUF";  // UTF-8 and punctuation
+  names[15] = std::string("A\0B C", 5);            // a NUL byte
+  for (size_t first : {size_t{0}, size_t{7}}) EXPECT_EQ(RoundTripStrings(names, kAllowAll, first), ChunkEncoding::kWords);
+  std::string bytes;
+  std::vector<uint32_t> offsets = {0};
+  for (const std::string& s : names) {
+    bytes += s;
+    offsets.push_back(static_cast<uint32_t>(bytes.size()));
+  }
+  ChunkEncoder encoder;
+  std::vector<uint8_t> encoded;
+  ASSERT_EQ(encoder.EncodeStrings(offsets.data(), names.size(), bytes.data(), &encoded), ChunkEncoding::kWords);
+  EXPECT_LT(encoded.size(), bytes.size() / 3) << "16 words: 4 bits per word";
+  // Every row empty: one empty word each.
+  EXPECT_EQ(RoundTripStrings(std::vector<std::string>(3000, "")), ChunkEncoding::kBytes) << "nothing to save";
+  // All distinct words: plain bytes.
+  std::vector<std::string> distinct;
+  for (int i = 0; i < 20000; ++i) distinct.push_back("X" + std::to_string(i * 7919) + "Q");
+  EXPECT_EQ(RoundTripStrings(distinct), ChunkEncoding::kBytes);
+}
+
+TEST(ColumnCodecTest, EmployerNumbersUseDigits) {
+  Rng rng(15);
+  std::vector<std::string> npp;
+  for (int i = 0; i < 3000; ++i) npp.push_back(rng.Chance(0.3) ? "" : std::to_string(10000000 + rng.Below(90000000)));
+  npp[0] = "0";
+  npp[1] = "9999999999999999999";  // 19 digits: the largest that fits
+  npp[2] = "1";
+  for (size_t first : {size_t{0}, size_t{5}}) EXPECT_EQ(RoundTripStrings(npp, kAllowAll, first), ChunkEncoding::kDigits);
+  // Not numbers as written: leading zeros, 20 digits, a letter. (Words
+  // cannot help either: they are all different.)
+  for (const char* odd : {"0123", "10000000000000000000", "12A4", "-5", " 12"}) {
+    std::vector<std::string> with_odd = npp;
+    with_odd[100] = odd;
+    EXPECT_NE(RoundTripStrings(with_odd), ChunkEncoding::kDigits) << odd;
+  }
+  std::vector<std::string> letters = npp;
+  for (std::string& s : letters) s = "NN" + s;  // words: distinct, too
+  EXPECT_EQ(RoundTripStrings(letters, kAllowAll & ~kAllowWords), ChunkEncoding::kBytes);
+}
+
+TEST(ColumnCodecTest, MalformedStringPayloadsAreCorruption) {
+  for (const auto& strings : {Names(2000, 16), std::vector<std::string>(2000, "12345678")}) {
+    std::string bytes;
+    std::vector<uint32_t> offsets = {0};
+    for (const std::string& s : strings) {
+      bytes += s;
+      offsets.push_back(static_cast<uint32_t>(bytes.size()));
+    }
+    ChunkEncoder encoder;
+    std::vector<uint8_t> encoded;
+    const ChunkEncoding encoding = encoder.EncodeStrings(offsets.data(), strings.size(), bytes.data(), &encoded);
+    ASSERT_NE(encoding, ChunkEncoding::kBytes);
+    SCOPED_TRACE(ChunkEncodingName(encoding));
+    auto decode = [&](std::vector<uint8_t> payload, std::vector<uint32_t> ends) {
+      const size_t size = payload.size();
+      payload.resize(size + kDecodePadding, 0);
+      std::string out(ends.back(), '\0');
+      return DecodeStrings(encoding, payload.data(), size, ends.data(), ends.size(), out.data());
+    };
+    const std::vector<uint32_t> ends(offsets.begin() + 1, offsets.end());
+    EXPECT_TRUE(decode(encoded, ends).ok());
+    for (size_t cut : {size_t{0}, size_t{1}, encoded.size() / 3, encoded.size() - 1}) {
+      std::vector<uint8_t> truncated(encoded.begin(), encoded.begin() + static_cast<ptrdiff_t>(cut));
+      EXPECT_EQ(decode(truncated, ends).code(), StatusCode::kCorruption) << cut;
+    }
+    std::vector<uint32_t> longer = ends, shorter = ends;
+    for (size_t i = 500; i < longer.size(); ++i) ++longer[i];
+    for (size_t i = 500; i < shorter.size(); ++i) --shorter[i];
+    EXPECT_EQ(decode(encoded, longer).code(), StatusCode::kCorruption);
+    EXPECT_EQ(decode(encoded, shorter).code(), StatusCode::kCorruption);
+  }
+  Rng rng(17);
+  std::vector<uint32_t> ends(50);
+  for (size_t i = 0; i < ends.size(); ++i) ends[i] = static_cast<uint32_t>(i * 5);
+  std::string out(ends.back(), '\0');
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::vector<uint8_t> payload(rng.Below(200) + kDecodePadding);
+    for (uint8_t& b : payload) b = static_cast<uint8_t>(rng.Next());
+    for (ChunkEncoding e : {ChunkEncoding::kDigits, ChunkEncoding::kWords})
+      (void)DecodeStrings(e, payload.data(), payload.size() - kDecodePadding, ends.data(), ends.size(), out.data());
+  }
 }
 
 }  // namespace

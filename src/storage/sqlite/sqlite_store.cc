@@ -27,6 +27,7 @@ constexpr const char* kConnectionPragmas =
     "PRAGMA synchronous = NORMAL;"      // WAL: fsync at checkpoints, not at every commit
     "PRAGMA cache_size = -4096;"        // 4 MiB: large chunks stream through, never pile up
     "PRAGMA temp_store = MEMORY;"
+    "PRAGMA secure_delete = FAST;"      // do not write zeros over freed pages (Debian builds default to ON)
     "PRAGMA journal_size_limit = 67108864;";  // truncate a grown WAL back to 64 MiB
 
 Status SetJournalModeWal(Connection& conn) {
@@ -93,6 +94,13 @@ namespace sqlite {
 Status SqliteStore::Annotate(std::string_view operation, Status status) const {
   if (status.ok()) return status;
   return Status(status.code(), std::string(operation) + " on '" + conn_->path() + "': " + status.message());
+}
+
+std::unique_ptr<BulkWriteScope> SqliteStore::BeginBulkWrite(uint64_t bytes) {
+  (void)BulkWriteScope::RestoreWal(*conn_);  // cheap when already in WAL mode
+  const bool wanted = options_.bulk_write_min_bytes >= 0 &&
+                      bytes >= static_cast<uint64_t>(options_.bulk_write_min_bytes);
+  return std::make_unique<BulkWriteScope>(*conn_, wanted);
 }
 
 Status SqliteStore::CheckWritable(std::string_view operation) const {

@@ -32,6 +32,12 @@ struct SqliteStoreOptions {
   // Rows per column chunk for new writes (reading accepts any chunk size).
   // Default 1,048,576; tests use small values to cross chunk boundaries.
   int64_t rows_per_chunk = int64_t{1} << 20;
+  // A write of a table at least this large (in memory, bytes) writes each
+  // page once, through a rollback journal, when no other connection has the
+  // database open; otherwise, and for smaller writes, pages go through the
+  // WAL (docs/storage.md, "Writing each byte once"). Default 8 MiB; 0 makes
+  // every large-table write try it, a negative value disables it.
+  int64_t bulk_write_min_bytes = int64_t{8} << 20;
 };
 
 // Opens (or creates) the cakupan database at `path`, applying pending schema

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "storage/sqlite/bulk_write.h"
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
@@ -100,6 +101,10 @@ class SqliteStore final : public Store {
     if (result.ok()) return result;
     return Annotate(operation, result.status());
   }
+
+  // Starts a bulk write scope for a write of about `bytes`, after putting the
+  // connection back into WAL mode if an earlier scope could not.
+  std::unique_ptr<BulkWriteScope> BeginBulkWrite(uint64_t bytes);
 
   // kFailedPrecondition when the store was opened read-only. (A file that
   // the operating system does not let us write fails later, with SQLite's

@@ -107,6 +107,8 @@ Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
     return Status::InvalidArgument("unmatched member columns differ in length");
   const std::string period = r.period.ToString();
 
+  std::unique_ptr<BulkWriteScope> bulk =  // outlives the transaction
+      BeginBulkWrite(r.worker_results.size() + n * (8 + 8 + 1 + 1 + 1 + 1 + 4) + r.counts.size() * sizeof(RegionCounts));
   CAKUPAN_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(*conn_, Transaction::Mode::kWrite));
   {
     // Cascades to coverage_counts and reconciliation_chunks.

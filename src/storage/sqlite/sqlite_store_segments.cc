@@ -27,6 +27,14 @@ Status CheckTable(Status valid, std::string_view table) {
   return Status::InvalidArgument(std::string(table) + " table is invalid: " + valid.message());
 }
 
+// Bytes a table holds in memory (for the bulk-write threshold).
+uint64_t TableBytes(const WorkerTable& t) {
+  return t.size() * (8 + 1 + 4 + 8 + 1 + 2 + 1 + 1 + 4) + t.name.byte_size();
+}
+uint64_t TableBytes(const MembershipTable& t) {
+  return t.size() * (8 + 4 + 4 + 1 + 1 + 1 + 4 + 4 + 1 + 8 + 4) + t.name.byte_size() + t.npp.byte_size();
+}
+
 Status CheckCanonical(const WorkerTable& t) {
   for (size_t i = 1; i < t.size(); ++i) {
     if (t.nik[i - 1] >= t.nik[i])
@@ -186,6 +194,7 @@ Status SqliteStore::CompactWorkers(const WorkerTable& merged) {
 Status SqliteStore::DoWriteWorkers(const WorkerTable& rows, bool replace_all, ImportRecord* record) {
   CAKUPAN_RETURN_IF_ERROR(CheckTable(rows.Validate(), "workers"));
   CAKUPAN_RETURN_IF_ERROR(CheckCanonical(rows));
+  std::unique_ptr<BulkWriteScope> bulk = BeginBulkWrite(TableBytes(rows));  // outlives the transaction
   CAKUPAN_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(*conn_, Transaction::Mode::kWrite));
   std::optional<int64_t> import_id;
   ImportRecord logged;
@@ -293,6 +302,7 @@ Status SqliteStore::DoWriteMembers(Period period, const MembershipTable& rows, b
   CAKUPAN_RETURN_IF_ERROR(CheckTable(rows.Validate(), "memberships"));
   CAKUPAN_RETURN_IF_ERROR(CheckCanonical(rows));
   const std::string period_text = period.ToString();
+  std::unique_ptr<BulkWriteScope> bulk = BeginBulkWrite(TableBytes(rows));  // outlives the transaction
   CAKUPAN_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(*conn_, Transaction::Mode::kWrite));
   std::optional<int64_t> import_id;
   ImportRecord logged;
