@@ -2,6 +2,12 @@
 // (kepesertaan-YYYY-MM.csv).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstring>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
 #include "base/i18n.h"
 #include "base/strings.h"
 #include "domain/nik.h"
@@ -32,7 +38,9 @@ class MemberPart final : public RowPart {
     for (int64_t& l : lines) l += delta;
   }
 
-  MembershipTable rows;
+  MembershipTable rows;     // every column but `name` and `npp`
+  TextColumnBuilder names;  // the `name` column
+  TextColumnBuilder npps;   // the `npp` column
   std::vector<int64_t> lines;
   std::vector<int32_t> periods;  // Period::index() of each row (checked against the file's after the scan)
 
@@ -50,14 +58,17 @@ void MemberPart::Reserve(double expected) {
   const size_t n = static_cast<size_t>(expected);
   if (n <= rows.size()) return;
   const double rows_so_far = rows.size() ? static_cast<double>(rows.size()) : 1.0;
+  auto text_bytes = [&](const TextColumnBuilder& c) {
+    return static_cast<size_t>(static_cast<double>(c.byte_size()) / rows_so_far * static_cast<double>(n) * 1.05) + 64;
+  };
   rows.nik.reserve(n);
-  rows.name.reserve(n, static_cast<size_t>(static_cast<double>(rows.name.byte_size()) / rows_so_far * n * 1.05) + 64);
+  names.reserve(n, text_bytes(names));
   rows.birth_date.reserve(n);
   rows.segment.reserve(n);
   rows.status.reserve(n);
   rows.programmes.reserve(n);
   rows.last_paid.reserve(n);
-  rows.npp.reserve(n, static_cast<size_t>(static_cast<double>(rows.npp.byte_size()) / rows_so_far * n * 1.05) + 64);
+  npps.reserve(n, text_bytes(npps));
   rows.funding.reserve(n);
   rows.region.reserve(n);
   lines.reserve(n);
@@ -193,13 +204,13 @@ void MemberPart::OnRecord(const CsvRecord& r) {
   }
 
   rows.nik.push_back(nik->value);
-  rows.name.push_back(name);
+  names.push_back(name);
   rows.birth_date.push_back(birth);
   rows.segment.push_back(static_cast<uint8_t>(*segment));
   rows.status.push_back(static_cast<uint8_t>(status));
   rows.programmes.push_back(programmes);
   rows.last_paid.push_back(last_paid);
-  rows.npp.push_back(npp);
+  npps.push_back(npp);
   rows.funding.push_back(static_cast<uint8_t>(*funding));
   rows.region.push_back(region);
   lines.push_back(r.line);
@@ -207,25 +218,24 @@ void MemberPart::OnRecord(const CsvRecord& r) {
   AcceptRow(r);
 }
 
-uint64_t MemberKeyHash(const MembershipTable& t, size_t row) {
-  return MixKey(t.nik[row] * 8 + t.segment[row]) ^ std::hash<std::string_view>{}(t.npp[row]);
+// A hash of row i's key (nik, segment, npp).
+uint64_t MemberKeyHash(const MemberPart& part, size_t i) {
+  const std::string_view npp = part.npps[i];
+  uint64_t h = MixKey(part.rows.nik[i] * 8 + part.rows.segment[i]) ^ (npp.size() * 0x9E3779B97F4A7C15ULL);
+  size_t k = 0;
+  for (; k + 8 <= npp.size(); k += 8) h = MixKey(h ^ Load64(npp.data() + k));
+  if (k < npp.size()) {
+    uint64_t tail = 0;
+    std::memcpy(&tail, npp.data() + k, npp.size() - k);
+    h = MixKey(h ^ tail);
+  }
+  return h;
 }
 
-// Rejects rows of another period than the file's (when the file gives it)
-// and later duplicates of (nik, segment, npp). Returns the rows to drop per
-// part and sets *period.
-std::vector<std::vector<uint32_t>> RejectMismatches(const std::vector<MemberPart*>& parts, const HeaderMap& map,
-                                                   const ReadOptions& options, Period* period, ReadReport* report) {
-  std::vector<std::vector<uint32_t>> drops(parts.size());
-  std::vector<size_t> first_row(parts.size() + 1, 0);
-  for (size_t p = 0; p < parts.size(); ++p) first_row[p + 1] = first_row[p] + parts[p]->rows.size();
-  auto locate = [&](uint32_t g, size_t* part) {
-    size_t p = 0;
-    while (g >= first_row[p + 1]) ++p;
-    *part = p;
-    return g - first_row[p];
-  };
-
+// Sets *period (the import's, else the first row's) and rejects the rows of
+// another period. Returns those rows (global numbers, ascending).
+std::vector<uint32_t> RejectOtherPeriods(const std::vector<MemberPart*>& parts, const HeaderMap& map,
+                                         const ReadOptions& options, Period* period, ReadReport* report) {
   *period = options.period.value_or(Period());
   int64_t period_line = 0;
   if (!options.period) {
@@ -236,70 +246,105 @@ std::vector<std::vector<uint32_t>> RejectMismatches(const std::vector<MemberPart
       break;
     }
   }
-
-  FirstSeenIndex index(first_row.back());
-  for (size_t p = 0; p < parts.size(); ++p) {
-    const MembershipTable& t = parts[p]->rows;
-    for (size_t i = 0; i < t.size(); ++i) {
-      if (parts[p]->periods[i] != period->index()) {
-        drops[p].push_back(static_cast<uint32_t>(i));
-        report->rejections.push_back(
-            {parts[p]->lines[i], map.text(kMPeriode),
-             fmt::format(fmt::runtime(Tr("period {} differs from the file's period {} (line {})",
-                                         "periode {} berbeda dengan periode berkas {} (baris {})")),
-                         Period::FromIndex(parts[p]->periods[i]).ToString(), period->ToString(), period_line),
-             Period::FromIndex(parts[p]->periods[i]).ToString()});
-        continue;
-      }
-      const int64_t first = index.FindOrAdd(MemberKeyHash(t, i), static_cast<uint32_t>(first_row[p] + i), [&](uint32_t g) {
-        size_t q;
-        const size_t row = locate(g, &q);
-        const MembershipTable& o = parts[q]->rows;
-        return o.nik[row] == t.nik[i] && o.segment[row] == t.segment[i] && o.npp[row] == t.npp[i];
-      });
-      if (first < 0) continue;
-      size_t q;
-      const size_t first_local = locate(static_cast<uint32_t>(first), &q);
-      drops[p].push_back(static_cast<uint32_t>(i));
-      report->rejections.push_back({parts[p]->lines[i], map.text(kMNik),
-                                    DuplicateReason(Tr("membership (NIK, segment, NPP)", "kepesertaan (NIK, segmen, NPP)"),
-                                                    parts[q]->lines[first_local]),
-                                    MaskNik(t.nik[i])});
+  std::vector<uint32_t> rows;
+  uint32_t base = 0;
+  for (MemberPart* p : parts) {
+    const std::vector<int32_t>& periods = p->periods;
+    for (size_t i = 0; i < periods.size(); ++i) {
+      if (periods[i] == period->index()) continue;
+      rows.push_back(base + static_cast<uint32_t>(i));
+      report->rejections.push_back(
+          {p->lines[i], map.text(kMPeriode),
+           fmt::format(fmt::runtime(Tr("period {} differs from the file's period {} (line {})",
+                                       "periode {} berbeda dengan periode berkas {} (baris {})")),
+                       Period::FromIndex(periods[i]).ToString(), period->ToString(), period_line),
+           Period::FromIndex(periods[i]).ToString()});
     }
+    base += static_cast<uint32_t>(periods.size());
   }
-  return drops;
+  return rows;
 }
 
-Status ConcatMembers(const std::vector<MemberPart*>& parts, const std::vector<std::vector<uint32_t>>& drops,
-                     const std::string& file_name, MemberBatch* batch) {
-  MembershipTable& out = batch->rows;
-  auto cols = [&](auto member) {
-    using Col = std::remove_reference_t<decltype(parts[0]->rows.*member)>;
-    std::vector<Col*> v;
-    for (MemberPart* p : parts) v.push_back(&(p->rows.*member));
-    return v;
-  };
-  out.nik = ConcatDropping(cols(&MembershipTable::nik), drops);
-  out.birth_date = ConcatDropping(cols(&MembershipTable::birth_date), drops);
-  out.segment = ConcatDropping(cols(&MembershipTable::segment), drops);
-  out.status = ConcatDropping(cols(&MembershipTable::status), drops);
-  out.programmes = ConcatDropping(cols(&MembershipTable::programmes), drops);
-  out.last_paid = ConcatDropping(cols(&MembershipTable::last_paid), drops);
-  out.funding = ConcatDropping(cols(&MembershipTable::funding), drops);
-  out.region = ConcatDropping(cols(&MembershipTable::region), drops);
-  std::vector<std::vector<int64_t>*> line_cols;
+// The rows (global numbers, in file order) whose (nik, segment, npp) an
+// earlier row of the file's period has; rows of other periods take no part.
+// Reads only the parts' nik, segment, npp and period columns.
+std::vector<DuplicateRow> FindDuplicateMemberships(const std::vector<MemberPart*>& parts, Period period) {
+  std::vector<size_t> sizes;
+  std::vector<uint32_t> first_row = {0};
   for (MemberPart* p : parts) {
-    line_cols.push_back(&p->lines);
-    std::vector<int32_t>().swap(p->periods);
+    sizes.push_back(p->rows.size());
+    first_row.push_back(first_row.back() + static_cast<uint32_t>(p->rows.size()));
   }
-  batch->lines = ConcatDropping(line_cols, drops);
-  Result<StringColumn> names = ConcatStringsDropping(cols(&MembershipTable::name), drops, file_name);
+  const int32_t period_index = period.index();
+  return FindDuplicates(
+      sizes, [&](size_t p, size_t i) { return MemberKeyHash(*parts[p], i); },
+      [&](size_t p, size_t i) { return parts[p]->periods[i] != period_index; },
+      [&](uint32_t g, size_t p, size_t i) {
+        size_t q = 0;
+        while (g >= first_row[q + 1]) ++q;
+        const size_t j = g - first_row[q];
+        const MemberPart &o = *parts[q], &t = *parts[p];
+        return o.rows.nik[j] == t.rows.nik[i] && o.rows.segment[j] == t.rows.segment[i] && o.npps[j] == t.npps[i];
+      });
+}
+
+// Concatenates the columns FindDuplicateMemberships does not read.
+Status ConcatMembersButKey(const std::vector<MemberPart*>& parts, const std::string& file_name, MemberBatch* batch) {
+  MembershipTable& out = batch->rows;
+  auto cols = [&](auto member) { return PartColumns(parts, &MemberPart::rows, member); };
+  out.birth_date = ConcatColumns(cols(&MembershipTable::birth_date));
+  out.status = ConcatColumns(cols(&MembershipTable::status));
+  out.programmes = ConcatColumns(cols(&MembershipTable::programmes));
+  out.last_paid = ConcatColumns(cols(&MembershipTable::last_paid));
+  out.funding = ConcatColumns(cols(&MembershipTable::funding));
+  out.region = ConcatColumns(cols(&MembershipTable::region));
+  batch->lines = ConcatColumns(PartColumns(parts, &MemberPart::lines));
+  Result<StringColumn> names = ConcatText(PartColumns(parts, &MemberPart::names), file_name);
   if (!names.ok()) return names.status();
   out.name = std::move(names).value();
-  Result<StringColumn> npps = ConcatStringsDropping(cols(&MembershipTable::npp), drops, file_name);
+  return Status::Ok();
+}
+
+// The key columns, once FindDuplicateMemberships is done with them.
+Status ConcatMemberKeys(const std::vector<MemberPart*>& parts, const std::string& file_name, MemberBatch* batch) {
+  MembershipTable& out = batch->rows;
+  out.nik = ConcatColumns(PartColumns(parts, &MemberPart::rows, &MembershipTable::nik));
+  out.segment = ConcatColumns(PartColumns(parts, &MemberPart::rows, &MembershipTable::segment));
+  for (MemberPart* p : parts) std::vector<int32_t>().swap(p->periods);
+  Result<StringColumn> npps = ConcatText(PartColumns(parts, &MemberPart::npps), file_name);
   if (!npps.ok()) return npps.status();
   out.npp = std::move(npps).value();
   return Status::Ok();
+}
+
+// Rejects the duplicate rows of the concatenated batch, then removes them
+// and the rows of other periods (`other_periods`, ascending).
+void RemoveRejectedMemberships(const std::vector<DuplicateRow>& duplicates, const std::vector<uint32_t>& other_periods,
+                               const HeaderMap& map, MemberBatch* batch) {
+  MembershipTable& t = batch->rows;
+  std::vector<uint32_t> duplicate_rows;
+  duplicate_rows.reserve(duplicates.size());
+  for (const DuplicateRow& d : duplicates) {
+    duplicate_rows.push_back(d.row);
+    batch->report.rejections.push_back(
+        {batch->lines[d.row], map.text(kMNik),
+         DuplicateReason(Tr("membership (NIK, segment, NPP)", "kepesertaan (NIK, segmen, NPP)"), batch->lines[d.first]),
+         MaskNik(t.nik[d.row])});
+  }
+  std::vector<uint32_t> rows(duplicate_rows.size() + other_periods.size());
+  std::merge(duplicate_rows.begin(), duplicate_rows.end(), other_periods.begin(), other_periods.end(), rows.begin());
+  if (rows.empty()) return;
+  EraseRows(&t.nik, rows);
+  EraseRows(&t.name, rows);
+  EraseRows(&t.birth_date, rows);
+  EraseRows(&t.segment, rows);
+  EraseRows(&t.status, rows);
+  EraseRows(&t.programmes, rows);
+  EraseRows(&t.last_paid, rows);
+  EraseRows(&t.npp, rows);
+  EraseRows(&t.funding, rows);
+  EraseRows(&t.region, rows);
+  EraseRows(&batch->lines, rows);
 }
 
 }  // namespace
@@ -342,8 +387,21 @@ Result<MemberBatch> ReadMembersCsv(const std::string& path, const ReadOptions& o
 
   std::vector<MemberPart*> parts;
   for (auto& p : scan.parts) parts.push_back(static_cast<MemberPart*>(p.get()));
-  const std::vector<std::vector<uint32_t>> drops = RejectMismatches(parts, map, options, &batch.period, &batch.report);
-  CAKUPAN_RETURN_IF_ERROR(ConcatMembers(parts, drops, src.file_name, &batch));
+  // Duplicate keys are found on another thread while this one concatenates
+  // the other columns; then the key columns are concatenated and the
+  // rejected rows removed.
+  try {
+    const std::vector<uint32_t> other_periods = RejectOtherPeriods(parts, map, options, &batch.period, &batch.report);
+    CAKUPAN_RETURN_IF_ERROR(CheckTextSize(PartColumns(parts, &MemberPart::npps), src.file_name));
+    auto [duplicates, concat] = RunBeside(
+        ResolveThreads(options.threads) > 1, [&] { return FindDuplicateMemberships(parts, batch.period); },
+        [&] { return ConcatMembersButKey(parts, src.file_name, &batch); });
+    CAKUPAN_RETURN_IF_ERROR(concat);
+    CAKUPAN_RETURN_IF_ERROR(ConcatMemberKeys(parts, src.file_name, &batch));
+    RemoveRejectedMemberships(duplicates, other_periods, map, &batch);
+  } catch (const std::bad_alloc&) {
+    return Status::Internal(src.file_name + ": " + Tr("out of memory", "memori tidak cukup"));
+  }
   FinishReport(static_cast<int64_t>(batch.rows.size()), &batch.report);
   return batch;
 }

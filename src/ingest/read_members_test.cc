@@ -221,8 +221,23 @@ TEST_F(ReadMembersTest, ParallelReadEqualsSerialRead) {
     EXPECT_EQ(par->rows.nik, serial->rows.nik);
     EXPECT_EQ(par->rows.status, serial->rows.status);
     EXPECT_EQ(par->rows.npp.bytes(), serial->rows.npp.bytes());
+    EXPECT_EQ(par->rows.npp.offsets(), serial->rows.npp.offsets());
     EXPECT_EQ(par->rows.name.bytes(), serial->rows.name.bytes());
+    EXPECT_EQ(par->rows.name.offsets(), serial->rows.name.offsets());
+    EXPECT_EQ(par->rows.segment, serial->rows.segment);
+    EXPECT_EQ(par->rows.programmes, serial->rows.programmes);
+    EXPECT_EQ(par->rows.last_paid, serial->rows.last_paid);
+    ASSERT_TRUE(par->rows.Validate().ok());
+    EXPECT_EQ(par->report.file_hash, serial->report.file_hash);
     EXPECT_EQ(par->report.rejected, serial->report.rejected);
+    ASSERT_EQ(par->report.rejections.size(), serial->report.rejections.size());
+    for (size_t i = 0; i < par->report.rejections.size(); ++i) {
+      const Rejection &a = par->report.rejections[i], &e = serial->report.rejections[i];
+      ASSERT_EQ(a.line, e.line);
+      ASSERT_EQ(a.column, e.column);
+      ASSERT_EQ(a.reason, e.reason);
+      ASSERT_EQ(a.value, e.value);
+    }
     EXPECT_EQ(par->period, serial->period);
   }
 }

@@ -35,7 +35,8 @@ class WorkerPart final : public RowPart {
     for (int64_t& l : lines) l += delta;
   }
 
-  WorkerTable rows;
+  WorkerTable rows;         // every column but `name`
+  TextColumnBuilder names;  // the `name` column
   std::vector<int64_t> lines;
 
  private:
@@ -64,9 +65,9 @@ void WorkerPart::Reserve(double expected) {
   const size_t n = static_cast<size_t>(expected);
   if (n <= rows.size()) return;
   const double name_bytes_per_row =
-      rows.size() ? static_cast<double>(rows.name.byte_size()) / static_cast<double>(rows.size()) : 16.0;
+      rows.size() ? static_cast<double>(names.byte_size()) / static_cast<double>(rows.size()) : 16.0;
   rows.nik.reserve(n);
-  rows.name.reserve(n, static_cast<size_t>(name_bytes_per_row * static_cast<double>(n) * 1.05) + 64);
+  names.reserve(n, static_cast<size_t>(name_bytes_per_row * static_cast<double>(n) * 1.05) + 64);
   rows.sex.reserve(n);
   rows.birth_date.reserve(n);
   rows.village.reserve(n);
@@ -188,7 +189,7 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
     }
   }
   rows.nik.push_back(nik->value);
-  rows.name.push_back(name);
+  names.push_back(name);
   rows.sex.push_back(static_cast<uint8_t>(sex));
   rows.birth_date.push_back(birth);
   rows.village.push_back(village->packed());
@@ -200,45 +201,27 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
   AcceptRow(r);
 }
 
-// Rejects every row whose NIK an earlier accepted row has; returns, per
-// part, the rows to drop (ascending).
-std::vector<std::vector<uint32_t>> RejectDuplicateNiks(const std::vector<WorkerPart*>& parts, const HeaderMap& map,
-                                                      ReadReport* report) {
-  std::vector<std::vector<uint32_t>> drops(parts.size());
-  std::vector<size_t> first_row(parts.size() + 1, 0);
-  for (size_t p = 0; p < parts.size(); ++p) first_row[p + 1] = first_row[p] + parts[p]->rows.size();
-  auto locate = [&](uint32_t g, size_t* part) {
-    size_t p = 0;
-    while (g >= first_row[p + 1]) ++p;
-    *part = p;
-    return g - first_row[p];
-  };
-  FirstSeenIndex index(first_row.back());
-  constexpr size_t kAhead = 16;  // prefetch distance: slots are cache misses
-  for (size_t p = 0; p < parts.size(); ++p) {
-    const std::vector<uint64_t>& niks = parts[p]->rows.nik;
-    const size_t n = niks.size();
-    for (size_t i = 0; i < n; ++i) {
-      if (i + kAhead < n) index.Prefetch(MixKey(niks[i + kAhead]));
-      const uint64_t key = niks[i];
-      const int64_t first = index.FindOrAdd(MixKey(key), static_cast<uint32_t>(first_row[p] + i), [&](uint32_t g) {
-        size_t q;
-        const size_t row = locate(g, &q);
-        return parts[q]->rows.nik[row] == key;
-      });
-      if (first < 0) continue;
-      size_t q;
-      const size_t first_local = locate(static_cast<uint32_t>(first), &q);
-      drops[p].push_back(static_cast<uint32_t>(i));
-      report->rejections.push_back(
-          {parts[p]->lines[i], map.text(kWNik), DuplicateReason("NIK", parts[q]->lines[first_local]), MaskNik(key)});
-    }
+// The rows (global numbers, in file order) whose NIK an earlier row has.
+// Reads only the parts' NIK columns.
+std::vector<DuplicateRow> FindDuplicateNiks(const std::vector<WorkerPart*>& parts) {
+  std::vector<size_t> sizes;
+  std::vector<uint32_t> first_row = {0};
+  for (WorkerPart* p : parts) {
+    sizes.push_back(p->rows.size());
+    first_row.push_back(first_row.back() + static_cast<uint32_t>(p->rows.size()));
   }
-  return drops;
+  return FindDuplicates(
+      sizes, [&](size_t p, size_t i) { return MixKey(parts[p]->rows.nik[i]); }, [](size_t, size_t) { return false; },
+      [&](uint32_t g, size_t p, size_t i) {
+        size_t q = 0;
+        while (g >= first_row[q + 1]) ++q;
+        return parts[q]->rows.nik[g - first_row[q]] == parts[p]->rows.nik[i];
+      });
 }
 
-Status ConcatWorkers(const std::vector<WorkerPart*>& parts, const std::vector<std::vector<uint32_t>>& drops,
-                     const std::string& file_name, WorkerBatch* batch) {
+// Concatenates every column but `nik` (which FindDuplicateNiks may be
+// reading meanwhile), merging the occupation dictionaries.
+Status ConcatWorkersButNik(const std::vector<WorkerPart*>& parts, const std::string& file_name, WorkerBatch* batch) {
   WorkerTable& out = batch->rows;
   auto cols = [&](auto member) {
     using Vec = std::remove_reference_t<decltype(parts[0]->rows.*member)>;
@@ -277,21 +260,42 @@ Status ConcatWorkers(const std::vector<WorkerPart*>& parts, const std::vector<st
     for (uint16_t& id : parts[p]->rows.occupation) id = remap[p][id];
   }
 
-  out.nik = ConcatDropping(cols(&WorkerTable::nik), drops);
-  out.sex = ConcatDropping(cols(&WorkerTable::sex), drops);
-  out.birth_date = ConcatDropping(cols(&WorkerTable::birth_date), drops);
-  out.village = ConcatDropping(cols(&WorkerTable::village), drops);
-  out.formality = ConcatDropping(cols(&WorkerTable::formality), drops);
-  out.occupation = ConcatDropping(cols(&WorkerTable::occupation), drops);
-  out.decile = ConcatDropping(cols(&WorkerTable::decile), drops);
-  out.vulnerability = ConcatDropping(cols(&WorkerTable::vulnerability), drops);
-  std::vector<std::vector<int64_t>*> line_cols;
-  for (WorkerPart* p : parts) line_cols.push_back(&p->lines);
-  batch->lines = ConcatDropping(line_cols, drops);
-  Result<StringColumn> names = ConcatStringsDropping(cols(&WorkerTable::name), drops, file_name);
+  out.sex = ConcatColumns(cols(&WorkerTable::sex));
+  out.birth_date = ConcatColumns(cols(&WorkerTable::birth_date));
+  out.village = ConcatColumns(cols(&WorkerTable::village));
+  out.formality = ConcatColumns(cols(&WorkerTable::formality));
+  out.occupation = ConcatColumns(cols(&WorkerTable::occupation));
+  out.decile = ConcatColumns(cols(&WorkerTable::decile));
+  out.vulnerability = ConcatColumns(cols(&WorkerTable::vulnerability));
+  batch->lines = ConcatColumns(PartColumns(parts, &WorkerPart::lines));
+  Result<StringColumn> names = ConcatText(PartColumns(parts, &WorkerPart::names), file_name);
   if (!names.ok()) return names.status();
   out.name = std::move(names).value();
   return Status::Ok();
+}
+
+// Rejects the duplicate rows of the concatenated batch ("NIK ganda: sudah
+// ada di baris N") and removes them.
+void RejectDuplicateNiks(const std::vector<DuplicateRow>& duplicates, const HeaderMap& map, WorkerBatch* batch) {
+  if (duplicates.empty()) return;
+  WorkerTable& t = batch->rows;
+  std::vector<uint32_t> rows;
+  rows.reserve(duplicates.size());
+  for (const DuplicateRow& d : duplicates) {
+    rows.push_back(d.row);
+    batch->report.rejections.push_back({batch->lines[d.row], map.text(kWNik),
+                                        DuplicateReason("NIK", batch->lines[d.first]), MaskNik(t.nik[d.row])});
+  }
+  EraseRows(&t.nik, rows);
+  EraseRows(&t.name, rows);
+  EraseRows(&t.sex, rows);
+  EraseRows(&t.birth_date, rows);
+  EraseRows(&t.village, rows);
+  EraseRows(&t.formality, rows);
+  EraseRows(&t.occupation, rows);
+  EraseRows(&t.decile, rows);
+  EraseRows(&t.vulnerability, rows);
+  EraseRows(&batch->lines, rows);
 }
 
 }  // namespace
@@ -320,8 +324,19 @@ Result<WorkerBatch> ReadWorkersCsv(const std::string& path, const ReadOptions& o
 
   std::vector<WorkerPart*> parts;
   for (auto& p : scan.parts) parts.push_back(static_cast<WorkerPart*>(p.get()));
-  const std::vector<std::vector<uint32_t>> drops = RejectDuplicateNiks(parts, map, &batch.report);
-  CAKUPAN_RETURN_IF_ERROR(ConcatWorkers(parts, drops, src.file_name, &batch));
+  // Duplicate NIKs are found on another thread while this one concatenates
+  // the other columns; then the NIKs are concatenated and the duplicates
+  // removed.
+  try {
+    auto [duplicates, concat] = RunBeside(
+        ResolveThreads(options.threads) > 1, [&] { return FindDuplicateNiks(parts); },
+        [&] { return ConcatWorkersButNik(parts, src.file_name, &batch); });
+    CAKUPAN_RETURN_IF_ERROR(concat);
+    batch.rows.nik = ConcatColumns(PartColumns(parts, &WorkerPart::rows, &WorkerTable::nik));
+    RejectDuplicateNiks(duplicates, map, &batch);
+  } catch (const std::bad_alloc&) {
+    return Status::Internal(src.file_name + ": " + Tr("out of memory", "memori tidak cukup"));
+  }
   FinishReport(static_cast<int64_t>(batch.rows.size()), &batch.report);
   return batch;
 }

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "base/i18n.h"
+#include "ingest/page_advice.h"
 
 namespace cakupan {
 
@@ -57,57 +59,74 @@ bool RowPart::BeginRow(const CsvRecord& r) {
   return true;
 }
 
-Result<StringColumn> ConcatStringsDropping(const std::vector<StringColumn*>& cols,
-                                           const std::vector<std::vector<uint32_t>>& drops, std::string_view what) {
-  bool any_drop = false;
-  for (const auto& d : drops) any_drop = any_drop || !d.empty();
-  size_t rows = 0;
+void TextColumnBuilder::reserve(size_t rows, size_t bytes) {
+  offsets_.reserve(rows + 1);
+  bytes_.reserve(bytes);
+}
+
+Status CheckTextSize(const std::vector<TextColumnBuilder*>& parts, std::string_view what) {
   uint64_t bytes = 0;
-  for (size_t p = 0; p < cols.size(); ++p) {
-    rows += cols[p]->size() - drops[p].size();
-    bytes += cols[p]->byte_size();
-    for (uint32_t d : drops[p]) bytes -= (*cols[p])[d].size();
+  for (const TextColumnBuilder* p : parts) bytes += p->byte_size();
+  if (bytes < UINT32_MAX) return Status::Ok();
+  return Status::DataError(std::string(what) + ": " +
+                           Tr("more than 4 GiB of text in one column; split the file",
+                              "teks satu kolom lebih dari 4 GiB; bagi berkasnya"));
+}
+
+Result<StringColumn> ConcatText(const std::vector<TextColumnBuilder*>& parts, std::string_view what) {
+  CAKUPAN_RETURN_IF_ERROR(CheckTextSize(parts, what));
+  std::vector<uint32_t>& offsets = parts[0]->offsets_;
+  std::string& bytes = parts[0]->bytes_;
+  size_t rows = 0, total = 0;
+  for (const TextColumnBuilder* p : parts) {
+    rows += p->size();
+    total += p->byte_size();
   }
-  if (bytes > UINT32_MAX) {
-    return Status::DataError(std::string(what) + ": " +
-                             Tr("more than 4 GiB of text in one column; split the file",
-                                "teks satu kolom lebih dari 4 GiB; bagi berkasnya"));
-  }
-  if (!any_drop) {
-    // Append to part 0's column (usually reserved for the whole file).
-    StringColumn& out = *cols[0];
-    out.reserve(rows, bytes);
-    for (size_t p = 1; p < cols.size(); ++p) {
-      const StringColumn& c = *cols[p];
-      for (size_t i = 0; i < c.size(); ++i) out.push_back(c[i]);
-      *cols[p] = StringColumn();
+  if (offsets.capacity() < rows + 1) offsets.reserve(rows + 1);
+  if (bytes.capacity() < total) bytes.reserve(total);
+  for (size_t k = 1; k < parts.size(); ++k) {
+    TextColumnBuilder& p = *parts[k];
+    const uint32_t base = static_cast<uint32_t>(bytes.size());
+    constexpr size_t kStep = size_t{2} << 20;  // bytes released at a time
+    for (size_t at = 0; at < p.bytes_.size(); at += kStep) {
+      const size_t n = std::min(kStep, p.bytes_.size() - at);
+      bytes.append(p.bytes_.data() + at, n);
+      ReleasePages(p.bytes_.data() + at, n);
     }
-    return std::move(out);
+    constexpr size_t kRowStep = kStep / sizeof(uint32_t);
+    for (size_t at = 0; at < p.size(); at += kRowStep) {  // rows [at, at + n) of part p
+      const size_t n = std::min(kRowStep, p.size() - at);
+      for (size_t i = at; i < at + n; ++i) offsets.push_back(p.offsets_[i + 1] + base);  // (no resize: it would touch every page first)
+      ReleasePages(p.offsets_.data() + at + 1, n * sizeof(uint32_t));
+    }
+    p = TextColumnBuilder();
   }
+  StringColumn out(std::move(offsets), std::move(bytes));
+  *parts[0] = TextColumnBuilder();
+  return out;
+}
+
+void EraseRows(StringColumn* col, const std::vector<uint32_t>& rows) {
+  if (rows.empty()) return;
+  const std::vector<uint32_t>& off = col->offsets();
+  const std::string& src = col->bytes();
   std::vector<uint32_t> offsets;
-  offsets.reserve(rows + 1);
+  offsets.reserve(col->size() - rows.size() + 1);
   offsets.push_back(0);
-  std::string out;
-  out.reserve(bytes);
-  for (size_t p = 0; p < cols.size(); ++p) {
-    const StringColumn& c = *cols[p];
-    const std::vector<uint32_t>& off = c.offsets();
-    const std::string& src = c.bytes();
-    auto copy_rows = [&](size_t a, size_t b) {  // rows [a, b)
-      if (a >= b) return;
-      const uint32_t base = static_cast<uint32_t>(out.size()) - off[a];
-      out.append(src, off[a], off[b] - off[a]);
-      for (size_t i = a + 1; i <= b; ++i) offsets.push_back(off[i] + base);
-    };
-    size_t from = 0;
-    for (uint32_t skip : drops[p]) {
-      copy_rows(from, skip);
-      from = skip + 1;
-    }
-    copy_rows(from, c.size());
-    *cols[p] = StringColumn();
+  std::string bytes;
+  auto copy_rows = [&](size_t a, size_t b) {  // rows [a, b)
+    if (a >= b) return;
+    const uint32_t base = static_cast<uint32_t>(bytes.size()) - off[a];
+    bytes.append(src, off[a], off[b] - off[a]);
+    for (size_t i = a + 1; i <= b; ++i) offsets.push_back(off[i] + base);
+  };
+  size_t from = 0;
+  for (uint32_t skip : rows) {
+    copy_rows(from, skip);
+    from = skip + 1;
   }
-  return StringColumn(std::move(offsets), std::move(out));
+  copy_rows(from, col->size());
+  *col = StringColumn(std::move(offsets), std::move(bytes));
 }
 
 }  // namespace cakupan

@@ -5,13 +5,19 @@
 // all kinds and the concatenation of per-part columns in file order.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
+#include <cstddef>
+#include <future>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "domain/string_column.h"
 #include "ingest/column_map.h"
+#include "ingest/page_advice.h"
 #include "ingest/scan.h"
 #include "ingest/readers.h"
 
@@ -63,43 +69,107 @@ class RowPart : public ScanPart {
   std::vector<Pending> pending_;
 };
 
-// Concatenates per-part columns in part order, leaving out the rows listed
-// in drops[p] (sorted ascending). Part 0's column becomes the result: it is
-// compacted in place and the other parts are appended to it (ScanCsv asks
-// part 0 to reserve room for the whole file, so this rarely reallocates);
-// each other part's column is freed once appended.
+// A string column under construction in one part: the bytes and the end
+// offsets (uint32, as in StringColumn; the 4 GiB limit is checked by
+// ConcatText before anything reads past it). Cheaper to append to than a
+// StringColumn, and concatenated in bulk.
+class TextColumnBuilder {
+ public:
+  TextColumnBuilder() : offsets_{0} {}
+  void push_back(std::string_view s) {
+    bytes_.append(s.data(), s.size());
+    offsets_.push_back(static_cast<uint32_t>(bytes_.size()));
+  }
+  void reserve(size_t rows, size_t bytes);
+  size_t size() const { return offsets_.size() - 1; }
+  size_t byte_size() const { return bytes_.size(); }
+  std::string_view operator[](size_t i) const {
+    return std::string_view(bytes_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]);
+  }
+
+ private:
+  friend Result<StringColumn> ConcatText(const std::vector<TextColumnBuilder*>& parts, std::string_view what);
+  std::vector<uint32_t> offsets_;
+  std::string bytes_;
+};
+
+// kDataError naming `what` when the parts hold 4 GiB of text or more
+// together (a StringColumn's limit). Check before reading the parts'
+// strings: past the limit their offsets have wrapped.
+Status CheckTextSize(const std::vector<TextColumnBuilder*>& parts, std::string_view what);
+// The parts' strings in part order as one column (part 0's buffers are
+// reused; the others are freed once appended). kDataError as CheckTextSize.
+Result<StringColumn> ConcatText(const std::vector<TextColumnBuilder*>& parts, std::string_view what);
+
+// Appends *src to *out, which must have room for it, and frees *src; the
+// pages of *src already copied are released on the way, so that the two
+// copies never coexist in memory.
 template <typename T>
-std::vector<T> ConcatDropping(const std::vector<std::vector<T>*>& cols, const std::vector<std::vector<uint32_t>>& drops) {
+void AppendReleasing(std::vector<T>* out, std::vector<T>* src) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  constexpr size_t kStep = (size_t{2} << 20) / sizeof(T);  // 2 MiB at a time
+  const size_t n = src->size();
+  for (size_t at = 0; at < n; at += kStep) {
+    const size_t k = std::min(kStep, n - at);
+    out->insert(out->end(), src->begin() + static_cast<ptrdiff_t>(at), src->begin() + static_cast<ptrdiff_t>(at + k));
+    ReleasePages(src->data() + at, k * sizeof(T));
+  }
+  std::vector<T>().swap(*src);
+}
+
+// Concatenates per-part columns in part order. Part 0's column becomes the
+// result and the others are appended to it (ScanCsv asks part 0 to reserve
+// room for the whole file, so this rarely reallocates); each other part's
+// column is released as it is copied (AppendReleasing).
+template <typename T>
+std::vector<T> ConcatColumns(const std::vector<std::vector<T>*>& cols) {
   std::vector<T>& out = *cols[0];
-  if (!drops[0].empty()) {
-    size_t write = drops[0][0];
-    for (size_t k = 0; k < drops[0].size(); ++k) {
-      const size_t from = drops[0][k] + 1;
-      const size_t to = k + 1 < drops[0].size() ? drops[0][k + 1] : out.size();
-      for (size_t i = from; i < to; ++i) out[write++] = std::move(out[i]);
-    }
-    out.resize(write);
-  }
-  size_t total = out.size();
-  for (size_t p = 1; p < cols.size(); ++p) total += cols[p]->size() - drops[p].size();
+  size_t total = 0;
+  for (const std::vector<T>* c : cols) total += c->size();
   if (out.capacity() < total) out.reserve(total);
-  for (size_t p = 1; p < cols.size(); ++p) {
-    const std::vector<T>& v = *cols[p];
-    size_t from = 0;
-    for (uint32_t skip : drops[p]) {
-      out.insert(out.end(), v.begin() + from, v.begin() + skip);
-      from = skip + 1;
-    }
-    out.insert(out.end(), v.begin() + from, v.end());
-    std::vector<T>().swap(*cols[p]);
-  }
+  for (size_t p = 1; p < cols.size(); ++p) AppendReleasing(&out, cols[p]);
   return std::move(out);
 }
 
-// Same for string columns. kDataError when the result would pass the 4 GiB
-// limit of a StringColumn.
-Result<StringColumn> ConcatStringsDropping(const std::vector<StringColumn*>& cols,
-                                           const std::vector<std::vector<uint32_t>>& drops,
-                                           std::string_view what);
+// Runs `beside` on another thread (on this one, after `here`, when
+// `parallel` is false) while this thread runs `here`; returns both results
+// once both are done. An exception from either is rethrown after both have
+// finished.
+template <typename Beside, typename Here>
+auto RunBeside(bool parallel, Beside&& beside, Here&& here) {
+  auto other = std::async(parallel ? std::launch::async : std::launch::deferred, std::forward<Beside>(beside));
+  auto mine = here();  // if this throws, `other`'s destructor waits for it
+  return std::make_pair(other.get(), std::move(mine));
+}
+
+// Removes the rows listed in `rows` (ascending) from a column.
+template <typename T>
+void EraseRows(std::vector<T>* col, const std::vector<uint32_t>& rows) {
+  if (rows.empty()) return;
+  std::vector<T>& v = *col;
+  size_t write = rows[0];
+  for (size_t k = 0; k < rows.size(); ++k) {
+    const size_t from = rows[k] + 1;
+    const size_t to = k + 1 < rows.size() ? rows[k + 1] : v.size();
+    for (size_t i = from; i < to; ++i) v[write++] = std::move(v[i]);
+  }
+  v.resize(write);
+}
+void EraseRows(StringColumn* col, const std::vector<uint32_t>& rows);
+
+// The same column of every part: PartColumns(parts, &Part::member), or
+// PartColumns(parts, &Part::table, &Table::member).
+template <typename Part, typename Column>
+std::vector<Column*> PartColumns(const std::vector<Part*>& parts, Column Part::*member) {
+  std::vector<Column*> v;
+  for (Part* p : parts) v.push_back(&(p->*member));
+  return v;
+}
+template <typename Part, typename Table, typename Column>
+std::vector<Column*> PartColumns(const std::vector<Part*>& parts, Table Part::*table, Column Table::*member) {
+  std::vector<Column*> v;
+  for (Part* p : parts) v.push_back(&((p->*table).*member));
+  return v;
+}
 
 }  // namespace cakupan

@@ -40,6 +40,11 @@ void LowerTo(std::atomic<int>& value, int limit) {
 
 }  // namespace
 
+int ResolveThreads(int configured) {
+  const int threads = configured > 0 ? configured : static_cast<int>(std::thread::hardware_concurrency());
+  return std::clamp(threads, 1, kMaxThreads);
+}
+
 void PartDiagnostics::ShiftLines(int64_t delta) {
   for (Rejection& r : rejections) r.line += delta;
   for (Warning& w : warnings) w.line += delta;
@@ -101,8 +106,7 @@ Result<ScanResult> ScanCsv(CsvSource& source, const ScanConfig& config, std::str
   const uint64_t size = file.size();
   const uint64_t data_bytes = size - std::min(size, source.data_begin);
 
-  int threads = config.threads > 0 ? config.threads : static_cast<int>(std::thread::hardware_concurrency());
-  threads = std::clamp(threads, 1, kMaxThreads);
+  int threads = ResolveThreads(config.threads);
   const uint64_t min_bytes = std::max<uint64_t>(config.min_bytes_per_thread, 1);
   threads = static_cast<int>(std::min<uint64_t>(threads, std::max<uint64_t>(1, data_bytes / min_bytes)));
 
@@ -272,6 +276,7 @@ Result<ScanResult> ScanCsv(CsvSource& source, const ScanConfig& config, std::str
   std::vector<const ChunkHasher*> all_hashers = {&source.hasher};
   for (const auto& h : hashers) all_hashers.push_back(h.get());
   Result<uint64_t> hash = FinishContentHash(file, all_hashers);
+  source.reader.reset();  // its block buffer is not needed any more
   end_progress();
   if (!hash.ok()) return Status(hash.status().code(), source.file_name + ": " + hash.status().message());
   result.file_hash = HashHex(*hash);

@@ -56,6 +56,10 @@ struct CsvSource {
   explicit CsvSource(InputFile f) : file(std::move(f)), hasher(file.size()) {}
 };
 
+// The thread count for `configured` threads: itself when positive, else one
+// per hardware thread; at most 8.
+int ResolveThreads(int configured);
+
 // Opens `path` and reads its header. kIoError when the file cannot be read,
 // kDataError (message starting with the file name) when it is empty.
 Result<std::unique_ptr<CsvSource>> OpenCsvSource(const std::string& path, size_t block_bytes);
@@ -109,7 +113,8 @@ struct ScanResult {
 };
 
 // Reads every data record of `source` into parts made by `make_part`
-// (called on the calling thread). Reports progress in bytes under `label`.
+// (called on the calling thread); source.reader is used up (and freed when
+// the scan succeeds). Reports progress in bytes under `label`.
 // Fails with the reader's status (kIoError, kDataError for a runaway
 // record) or, when config.max_rejections is exceeded, kDataError.
 Result<ScanResult> ScanCsv(CsvSource& source, const ScanConfig& config, std::string_view label, Progress& progress,
