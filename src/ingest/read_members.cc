@@ -4,9 +4,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <chrono>
-#include <cstdio>
-#include <ctime>
 
 #include "base/i18n.h"
 #include "base/strings.h"
