@@ -29,7 +29,7 @@ const csv = (name) => quote(join(dataDir, name));
 await step('import_regions', `CREATE TABLE regions AS SELECT * FROM read_csv(${quote(regionsCsv)}, header = true, all_varchar = true)`);
 await step('import_workers', `CREATE TABLE workers AS SELECT * FROM read_csv(${csv('pekerja.csv')}, header = true,
   types = {'nik': 'BIGINT', 'kode_desa': 'VARCHAR', 'tanggal_lahir': 'DATE', 'desil': 'TINYINT'})`);
-await step('import_labour_force', `CREATE TABLE labour_force AS SELECT * FROM read_csv(${csv('angkatan-kerja.csv')}, header = true)`);
+await step('import_labour_force', `CREATE TABLE labour_force AS SELECT * FROM read_csv(${csv('angkatan-kerja.csv')}, header = true, types = {'kode': 'VARCHAR', 'periode': 'VARCHAR'})`);
 await step('import_members', `CREATE TABLE members AS SELECT * FROM read_csv(${csv(`kepesertaan-${period}.csv`)}, header = true,
   types = {'nik': 'BIGINT', 'kode_wilayah': 'VARCHAR', 'npp': 'VARCHAR', 'tanggal_lahir': 'DATE'})`);
 await step('checkpoint_import', 'CHECKPOINT');
