@@ -30,9 +30,9 @@ inline std::string_view TrimField(const char* b, const char* e) {
 
 std::string ErrnoText(int err) { return std::strerror(err); }
 
-// Bytes readable past the sentinel, so that a 16-byte load starting at or
+// Bytes readable past the sentinel, so that a 64-byte window starting at or
 // before it never leaves the buffer.
-constexpr size_t kPadding = 16;
+constexpr size_t kPadding = 64;
 
 // First byte at or after q equal to a or b. The buffer holds one of them (the
 // sentinel) before its padding ends.
@@ -48,6 +48,33 @@ inline char* FindEither(char* q, char a, char b) {
 #else
   while (*q != a && *q != b) ++q;
   return q;
+#endif
+}
+
+// Bit i of *structural says whether q[i] is the delimiter or '\n', of
+// *newlines whether it is '\n', of *quotes whether it is '"' (i < 64).
+inline void Masks64(const char* q, char d, uint64_t* structural, uint64_t* newlines, uint64_t* quotes) {
+#if defined(__SSE2__)
+  const __m128i vd = _mm_set1_epi8(d), vn = _mm_set1_epi8('\n'), vq = _mm_set1_epi8('"');
+  uint64_t s = 0, n = 0, qm = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16 * k));
+    const __m128i is_nl = _mm_cmpeq_epi8(x, vn);
+    n |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(is_nl))) << (16 * k);
+    s |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(is_nl, _mm_cmpeq_epi8(x, vd)))))
+         << (16 * k);
+    qm |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, vq)))) << (16 * k);
+  }
+  *structural = s, *newlines = n, *quotes = qm;
+#else
+  uint64_t s = 0, n = 0, qm = 0;
+  for (int i = 0; i < 64; ++i) {
+    const uint64_t bit = uint64_t{1} << i;
+    if (q[i] == '\n') n |= bit, s |= bit;
+    else if (q[i] == d) s |= bit;
+    else if (q[i] == '"') qm |= bit;
+  }
+  *structural = s, *newlines = n, *quotes = qm;
 #endif
 }
 
@@ -161,7 +188,8 @@ CsvReader::CsvReader(const InputFile& file, const CsvReaderOptions& options)
       line_(options.first_line),
       block_bytes_(std::max<size_t>(options.block_bytes, 16)),
       max_record_bytes_(std::max(options.max_record_bytes, block_bytes_)),
-      hasher_(options.hasher) {
+      hasher_(options.hasher),
+      fast_unquoted_(options.fast_unquoted) {
   // A small file needs no full block (records longer than this grow it).
   const uint64_t remaining = file_.size() > options.begin ? file_.size() - options.begin : 0;
   capacity_ = static_cast<size_t>(std::min<uint64_t>(block_bytes_, std::max<uint64_t>(remaining + 1, 4096)));
@@ -212,6 +240,45 @@ bool CsvReader::Refill() {
 }
 
 bool CsvReader::ParseRecord(size_t* next, int64_t* newlines, bool* unterminated) {
+  // Fast path: a record without any quote, read 64 bytes at a time; the
+  // fields end at the delimiters and the first newline. A record holding a
+  // quote goes to ParseQuotedRecord (from its start).
+  char* const base = buf_.get();
+  char* const end = base + data_end_;
+  char* field = base + pos_;
+  fields_.clear();
+  fixups_.clear();
+  *unterminated = false;
+  for (char* w = field;; w += 64) {
+    uint64_t structural, nl, quotes;
+    Masks64(w, delim_, &structural, &nl, &quotes);
+    // Bits up to and including the first newline (the sentinel at `end`
+    // guarantees one before the padding ends).
+    const uint64_t upto = nl == 0 ? ~uint64_t{0} : (nl ^ (nl - 1));
+    if ((quotes & upto) != 0) return ParseQuotedRecord(next, newlines, unterminated);
+    uint64_t bits = structural & upto;
+    while (bits != 0) {
+      char* const e = w + __builtin_ctzll(bits);
+      fields_.push_back(TrimField(field, e));
+      field = e + 1;
+      bits &= bits - 1;
+    }
+    if (nl != 0) {
+      char* const stop = field - 1;  // the newline
+      if (stop == end) {
+        if (!eof_) return false;  // the record may go on in the next block
+        *next = data_end_;
+        *newlines = 0;
+      } else {
+        *next = static_cast<size_t>(field - base);
+        *newlines = 1;
+      }
+      return true;
+    }
+  }
+}
+
+bool CsvReader::ParseQuotedRecord(size_t* next, int64_t* newlines, bool* unterminated) {
   char* const base = buf_.get();
   char* const end = base + data_end_;
   char* p = base + pos_;
