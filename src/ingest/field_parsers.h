@@ -162,44 +162,60 @@ inline std::optional<Period> ParsePeriodFast(std::string_view s) {
 // TAB, compared case-insensitively with JKK, JKM, JHT, JP, JPN, JKP.
 std::optional<uint8_t> ParseProgrammesFast(std::string_view text);
 
+// The text of a cell of at most 24 bytes as three words and its size: equal
+// keys mean equal texts. (8..24 bytes: the first, middle and last 8 bytes,
+// which overlap and cover the whole text.)
+struct ShortTextKey {
+  uint64_t a = 0, b = 0, c = 0;
+  uint32_t size = 0;
+  bool operator==(const ShortTextKey&) const = default;
+  uint64_t Hash() const { return (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ (c * 0xC2B2AE3D27D4EB4FULL) ^ size) * 0xff51afd7ed558ccdULL; }
+};
+inline constexpr size_t kShortTextMax = 24;
+// For any text; only texts of at most kShortTextMax bytes are keyed whole.
+inline ShortTextKey KeyOfShortText(std::string_view text) {
+  ShortTextKey k;
+  const size_t n = text.size();
+  const char* p = text.data();
+  k.size = static_cast<uint32_t>(n);
+  if (n >= 8) {
+    k.a = Load64(p);
+    k.c = Load64(p + n - 8);
+    if (n > 16) k.b = Load64(p + (n - 8) / 2);
+  } else if (n >= 4) {
+    k.a = Load32(p) | static_cast<uint64_t>(Load32(p + n - 4)) << 32;
+  } else {
+    for (size_t i = 0; i < n; ++i) k.a |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  }
+  return k;
+}
+
 // Remembers the results of a pure cell parser for the few spellings a file
-// uses: a direct-mapped cache keyed by the exact text (up to 16 bytes; longer
-// texts are parsed every time). One per thread.
+// uses: a direct-mapped cache keyed by the exact text (up to 24 bytes;
+// longer texts are parsed every time). One per thread.
 template <typename T, std::optional<T> (*Parse)(std::string_view)>
 class ParseMemo {
  public:
   std::optional<T> operator()(std::string_view text) {
-    const size_t n = text.size();
-    if (n > 16) return Parse(text);
-    uint64_t a = 0, b = 0;
-    const char* p = text.data();
-    if (n >= 8) {
-      a = Load64(p);
-      b = Load64(p + n - 8);  // overlaps a when n < 16; with n known, (a, b) is still the text
-    } else if (n >= 4) {
-      a = Load32(p) | static_cast<uint64_t>(Load32(p + n - 4)) << 32;
-    } else {
-      for (size_t i = 0; i < n; ++i) a |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    }
-    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ n) * 0xff51afd7ed558ccdULL;
-    Slot& s = slots_[(h >> 58) & (kSlots - 1)];
-    if (s.size == n + 1 && s.a == a && s.b == b) return s.value;
+    if (text.size() > kShortTextMax) return Parse(text);
+    const ShortTextKey key = KeyOfShortText(text);
+    Slot& s = slots_[key.Hash() >> (64 - kSlotBits)];
+    if (s.used && s.key == key) return s.value;
     const std::optional<T> v = Parse(text);
-    s.a = a;
-    s.b = b;
-    s.size = static_cast<uint8_t>(n + 1);
+    s.key = key;
+    s.used = true;
     s.value = v;
     return v;
   }
 
  private:
-  static constexpr size_t kSlots = 64;
+  static constexpr int kSlotBits = 8;
   struct Slot {
-    uint64_t a = 0, b = 0;
-    uint8_t size = 0;  // text size + 1; 0 = empty
+    ShortTextKey key;
+    bool used = false;
     std::optional<T> value;
   };
-  Slot slots_[kSlots];
+  Slot slots_[size_t{1} << kSlotBits];
 };
 
 // Same result as RegionCode::Parse (which splits into a std::vector) without

@@ -187,12 +187,25 @@ TEST(FastPathTest, ParsePeriodFastAgreesWithPeriodParse) {
     EXPECT_EQ(ParsePeriodFast(s), Period::Parse(s)) << s;
 }
 
+TEST(FastPathTest, ShortTextKeysAreEqualOnlyForEqualTexts) {
+  std::mt19937 rng(15);
+  for (int i = 0; i < 200000; ++i) {
+    std::string a(rng() % 25, 'a'), b;
+    for (char& c : a) c = "ab"[rng() % 2];
+    b = a;
+    if (rng() % 2 && !b.empty()) b[rng() % b.size()] ^= 3;
+    if (rng() % 8 == 0) b.push_back('a');
+    ASSERT_EQ(KeyOfShortText(a) == KeyOfShortText(b), a == b) << a << " / " << b;
+  }
+}
+
 TEST(FastPathTest, ParseMemoRemembersExactTexts) {
   ParseMemo<FundingSource, ParseFundingSource> memo;
   std::mt19937 rng(14);
   const std::vector<std::string> texts = {"mandiri", "Mandiri", "pemberi_kerja", "pemberi kerja", "APBD Provinsi",
                                           "apbd_kabupaten_kota", "apbdes", "csr", "x", "", "zakat", "lainnya",
-                                          "a very long funding source text", "mandiri ", "pk", "PK", "baznas"};
+                                          "a very long funding source text", "mandiri ", "pk", "PK", "baznas",
+                                          "apbd_kabupaten_kota_x", "apbd_kabupaten_kotb"};
   for (int i = 0; i < 20000; ++i) {
     const std::string& t = texts[rng() % texts.size()];
     ASSERT_EQ(memo(t), ParseFundingSource(t)) << t;

@@ -49,6 +49,7 @@ class MemberPart final : public RowPart {
   ParseMemo<Segment, ParseSegment> segment_memo_;
   ParseMemo<MembershipStatus, ParseMembershipStatus> status_memo_;
   ParseMemo<FundingSource, ParseFundingSource> funding_memo_;
+  ParseMemo<uint8_t, ParseProgrammesFast> programmes_memo_;
 };
 
 void MemberPart::Reserve(double expected) {
@@ -162,7 +163,7 @@ void MemberPart::OnRecord(const CsvRecord& r) {
 
   uint8_t programmes = 0;
   if (const std::string_view text = TrimFast(Field(r, kMProgram)); !text.empty()) {
-    const std::optional<uint8_t> mask = ParseProgrammesFast(text);
+    const std::optional<uint8_t> mask = programmes_memo_(text);
     if (!mask) {
       return Reject(r, kMProgram, Tr("unknown programme (use JKK, JKM, JHT, JP, JKP, e.g. JKK+JKM)",
                                      "program tidak dikenal (isi JKK, JKM, JHT, JP, JKP, contoh JKK+JKM)"),

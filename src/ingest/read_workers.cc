@@ -43,34 +43,13 @@ class WorkerPart final : public RowPart {
   uint16_t InternOccupation(std::string_view text);
 
   // A direct-mapped cache in front of occupation_index_: the same few
-  // hundred occupations repeat on millions of rows. A slot holds the text
-  // itself when it has at most 24 bytes (then a hit compares three words),
-  // else its first, middle and last 8 bytes (a hit then compares the
-  // dictionary's text too).
-  struct OccupationKey {
-    uint64_t a = 0, b = 0, c = 0;
-    uint32_t size = 0;
-    bool operator==(const OccupationKey&) const = default;
-  };
-  static OccupationKey KeyOf(std::string_view text) {
-    OccupationKey k;
-    const size_t n = text.size();
-    const char* p = text.data();
-    k.size = static_cast<uint32_t>(n);
-    if (n >= 8) {
-      k.a = Load64(p);
-      k.c = Load64(p + n - 8);
-      if (n > 16) k.b = Load64(p + (n - 8) / 2);  // with a and c: all of a text of up to 24 bytes
-    } else if (n >= 4) {
-      k.a = Load32(p) | static_cast<uint64_t>(Load32(p + n - 4)) << 32;
-    } else {
-      for (size_t i = 0; i < n; ++i) k.a |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    }
-    return k;
-  }
-  static constexpr size_t kOccupationCacheSlots = 1024;
+  // hundred occupations repeat on millions of rows. A hit compares the
+  // slot's key (the whole text when it has at most 24 bytes, else the
+  // dictionary's text as well).
+  static constexpr int kOccupationCacheBits = 10;
+  static constexpr size_t kOccupationCacheSlots = size_t{1} << kOccupationCacheBits;
   struct OccupationSlot {
-    OccupationKey key;
+    ShortTextKey key;
     uint16_t id = 0;  // 0 = empty
   };
 
@@ -100,10 +79,10 @@ void WorkerPart::Reserve(double expected) {
 }
 
 uint16_t WorkerPart::InternOccupation(std::string_view text) {
-  const OccupationKey key = KeyOf(text);
-  OccupationSlot& slot =
-      occupation_cache_[MixKey(key.a ^ (key.b * 31) ^ (key.c * 0x9E3779B97F4A7C15ULL) ^ key.size) & (kOccupationCacheSlots - 1)];
-  if (slot.id != 0 && slot.key == key && (text.size() <= 24 || rows.occupations[slot.id] == text)) return slot.id;
+  const ShortTextKey key = KeyOfShortText(text);
+  OccupationSlot& slot = occupation_cache_[key.Hash() >> (64 - kOccupationCacheBits)];
+  if (slot.id != 0 && slot.key == key && (text.size() <= kShortTextMax || rows.occupations[slot.id] == text))
+    return slot.id;
   uint16_t id;
   auto it = occupation_index_.find(text);
   if (it != occupation_index_.end()) {
