@@ -388,6 +388,7 @@ Result<MemberBatch> ReadMembersCsv(const std::string& path, const ReadOptions& o
   // Duplicate keys are found on another thread while this one concatenates
   // the other columns; then the key columns are concatenated and the
   // rejected rows removed.
+  DuplicatePhase phase(progress, src.file_name);
   try {
     const std::vector<uint32_t> other_periods = RejectOtherPeriods(parts, map, options, &batch.period, &batch.report);
     CAKUPAN_RETURN_IF_ERROR(CheckTextSize(PartColumns(parts, &MemberPart::npps), src.file_name));

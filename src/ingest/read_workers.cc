@@ -329,6 +329,7 @@ Result<WorkerBatch> ReadWorkersCsv(const std::string& path, const ReadOptions& o
   // Duplicate NIKs are found on another thread while this one concatenates
   // the other columns; then the NIKs are concatenated and the duplicates
   // removed.
+  DuplicatePhase phase(progress, src.file_name);
   try {
     auto [duplicates, concat] = RunBeside(
         ResolveThreads(options.threads) > 1, [&] { return FindDuplicateNiks(parts); },

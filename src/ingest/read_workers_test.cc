@@ -327,10 +327,13 @@ TEST_F(ReadWorkersTest, ReportsProgressInBytes) {
   auto b = ReadWorkersCsv(dir_.Write("p.csv", content), options_, progress);
   ASSERT_TRUE(b.ok()) << b.status().ToString();
   EXPECT_EQ(b->rows.size(), 9000u);
-  ASSERT_EQ(progress.totals.size(), 1u);
+  // Reading, in bytes; then the duplicate check, a phase of its own.
+  ASSERT_EQ(progress.totals.size(), 2u);
   EXPECT_EQ(progress.totals[0], content.size());
   EXPECT_EQ(progress.labels[0], "membaca p.csv");
-  EXPECT_EQ(progress.ends, 1);
+  EXPECT_EQ(progress.totals[1], 0u);
+  EXPECT_EQ(progress.labels[1], "memeriksa duplikat p.csv");
+  EXPECT_EQ(progress.ends, 2);
   ASSERT_FALSE(progress.updates.empty());
   for (size_t i = 1; i < progress.updates.size(); ++i) EXPECT_LE(progress.updates[i - 1], progress.updates[i]);
   EXPECT_EQ(progress.updates.back(), content.size());

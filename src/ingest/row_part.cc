@@ -23,6 +23,10 @@ std::string ReadingLabel(const std::string& file_name) {
   return Tr("reading ", "membaca ") + file_name;
 }
 
+DuplicatePhase::DuplicatePhase(Progress& progress, const std::string& file_name) : progress_(progress) {
+  progress_.Begin(Tr("checking duplicates in ", "memeriksa duplikat ") + file_name, 0);
+}
+
 void WarnIgnoredColumns(const CsvSource& source, const HeaderMap& map, ReadReport* report) {
   report->ignored_columns = map.ignored;
   for (const std::string& col : map.ignored)

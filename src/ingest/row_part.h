@@ -27,6 +27,22 @@ namespace cakupan {
 ScanConfig MakeScanConfig(const ReadOptions& options);
 // "membaca pekerja.csv" / "reading pekerja.csv".
 std::string ReadingLabel(const std::string& file_name);
+// The progress phase of the work after the scan (the duplicate check and
+// the assembly of the columns): begun by the constructor ("memeriksa
+// duplikat pekerja.csv" / "checking duplicates in pekerja.csv", no total)
+// and ended by the destructor, so that --timings shows it apart from the
+// read.
+class DuplicatePhase {
+ public:
+  DuplicatePhase(Progress& progress, const std::string& file_name);
+  ~DuplicatePhase() { progress_.End(); }
+  DuplicatePhase(const DuplicatePhase&) = delete;
+  DuplicatePhase& operator=(const DuplicatePhase&) = delete;
+
+ private:
+  Progress& progress_;
+};
+
 // Warns (on the header line) about every ignored header cell.
 void WarnIgnoredColumns(const CsvSource& source, const HeaderMap& map, ReadReport* report);
 // kDataError "<file>: the file has a header but no data rows" when
