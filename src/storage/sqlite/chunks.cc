@@ -51,37 +51,43 @@ struct ChunkWriter::Encoded {
   std::vector<uint8_t> buffer;
 };
 
-// Runs the jobs on one helper thread, at most kDepth chunks ahead of the
-// consumer, handing out the results in job order. Buffers come back through
-// Recycle() and are reused, so steady state allocates nothing.
+// Runs the jobs on helper threads (as many as there are cores, at most
+// kMaxThreads), at most kAhead jobs beyond the one the consumer waits for,
+// and hands out the results in job order. Buffers come back through
+// Recycle() and are reused, so that the steady state allocates nothing.
 class ChunkWriter::Pipeline {
  public:
-  static constexpr size_t kDepth = 2;
+  static constexpr size_t kMaxThreads = 2;
+  static constexpr size_t kAhead = 2;
 
-  explicit Pipeline(const std::vector<std::unique_ptr<Job>>& jobs) : jobs_(jobs), thread_([this] { Run(); }) {}
+  explicit Pipeline(const std::vector<std::unique_ptr<Job>>& jobs) : jobs_(jobs), done_(jobs.size()) {
+    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const size_t threads = std::min({kMaxThreads, cores, jobs.size()});
+    for (size_t t = 0; t < threads; ++t) threads_.emplace_back([this] { Run(); });
+  }
   ~Pipeline() {
     {
       std::lock_guard<std::mutex> lock(mu_);
       stop_ = true;
     }
     cv_.notify_all();
-    thread_.join();
+    for (std::thread& t : threads_) t.join();
   }
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;
 
-  // The next chunk in job order; null with *error set when encoding failed.
-  std::unique_ptr<Encoded> Next(Status* error) {
+  // The result of job `i` (called for i = 0, 1, ... in order); null with
+  // *error set when encoding failed.
+  std::unique_ptr<Encoded> Next(size_t i, Status* error) {
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [this] { return !ready_.empty() || !error_.ok(); });
-    if (!ready_.empty()) {
-      std::unique_ptr<Encoded> e = std::move(ready_.front());
-      ready_.pop_front();
-      cv_.notify_all();
-      return e;
+    consumer_at_ = i;
+    cv_.notify_all();  // a thread may wait for room ahead of the consumer
+    cv_.wait(lock, [&] { return done_[i] != nullptr || !error_.ok(); });
+    if (done_[i] == nullptr) {
+      *error = error_;
+      return nullptr;
     }
-    *error = error_;
-    return nullptr;
+    return std::move(done_[i]);
   }
   void Recycle(std::unique_ptr<Encoded> e) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -92,31 +98,34 @@ class ChunkWriter::Pipeline {
   void Run() {
     ChunkEncoder encoder;
     std::vector<uint32_t> lengths;
-    for (const std::unique_ptr<Job>& job : jobs_) {
+    while (true) {
+      size_t i;
       std::unique_ptr<Encoded> e;
       {
         std::unique_lock<std::mutex> lock(mu_);
-        cv_.wait(lock, [this] { return stop_ || ready_.size() < kDepth; });
-        if (stop_) return;
+        cv_.wait(lock, [this] { return stop_ || next_ >= jobs_.size() || next_ <= consumer_at_ + kAhead; });
+        if (stop_ || next_ >= jobs_.size()) return;
+        i = next_++;
         if (!free_.empty()) {
           e = std::move(free_.back());
           free_.pop_back();
         }
       }
+      const Job& job = *jobs_[i];
       try {
         if (!e) e = std::make_unique<Encoded>();
-        e->job = job.get();
-        job->encode(encoder, lengths, e.get());
+        e->job = &job;
+        job.encode(encoder, lengths, e.get());
         e->checksum = ChunkChecksum(e->data, e->size);
       } catch (const std::bad_alloc&) {
         std::lock_guard<std::mutex> lock(mu_);
-        error_ = Status::Internal("out of memory while encoding column '" + job->column + "'");
+        error_ = Status::Internal("out of memory while encoding column '" + job.column + "'");
         cv_.notify_all();
         return;
       }
       {
         std::lock_guard<std::mutex> lock(mu_);
-        ready_.push_back(std::move(e));
+        done_[i] = std::move(e);
       }
       cv_.notify_all();
     }
@@ -125,11 +134,13 @@ class ChunkWriter::Pipeline {
   const std::vector<std::unique_ptr<Job>>& jobs_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::unique_ptr<Encoded>> ready_;  // GUARDED_BY(mu_)
+  std::vector<std::unique_ptr<Encoded>> done_;  // GUARDED_BY(mu_): by job
   std::vector<std::unique_ptr<Encoded>> free_;  // GUARDED_BY(mu_)
+  size_t next_ = 0;                             // GUARDED_BY(mu_): the next job to claim
+  size_t consumer_at_ = 0;                      // GUARDED_BY(mu_): the job the consumer waits for
   Status error_;                                // GUARDED_BY(mu_)
   bool stop_ = false;                           // GUARDED_BY(mu_)
-  std::thread thread_;  // last: starts after the members above exist
+  std::vector<std::thread> threads_;            // last: started after the members above exist
 };
 
 ChunkWriter::ChunkWriter(int64_t rows_per_chunk) : rows_per_chunk_(rows_per_chunk) {}
@@ -215,7 +226,7 @@ Status ChunkWriter::Write(Statement& insert, const ChunkOwner& owner,
   Pipeline pipeline(jobs_);
   for (size_t i = 0; i < jobs_.size(); ++i) {
     Status error;
-    std::unique_ptr<Encoded> e = pipeline.Next(&error);
+    std::unique_ptr<Encoded> e = pipeline.Next(i, &error);
     if (!e) return error;
     const Job& job = *e->job;
     if (const auto* id = std::get_if<int64_t>(&owner)) {

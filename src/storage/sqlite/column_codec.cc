@@ -9,6 +9,10 @@
 #include <type_traits>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace cakupan::sqlite {
 
 static_assert(std::endian::native == std::endian::little, "the codec reads and writes little-endian words");
@@ -581,20 +585,31 @@ ChunkEncoding ChunkEncoder::EncodeIntegers(const T* values, size_t n, std::vecto
     const uint64_t top = block_min_[b] + (block_width_[b] == 64 ? ~uint64_t{0} : (uint64_t{1} << block_width_[b]) - 1);
     highest = std::max(highest, top < block_min_[b] ? ~uint64_t{0} : top);
   }
-  if ((allowed & kAllowDictionary) && n >= 2 && best_size > n &&
+  if ((allowed & kAllowDictionary) && n >= 2 && (best_size > n * 5 / 2 || !(allowed & (kAllowFrame | kAllowDelta))) &&
       (sizeof(T) >= 4 || !(allowed & (kAllowFrame | kAllowDelta))) && !StrictlyIncreasing(values, n) &&
       CollectDistinct(values, n, lowest, highest)) {
     // Sort the dictionary and renumber the indices to sorted positions, so
     // that codes of one area get neighbouring indices.
     const size_t count = dict_values_.size();
-    order_.resize(count);
-    for (size_t d = 0; d < count; ++d) order_[d] = static_cast<uint32_t>(d);
-    std::sort(order_.begin(), order_.end(), [this](uint32_t a, uint32_t b) { return dict_values_[a] < dict_values_[b]; });
     rank_.resize(count);
     sorted_.resize(count);
-    for (size_t r = 0; r < count; ++r) {
-      rank_[order_[r]] = static_cast<uint32_t>(r);
-      sorted_[r] = dict_values_[order_[r]];
+    if (highest - lowest < (uint64_t{1} << 40) && count < (size_t{1} << 24)) {
+      // Sort (value, first-seen index) packed in one integer: no indirection.
+      for (size_t d = 0; d < count; ++d) sorted_[d] = (dict_values_[d] - lowest) << 24 | d;
+      std::sort(sorted_.begin(), sorted_.end());
+      for (size_t r = 0; r < count; ++r) {
+        rank_[sorted_[r] & 0xffffff] = static_cast<uint32_t>(r);
+        sorted_[r] = (sorted_[r] >> 24) + lowest;
+      }
+    } else {
+      order_.resize(count);
+      for (size_t d = 0; d < count; ++d) order_[d] = static_cast<uint32_t>(d);
+      std::sort(order_.begin(), order_.end(),
+                [this](uint32_t a, uint32_t b) { return dict_values_[a] < dict_values_[b]; });
+      for (size_t r = 0; r < count; ++r) {
+        rank_[order_[r]] = static_cast<uint32_t>(r);
+        sorted_[r] = dict_values_[order_[r]];
+      }
     }
     for (size_t i = 0; i < n; ++i) indices_[i] = rank_[indices_[i]];
 
@@ -693,18 +708,54 @@ inline bool WriteDigits(uint64_t v, char* p, size_t n) {
   return true;
 }
 
-inline uint64_t HashWord(const char* p, size_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
-  while (n >= 8) {
-    h = (h ^ Load64(reinterpret_cast<const uint8_t*>(p))) * 0xff51afd7ed558ccdULL;
-    h ^= h >> 29;
-    p += 8;
-    n -= 8;
+}  // namespace
+
+inline uint64_t WordHash(uint64_t k0, uint64_t k1, size_t len) {
+  uint64_t h = (k0 ^ (k1 * 0x9e3779b97f4a7c15ULL) ^ len) * 0xff51afd7ed558ccdULL;
+  return h ^ (h >> 31);
+}
+
+inline uint32_t ChunkEncoder::FindWord(uint64_t k0, uint64_t k1, uint64_t hash, const char* p, size_t len) {
+  const size_t mask = word_table_.size() - 1;
+  const unsigned bits = static_cast<unsigned>(std::countr_zero(word_table_.size()));
+  size_t slot = static_cast<size_t>(hash >> (64 - bits));
+  while (true) {
+    WordSlot& w = word_table_[slot];
+    if (w.index == 0) break;
+    if (w.k0 == k0 && w.k1 == k1 && w.len == len &&
+        (len <= 16 || std::memcmp(words_.data() + word_starts_[w.index - 1] + 16, p + 16, len - 16) == 0))
+      return w.index - 1;
+    slot = (slot + 1) & mask;
   }
-  uint64_t tail = 0;
-  std::memcpy(&tail, p, n);
-  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
-  return h ^ (h >> 32);
+  const uint32_t index = static_cast<uint32_t>(word_starts_.size());
+  word_starts_.push_back(static_cast<uint32_t>(words_.size()));
+  words_.append(p, len);
+  word_table_[slot] = WordSlot{k0, k1, static_cast<uint32_t>(len), index + 1};
+  if (word_starts_.size() * 2 > word_table_.size()) GrowWordTable();
+  return index;
+}
+
+namespace {
+
+// Bit k set where row[k] is a space, for k < 64 (len < 64; reads up to 64
+// bytes from row, which the caller guarantees are readable).
+inline uint64_t SpaceMask(const char* row, size_t len) {
+  uint64_t mask = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  for (size_t o = 0; o < len; o += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + o));
+    mask |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, space)))) << o;
+  }
+#else
+  for (size_t o = 0; o < len; o += 8) {
+    const uint64_t t = Load64(reinterpret_cast<const uint8_t*>(row + o)) ^ 0x2020202020202020ULL;
+    // High bit of each byte set exactly where t has a zero byte (a space).
+    const uint64_t zero = ~(((t & 0x7f7f7f7f7f7f7f7fULL) + 0x7f7f7f7f7f7f7f7fULL) | t | 0x7f7f7f7f7f7f7f7fULL);
+    mask |= ((zero >> 7) * 0x0102040810204080ULL >> 56) << o;  // one bit per byte
+  }
+#endif
+  return mask;
 }
 
 // Copies n bytes; short copies without a library call.
@@ -733,75 +784,141 @@ constexpr size_t kWordsProbe = 16384;
 }  // namespace
 
 size_t ChunkEncoder::MeasureDigits(const uint32_t* offsets, size_t n, const char* bytes) {
-  numbers_.resize(n);
-  for (size_t i = 0; i < n; ++i)
-    if (!ParseDigits(bytes + offsets[i], offsets[i + 1] - offsets[i], &numbers_[i])) return 0;
-  return MeasureFrame(n, ValueMinMax(numbers_.data()), &block_min_, &block_width_, &count_base_);
+  // The numbers are not kept (they are parsed again when written), so that a
+  // column of numbers needs no scratch memory.
+  bool numbers = true;
+  auto minmax = [&](size_t start, size_t end, uint64_t* lo, uint64_t* hi) {
+    uint64_t a = ~uint64_t{0}, b = 0;
+    for (size_t i = start; i < end; ++i) {
+      uint64_t v = 0;
+      numbers &= ParseDigits(bytes + offsets[i], offsets[i + 1] - offsets[i], &v);
+      a = std::min(a, v);
+      b = std::max(b, v);
+    }
+    *lo = a;
+    *hi = b;
+  };
+  // Give up at the first block that is not all numbers (names: at once).
+  const size_t first = std::min(n, kFrameBlock);
+  uint64_t lo, hi;
+  minmax(0, first, &lo, &hi);
+  if (!numbers) return 0;
+  const size_t size = MeasureFrame(n, minmax, &block_min_, &block_width_, &count_base_);
+  return numbers ? size : 0;
+}
+
+void ChunkEncoder::GrowWordTable() {
+  std::vector<WordSlot> old(word_table_.size() * 2);
+  old.swap(word_table_);
+  const unsigned bits = static_cast<unsigned>(std::countr_zero(word_table_.size()));
+  const size_t mask = word_table_.size() - 1;
+  for (const WordSlot& w : old) {
+    if (w.index == 0) continue;
+    size_t s = static_cast<size_t>(WordHash(w.k0, w.k1, w.len) >> (64 - bits));
+    while (word_table_[s].index != 0) s = (s + 1) & mask;
+    word_table_[s] = w;
+  }
 }
 
 size_t ChunkEncoder::MeasureWords(const uint32_t* offsets, size_t n, const char* bytes, size_t give_up_above) {
+  // Each distinct word is kept as its first 16 bytes in two integers (zero
+  // padded) and its length, so that most lookups compare integers; the
+  // bytes of words longer than 16 are compared in full. A row's spaces are
+  // found as a bit mask, 8 bytes at a time, so that splitting takes no
+  // branch per byte.
+  word_starts_.clear();
   word_counts_.resize(n);
-  tokens_.clear();
-  word_offsets_.assign(1, 0);
+  tokens_.resize(std::min<size_t>(n * 2, 1 << 16) + 64);  // grows as needed
+  size_t token_count = 0;
   words_.clear();
-  unsigned bits = 12;
-  word_slots_.assign(size_t{1} << bits, 0);
-  std::vector<uint32_t> hashes;  // of each dictionary word, for rehashing
+  word_table_.assign(size_t{1} << 12, WordSlot{0, 0, 0, 0});
+  const char* limit = bytes + offsets[n];  // reading up to here is safe
+  static constexpr uint64_t kKeep[9] = {0,
+                                        0xff,
+                                        0xffff,
+                                        0xffffff,
+                                        0xffffffffULL,
+                                        0xffffffffffULL,
+                                        0xffffffffffffULL,
+                                        0xffffffffffffffULL,
+                                        ~uint64_t{0}};
+  // Words are looked up in batches: first split (and their table slots
+  // prefetched), then resolved in order, so that the cache misses of a
+  // batch overlap.
+  struct Pending {
+    uint64_t k0, k1, hash;
+    const char* p;
+    size_t len;
+  };
+  constexpr size_t kBatch = 32;
+  Pending pending[kBatch];
+  size_t waiting = 0;
+  auto flush = [&] {
+    if (token_count + waiting > tokens_.size()) tokens_.resize((token_count + waiting) * 3 / 2);
+    for (size_t k = 0; k < waiting; ++k) {
+      const Pending& w = pending[k];
+      tokens_[token_count++] = FindWord(w.k0, w.k1, w.hash, w.p, w.len);
+    }
+    waiting = 0;
+  };
+  auto add = [&](uint64_t k0, uint64_t k1, const char* p, size_t len) {
+    const uint64_t hash = WordHash(k0, k1, len);
+    __builtin_prefetch(&word_table_[static_cast<size_t>(hash >> (64 - std::countr_zero(word_table_.size())))]);
+    pending[waiting++] = Pending{k0, k1, hash, p, len};
+    if (waiting == kBatch) flush();
+  };
   for (size_t i = 0; i < n; ++i) {
-    const char* p = bytes + offsets[i];
-    const char* end = bytes + offsets[i + 1];
+    const char* row = bytes + offsets[i];
+    const size_t len = offsets[i + 1] - offsets[i];
     uint32_t count = 0;
-    while (true) {
-      const char* space = static_cast<const char*>(std::memchr(p, ' ', static_cast<size_t>(end - p)));
-      const char* q = space != nullptr ? space : end;
-      const size_t len = static_cast<size_t>(q - p);
-      const uint64_t h = HashWord(p, len);
-      const size_t mask = word_slots_.size() - 1;
-      size_t slot = static_cast<size_t>(h >> (64 - bits));
-      uint32_t index = 0;
-      while (true) {
-        const uint32_t entry = word_slots_[slot];
-        if (entry == 0) {
-          index = static_cast<uint32_t>(word_offsets_.size() - 1);
-          words_.append(p, len);
-          word_offsets_.push_back(static_cast<uint32_t>(words_.size()));
-          hashes.push_back(static_cast<uint32_t>(h >> 32));
-          word_slots_[slot] = index + 1;
-          break;
-        }
-        const uint32_t start = word_offsets_[entry - 1];
-        if (word_offsets_[entry] - start == len && hashes[entry - 1] == static_cast<uint32_t>(h >> 32) &&
-            std::memcmp(words_.data() + start, p, len) == 0) {
-          index = entry - 1;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-      tokens_.push_back(index);
-      ++count;
-      if (hashes.size() * 2 > word_slots_.size()) {  // grow and rehash
-        ++bits;
-        word_slots_.assign(size_t{1} << bits, 0);
-        const size_t grown_mask = word_slots_.size() - 1;
-        for (size_t d = 0; d < hashes.size(); ++d) {
-          const uint64_t start = word_offsets_[d];
-          size_t s = static_cast<size_t>(HashWord(words_.data() + start, word_offsets_[d + 1] - start) >> (64 - bits));
-          while (word_slots_[s] != 0) s = (s + 1) & grown_mask;
-          word_slots_[s] = static_cast<uint32_t>(d + 1);
+    if (len >= 64 || row + len + 16 > limit) {
+      // Long rows and the chunk's last bytes: byte by byte.
+      size_t start = 0;
+      for (size_t k = 0; k <= len; ++k) {
+        if (k == len || row[k] == ' ') {
+          char head[16] = {};
+          std::memcpy(head, row + start, std::min<size_t>(k - start, 16));
+          uint64_t k0, k1;
+          std::memcpy(&k0, head, 8);
+          std::memcpy(&k1, head + 8, 8);
+          add(k0, k1, row + start, k - start);
+          ++count;
+          start = k + 1;
         }
       }
-      if (space == nullptr) break;
-      p = space + 1;
+    } else {
+      const uint64_t mask_bits = SpaceMask(row, len);
+      uint64_t mask = mask_bits;
+      mask &= (uint64_t{1} << len) - 1;
+      mask |= uint64_t{1} << len;  // the end of the row ends the last word
+      size_t start = 0;
+      do {
+        const size_t at = static_cast<size_t>(std::countr_zero(mask));
+        mask &= mask - 1;
+        const size_t word_len = at - start;
+        const uint8_t* w = reinterpret_cast<const uint8_t*>(row + start);
+        const size_t first = word_len < 8 ? word_len : 8;
+        const size_t second = word_len < 8 ? 0 : (word_len < 16 ? word_len - 8 : 8);
+        add(Load64(w) & kKeep[first], Load64(w + 8) & kKeep[second], row + start, word_len);
+        ++count;
+        start = at + 1;
+      } while (mask != 0);
     }
     word_counts_[i] = count;
-    if (tokens_.size() >= kWordsProbe && hashes.size() * 2 > tokens_.size()) return 0;  // mostly distinct words
-    if (words_.size() > give_up_above) return 0;
+    if ((i & 1023) == 1023) {
+      flush();
+      if (token_count >= kWordsProbe && word_starts_.size() * 2 > token_count) return 0;  // mostly distinct words
+      if (words_.size() > give_up_above) return 0;
+    }
   }
-  const size_t dict = word_offsets_.size() - 1;
-  // Reuse word_slots_ as the words' lengths.
-  word_slots_.resize(dict);
-  for (size_t d = 0; d < dict; ++d) word_slots_[d] = word_offsets_[d + 1] - word_offsets_[d];
-  const size_t lengths_size = MeasureFrame(dict, ValueMinMax(word_slots_.data()), &length_min_, &length_width_,
+  flush();
+  tokens_.resize(token_count);
+  if (words_.size() > give_up_above) return 0;
+  const size_t dict = word_starts_.size();
+  word_lengths_.resize(dict);
+  for (size_t d = 0; d < dict; ++d)
+    word_lengths_[d] = (d + 1 < dict ? word_starts_[d + 1] : static_cast<uint32_t>(words_.size())) - word_starts_[d];
+  const size_t lengths_size = MeasureFrame(dict, ValueMinMax(word_lengths_.data()), &length_min_, &length_width_,
                                            &length_base_);
   const size_t counts_size = MeasureFrame(n, ValueMinMax(word_counts_.data()), &count_min_, &count_width_,
                                           &count_base_);
@@ -818,9 +935,12 @@ ChunkEncoding ChunkEncoder::EncodeStrings(const uint32_t* offsets, size_t n, con
     const size_t size = MeasureDigits(offsets, n, bytes);
     if (size != 0 && size < raw) {
       out->resize(size + 16);
-      const uint64_t* numbers = numbers_.data();
-      uint8_t* p = WriteFrame(n, [numbers](size_t i) { return numbers[i]; }, block_min_, block_width_, count_base_,
-                              out->data());
+      auto number = [offsets, bytes](size_t i) {
+        uint64_t v = 0;
+        ParseDigits(bytes + offsets[i], offsets[i + 1] - offsets[i], &v);
+        return v;
+      };
+      uint8_t* p = WriteFrame(n, number, block_min_, block_width_, count_base_, out->data());
       out->resize(static_cast<size_t>(p - out->data()));
       return ChunkEncoding::kDigits;
     }
@@ -830,8 +950,8 @@ ChunkEncoding ChunkEncoder::EncodeStrings(const uint32_t* offsets, size_t n, con
     if (size != 0 && size < raw) {
       out->resize(size + 16);
       uint8_t* p = out->data();
-      const size_t dict = word_slots_.size();
-      const uint32_t* lengths = word_slots_.data();
+      const size_t dict = word_lengths_.size();
+      const uint32_t* lengths = word_lengths_.data();
       const uint32_t* counts = word_counts_.data();
       const uint32_t* tokens = tokens_.data();
       auto lengths_get = [lengths](size_t i) { return static_cast<uint64_t>(lengths[i]); };

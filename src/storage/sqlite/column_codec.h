@@ -102,6 +102,10 @@ class ChunkEncoder {
   // The encodings' sizes, or 0 when a chunk does not qualify.
   size_t MeasureDigits(const uint32_t* offsets, size_t n, const char* bytes);
   size_t MeasureWords(const uint32_t* offsets, size_t n, const char* bytes, size_t give_up_above);
+  // The dictionary index of a word (k0, k1: its first 16 bytes, zero
+  // padded; hash: their WordHash), adding it when new.
+  uint32_t FindWord(uint64_t k0, uint64_t k1, uint64_t hash, const char* p, size_t len);
+  void GrowWordTable();
 
   // Fills dict_values_ (distinct keys, first-seen order) and indices_ (per
   // row, into dict_values_); false when more than half the values are
@@ -119,9 +123,14 @@ class ChunkEncoder {
   std::vector<uint32_t> indices_;
   std::vector<uint32_t> order_, rank_;  // sorted position -> first-seen index, and back
   std::vector<uint64_t> sorted_;        // dict_values_ in ascending order
-  // Strings: the numbers of a digits chunk; the words of a words chunk.
-  std::vector<uint64_t> numbers_;
-  std::vector<uint32_t> word_counts_, tokens_, word_offsets_, word_slots_;
+  // Strings: the words of a words chunk.
+  struct WordSlot {  // a distinct word: its first 16 bytes (zero padded), length, 1 + index
+    uint64_t k0, k1;
+    uint32_t len, index;
+  };
+  std::vector<WordSlot> word_table_;                   // open addressing, at most half full
+  std::vector<uint32_t> word_starts_, word_lengths_;  // by index, into words_
+  std::vector<uint32_t> word_counts_, tokens_;
   std::string words_;
   std::vector<uint64_t> count_min_, token_min_, length_min_;
   std::vector<uint8_t> count_width_, token_width_, length_width_;
