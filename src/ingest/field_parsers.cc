@@ -134,12 +134,6 @@ bool ParseNikFields(std::string_view text, int reference_year, NikFields* out, N
   return true;
 }
 
-std::optional<NikInfo> ParseNikFast(std::string_view text, int reference_year, NikError* error) {
-  NikFields f;
-  if (!ParseNikFields(text, reference_year, &f, error)) return std::nullopt;
-  return f.info;
-}
-
 std::optional<uint8_t> ParseProgrammesFast(std::string_view text) {
   uint8_t mask = 0;
   uint32_t token = 0;  // up to three upper-cased letters, first in the high byte

@@ -59,9 +59,10 @@ inline bool IsAsciiFast(std::string_view s) {
 bool IsValidUtf8Slow(std::string_view text);
 inline bool IsValidUtf8Fast(std::string_view text) { return IsAsciiFast(text) || IsValidUtf8Slow(text); }
 
-// Fast paths for the spellings the canonical files use ("L", "1985-04-17",
-// "informal", "ya", "PU", "aktif"); anything else goes to the domain parser,
-// so the results are exactly those of ParseSex, ParseDate, and so on.
+// Fast paths for the spellings the canonical files use ("L", "informal",
+// "ya"); anything else goes to the domain parser, so the results are exactly
+// those of ParseSex, ParseFormality and ParseVulnerability. (The members'
+// vocabularies go through ParseMemo below.)
 inline bool Is(std::string_view text, const char (&lit)[2]) { return text.size() == 1 && text[0] == lit[0]; }
 template <size_t N>
 inline bool Is(std::string_view text, const char (&lit)[N]) {
@@ -85,17 +86,6 @@ inline std::optional<Vulnerability> ParseVulnerabilityFast(std::string_view text
   if (Is(text, "tidak")) return Vulnerability::kNotVulnerable;
   return ParseVulnerability(text);
 }
-inline std::optional<Segment> ParseSegmentFast(std::string_view text) {
-  if (Is(text, "BPU")) return Segment::kBPU;
-  if (Is(text, "PU")) return Segment::kPU;
-  return ParseSegment(text);
-}
-inline std::optional<MembershipStatus> ParseMembershipStatusFast(std::string_view text) {
-  if (Is(text, "aktif")) return MembershipStatus::kActive;
-  if (Is(text, "non-aktif")) return MembershipStatus::kNonActive;
-  return ParseMembershipStatus(text);
-}
-
 // Days since 1970-01-01 of a valid date in 1800..2200 (DateFromCivil, from a
 // table of year starts).
 Date DateFromCivilFast(int year, int month, int day);
@@ -130,8 +120,9 @@ struct NikFields {
 };
 // ParseNik, with a fast path for a bare 16-digit cell: the digits are read
 // eight at a time and the parts checked directly; any failure (and any other
-// shape of cell) goes to DecodeNik / ParseNik, which give the exact error.
-std::optional<NikInfo> ParseNikFast(std::string_view text, int reference_year, NikError* error);
+// shape of cell) goes to DecodeNik / ParseNik, which give the exact result
+// and error. Returns false (and sets *error) when the cell is not a valid
+// NIK.
 bool ParseNikFields(std::string_view text, int reference_year, NikFields* out, NikError* error);
 
 // A whole number of at most two digits ("1".."99"), else ParseDigits.

@@ -40,17 +40,12 @@ class FirstSeenIndex {
     memory_ = AllocateZeroed(cap * sizeof(uint64_t));
     slots_ = static_cast<uint64_t*>(memory_.get());
     mask_ = cap - 1;
-    limit_ = cap * 7 / 10;
   }
 
   void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
-  // Keys added so far, and the most this index holds.
-  size_t size() const { return size_; }
-  bool full() const { return size_ >= limit_; }
-
   // When an earlier row with an equal key was added, returns it and adds
   // nothing; else adds `row` and returns -1. `equal(r)` says whether row r's
-  // key equals the key being added. Must not be called when full().
+  // key equals the key being added. At most `max_keys` rows may be added.
   template <typename Equal>
   int64_t FindOrAdd(uint64_t hash, uint32_t row, Equal&& equal) {
     const uint64_t tag = hash >> 32;
@@ -59,7 +54,6 @@ class FirstSeenIndex {
       const uint64_t s = slots_[i];
       if (s == 0) {
         slots_[i] = (tag << 32) | (static_cast<uint64_t>(row) + 1);
-        ++size_;
         return -1;
       }
       if ((s >> 32) == tag) {
@@ -74,8 +68,6 @@ class FirstSeenIndex {
   std::unique_ptr<void, ZeroedFree> memory_;
   uint64_t* slots_ = nullptr;  // 0 = empty; else tag << 32 | (row + 1)
   size_t mask_ = 0;
-  size_t limit_ = 0;
-  size_t size_ = 0;
 };
 
 // A row whose key an earlier row already had. Rows are numbered globally in
