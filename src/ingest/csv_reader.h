@@ -7,7 +7,9 @@
 // The reader holds one block of the file at a time (plus a record that spans
 // blocks) and hands out records as string_views into that block: no per-field
 // allocation. It can read a byte range of a file so that several readers
-// parse one file in parallel (ingest/parallel_scan.h).
+// parse one file in parallel (ingest/scan.h), and can feed every piece it
+// reads to a ChunkHasher (the content hash, ingest/content_hash.h). A record
+// without quotes is split 64 bytes at a time; one with quotes field by field.
 //
 // Lenient rules, all documented in docs/data-formats.md:
 //  - a quote is special only at the start of a field; elsewhere it is text;
