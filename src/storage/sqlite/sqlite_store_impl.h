@@ -137,6 +137,7 @@ class SqliteStore final : public Store {
   Status DoUpsertLabourForce(const std::vector<LabourForceRecord>& rows, ImportRecord* record);
   Status DoUpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record);
   Status DoSaveReconciliation(const ReconciliationRecord& record);
+  Status InsertCountRows(const std::string& period, const std::vector<RegionCounts>& counts);
   // The coverage_counts rows of `period`, for results saved before their
   // counts were also kept as chunks.
   Status LoadCountRows(const std::string& period, std::vector<RegionCounts>* out);
