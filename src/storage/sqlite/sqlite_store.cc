@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <initializer_list>
 
+#include "storage/sqlite/chunks.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/sqlite_store_impl.h"
 
@@ -90,6 +91,17 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Sq
 }
 
 namespace sqlite {
+
+namespace {
+
+// The regions' copy in snapshot_chunks: columns `code` (RegionCode::packed(),
+// ascending) and `name`.
+constexpr const char* kRegionSnapshot = "regions";
+constexpr const char* kSelectSnapshotChunks =
+    "SELECT id, column_name, chunk_no, row_count, byte_size, checksum, encoding FROM snapshot_chunks "
+    "WHERE snapshot = ?1 ORDER BY column_name, chunk_no";
+
+}  // namespace
 
 Status SqliteStore::Annotate(std::string_view operation, Status status) const {
   if (status.ok()) return status;
@@ -204,20 +216,96 @@ Result<int64_t> SqliteStore::DataVersion(DataKind kind, std::optional<Period> pe
 
 Result<std::vector<RegionRecord>> SqliteStore::LoadRegions() {
   auto body = [&]() -> Result<std::vector<RegionRecord>> {
-    CAKUPAN_ASSIGN_OR_RETURN(StatementRef stmt, Sql("SELECT code, name FROM regions ORDER BY code"));
+    CAKUPAN_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(*conn_, Transaction::Mode::kRead));
+    CAKUPAN_ASSIGN_OR_RETURN(std::optional<std::vector<RegionRecord>> snapshot, LoadRegionSnapshot());
     std::vector<RegionRecord> out;
-    while (true) {
-      CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt->Step());
-      if (!row) break;
-      std::string code = stmt->ColumnText(0);
-      std::optional<RegionCode> parsed = RegionCode::Parse(code);
-      if (!parsed || parsed->level() == RegionLevel::kNational)
-        return Status::Corruption("regions holds an invalid region code '" + code + "'");
-      out.push_back(RegionRecord{*parsed, stmt->ColumnText(1)});
+    if (snapshot) {
+      out = std::move(*snapshot);
+    } else {
+      CAKUPAN_ASSIGN_OR_RETURN(out, LoadRegionRows());
     }
+    CAKUPAN_RETURN_IF_ERROR(txn.Commit());
     return out;
   };
   return Annotate("LoadRegions", body());
+}
+
+Result<std::vector<RegionRecord>> SqliteStore::LoadRegionRows() {
+  CAKUPAN_ASSIGN_OR_RETURN(StatementRef stmt, Sql("SELECT code, name FROM regions ORDER BY code"));
+  std::vector<RegionRecord> out;
+  while (true) {
+    CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    std::string code = stmt->ColumnText(0);
+    std::optional<RegionCode> parsed = RegionCode::Parse(code);
+    if (!parsed || parsed->level() == RegionLevel::kNational)
+      return Status::Corruption("regions holds an invalid region code '" + code + "'");
+    out.push_back(RegionRecord{*parsed, stmt->ColumnText(1)});
+  }
+  return out;
+}
+
+Result<std::optional<std::vector<RegionRecord>>> SqliteStore::LoadRegionSnapshot() {
+  using Snapshot = std::optional<std::vector<RegionRecord>>;
+  CAKUPAN_ASSIGN_OR_RETURN(StatementRef select, Sql(kSelectSnapshotChunks));
+  select->BindText(1, kRegionSnapshot);
+  CAKUPAN_ASSIGN_OR_RETURN(sqlite::ChunkDirectory dir, sqlite::ReadChunkDirectory(*select));
+  if (dir.find("code") == dir.end()) return Snapshot();  // written before snapshots existed
+  const int64_t rows = sqlite::ChunkReader::RowsOf(dir, "code");
+  {
+    // A row added or removed by hand since: the table is the truth.
+    CAKUPAN_ASSIGN_OR_RETURN(StatementRef count, Sql("SELECT count(*) FROM regions"));
+    CAKUPAN_ASSIGN_OR_RETURN(bool row, count->Step());
+    if (!row || count->ColumnInt64(0) != rows) return Snapshot();
+  }
+  sqlite::ChunkReader reader(*conn_, "snapshot_chunks", "regions snapshot");
+  std::vector<uint64_t> codes;
+  StringColumn names;
+  CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "code", rows, &codes));
+  CAKUPAN_RETURN_IF_ERROR(reader.ReadStrings(dir, "name", rows, &names));
+  std::vector<RegionRecord> out(codes.size());
+  for (size_t i = 0; i < codes.size(); ++i) {
+    const RegionCode code = RegionCode::FromPacked(codes[i]);
+    if (!sqlite::IsWellFormedRegion(code) || code.level() == RegionLevel::kNational ||
+        (i > 0 && codes[i] <= codes[i - 1]))
+      return Status::Corruption("regions snapshot holds an invalid region code");
+    out[i].code = code;
+    out[i].name.assign(names[i]);
+  }
+  return Snapshot(std::move(out));
+}
+
+bool SqliteStore::HasRegionSnapshot() {
+  Result<StatementRef> stmt = Sql("SELECT count(*) FROM snapshot_chunks WHERE snapshot = ?1");
+  if (!stmt.ok()) return false;
+  (*stmt)->BindText(1, kRegionSnapshot);
+  Result<bool> row = (*stmt)->Step();
+  return row.ok() && *row && (*stmt)->ColumnInt64(0) > 0;
+}
+
+Status SqliteStore::WriteRegionSnapshot() {
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<RegionRecord> regions, LoadRegionRows());
+  {
+    CAKUPAN_ASSIGN_OR_RETURN(StatementRef del, Sql("DELETE FROM snapshot_chunks WHERE snapshot = ?1"));
+    del->BindText(1, kRegionSnapshot);
+    CAKUPAN_RETURN_IF_ERROR(del->Run());
+  }
+  if (regions.empty()) return Status::Ok();
+  std::vector<uint64_t> codes;
+  StringColumn names;
+  codes.reserve(regions.size());
+  for (const RegionRecord& r : regions) {
+    codes.push_back(r.code.packed());
+    names.push_back(r.name);
+  }
+  sqlite::ChunkWriter writer(options_.rows_per_chunk);
+  writer.AddIntegers("code", codes);
+  writer.AddStrings("name", names);
+  CAKUPAN_ASSIGN_OR_RETURN(
+      StatementRef insert,
+      Sql("INSERT INTO snapshot_chunks (snapshot, column_name, chunk_no, row_count, byte_size, checksum, encoding, "
+          "data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+  return writer.Write(*insert, std::string(kRegionSnapshot));
 }
 
 Status SqliteStore::UpsertRegions(const std::vector<RegionRecord>& rows, ImportRecord* record) {
@@ -246,6 +334,7 @@ Status SqliteStore::DoUpsertRegions(const std::vector<RegionRecord>& rows, Impor
     written += conn_->Changes();
     stmt->Reset();
   }
+  if (written > 0 || !HasRegionSnapshot()) CAKUPAN_RETURN_IF_ERROR(WriteRegionSnapshot());
   ImportRecord logged = *record;
   logged.kind = DataKind::kRegions;
   logged.period.clear();

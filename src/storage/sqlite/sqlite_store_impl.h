@@ -134,6 +134,14 @@ class SqliteStore final : public Store {
   Result<MembershipTable> ReadMemberSegment(int64_t segment_id, int64_t rows, uint32_t columns);
 
   Status DoUpsertRegions(const std::vector<RegionRecord>& rows, ImportRecord* record);
+  // The regions from the table, or from their snapshot (nullopt when there
+  // is none, or it does not have as many rows as the table: the table was
+  // changed by hand).
+  Result<std::vector<RegionRecord>> LoadRegionRows();
+  Result<std::optional<std::vector<RegionRecord>>> LoadRegionSnapshot();
+  // Rewrites the snapshot from the table (inside the caller's transaction).
+  Status WriteRegionSnapshot();
+  bool HasRegionSnapshot();
   Status DoUpsertLabourForce(const std::vector<LabourForceRecord>& rows, ImportRecord* record);
   Status DoUpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record);
   Status DoSaveReconciliation(const ReconciliationRecord& record);
