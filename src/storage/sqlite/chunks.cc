@@ -262,6 +262,107 @@ CAKUPAN_INSTANTIATE_ADD(int64_t)
 
 // --- ChunkReader -------------------------------------------------------------
 
+namespace {
+
+// Error messages of one owner's column.
+class Where {
+ public:
+  Where(const std::string& owner, std::string_view column) : owner_(owner), column_(column) {}
+  Status Corrupt(int64_t chunk_no, std::string_view what) const {
+    return Status::Corruption(owner_ + ", column '" + column_ + "', chunk " + std::to_string(chunk_no) + ": " +
+                              std::string(what));
+  }
+
+ private:
+  std::string owner_;
+  std::string column_;
+};
+
+Status VerifyChecksum(const Where& where, const FetchedChunk& c) {
+  if (ChunkChecksum(c.bytes.data(), static_cast<size_t>(c.info.byte_size)) != c.info.checksum)
+    return where.Corrupt(c.info.chunk_no, "checksum mismatch: the stored data is damaged");
+  return Status::Ok();
+}
+
+template <typename T>
+Status DecodeIntegerChunk(const Where& where, const FetchedChunk& c, T* dst) {
+  CAKUPAN_RETURN_IF_ERROR(VerifyChecksum(where, c));
+  Status st = DecodeIntegers(c.info.encoding, c.bytes.data(), static_cast<size_t>(c.info.byte_size),
+                             static_cast<size_t>(c.info.row_count), dst);
+  if (!st.ok()) return where.Corrupt(c.info.chunk_no, st.message());
+  return Status::Ok();
+}
+
+}  // namespace
+
+// Runs decode tasks on up to two threads, started on the first task.
+class ChunkReader::Pool {
+ public:
+  static constexpr size_t kThreads = 2;
+  ~Pool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  void Add(Decode task) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      tasks_.push_back(std::move(task));
+      ++pending_;
+      const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+      if (threads_.size() < std::min(kThreads, cores)) threads_.emplace_back([this] { Run(); });
+    }
+    cv_.notify_all();
+  }
+  Status Wait() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return pending_ == 0; });
+    Status first = std::move(error_);
+    error_ = Status::Ok();
+    return first;
+  }
+
+ private:
+  void Run() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      cv_.wait(lock, [this] { return stop_ || !tasks_.empty(); });
+      if (tasks_.empty()) return;  // stopping
+      Decode task = std::move(tasks_.front());
+      tasks_.pop_front();
+      lock.unlock();
+      Status st;
+      try {
+        st = task();
+      } catch (const std::bad_alloc&) {
+        st = Status::Internal("out of memory while decoding chunks");
+      }
+      task = nullptr;  // free the chunks' bytes outside the lock
+      lock.lock();
+      if (!st.ok() && error_.ok()) error_ = std::move(st);
+      if (--pending_ == 0) cv_.notify_all();
+    }
+  }
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Decode> tasks_;  // GUARDED_BY(mu_)
+  size_t pending_ = 0;        // GUARDED_BY(mu_): added, not finished
+  Status error_;              // GUARDED_BY(mu_): the first failure
+  bool stop_ = false;         // GUARDED_BY(mu_)
+  std::vector<std::thread> threads_;
+};
+
+ChunkReader::ChunkReader(Connection& conn, const std::string& table, std::string owner_name)
+    : blobs_(conn, table, "data"), owner_name_(std::move(owner_name)) {}
+
+ChunkReader::~ChunkReader() { (void)Wait(); }
+
+Status ChunkReader::Wait() { return pool_ ? pool_->Wait() : Status::Ok(); }
+
 const std::vector<ChunkInfo>& ChunkReader::Find(const ChunkDirectory& dir, std::string_view column) {
   static const std::vector<ChunkInfo> kNone;
   auto it = dir.find(column);
@@ -279,180 +380,220 @@ int64_t ChunkReader::RowsOf(const ChunkDirectory& dir, std::string_view column) 
   return rows;
 }
 
-Status ChunkReader::Corrupt(std::string_view column, int64_t chunk_no, std::string_view what) const {
-  return Status::Corruption(owner_name_ + ", column '" + std::string(column) + "', chunk " +
-                            std::to_string(chunk_no) + ": " + std::string(what));
-}
-
 Status ChunkReader::CheckLayout(std::string_view column, const std::vector<ChunkInfo>& chunks, int64_t rows,
                                 size_t width) const {
+  const Where where(owner_name_, column);
   int64_t total = 0;
   for (size_t i = 0; i < chunks.size(); ++i) {
     const ChunkInfo& c = chunks[i];
-    if (c.chunk_no != static_cast<int64_t>(i)) return Corrupt(column, static_cast<int64_t>(i), "chunk is missing");
+    if (c.chunk_no != static_cast<int64_t>(i)) return where.Corrupt(static_cast<int64_t>(i), "chunk is missing");
     if (c.row_count <= 0 || c.row_count > rows - total)
-      return Corrupt(column, c.chunk_no, "row count " + std::to_string(c.row_count) + " does not fit the " +
-                                             std::to_string(rows) + " rows of the table");
+      return where.Corrupt(c.chunk_no, "row count " + std::to_string(c.row_count) + " does not fit the " +
+                                           std::to_string(rows) + " rows of the table");
     if (c.byte_size < 0 || static_cast<uint64_t>(c.byte_size) > kMaxChunkBytes)
-      return Corrupt(column, c.chunk_no, "impossible size " + std::to_string(c.byte_size));
+      return where.Corrupt(c.chunk_no, "impossible size " + std::to_string(c.byte_size));
     if (c.encoding == ChunkEncoding::kLegacy && width != 0 &&
         c.byte_size != c.row_count * static_cast<int64_t>(width))
-      return Corrupt(column, c.chunk_no, "holds " + std::to_string(c.byte_size) + " bytes for " +
-                                             std::to_string(c.row_count) + " values of " + std::to_string(width) +
-                                             " bytes");
+      return where.Corrupt(c.chunk_no, "holds " + std::to_string(c.byte_size) + " bytes for " +
+                                           std::to_string(c.row_count) + " values of " + std::to_string(width) +
+                                           " bytes");
     total += c.row_count;
   }
   if (total != rows)
-    return Corrupt(column, static_cast<int64_t>(chunks.size()),
-                   "chunks hold " + std::to_string(total) + " rows, expected " + std::to_string(rows));
+    return where.Corrupt(static_cast<int64_t>(chunks.size()),
+                         "chunks hold " + std::to_string(total) + " rows, expected " + std::to_string(rows));
   return Status::Ok();
 }
 
-Status ChunkReader::ReadChunk(std::string_view column, const ChunkInfo& chunk, void* dst) {
-  Status st = blobs_.ReadAll(chunk.rowid, dst, static_cast<size_t>(chunk.byte_size));
-  if (st.code() == StatusCode::kCorruption) return Corrupt(column, chunk.chunk_no, st.message());
-  CAKUPAN_RETURN_IF_ERROR(st);
-  if (ChunkChecksum(dst, static_cast<size_t>(chunk.byte_size)) != chunk.checksum)
-    return Corrupt(column, chunk.chunk_no, "checksum mismatch: the stored data is damaged");
-  return Status::Ok();
-}
-
-template <typename T>
-Status ChunkReader::ReadIntegerChunk(std::string_view column, const ChunkInfo& chunk, T* dst) {
-  const size_t size = static_cast<size_t>(chunk.byte_size);
-  const size_t rows = static_cast<size_t>(chunk.row_count);
-  if ((chunk.encoding == ChunkEncoding::kLegacy || chunk.encoding == ChunkEncoding::kPlain) &&
-      size == rows * sizeof(T)) {
-    return ReadChunk(column, chunk, dst);  // raw: straight into the column
+Status ChunkReader::Fetch(std::string_view column, const std::vector<ChunkInfo>& chunks,
+                          std::vector<FetchedChunk>* out) {
+  const Where where(owner_name_, column);
+  out->resize(chunks.size());
+  for (size_t i = 0; i < chunks.size(); ++i) {
+    FetchedChunk& f = (*out)[i];
+    f.info = chunks[i];
+    f.bytes.resize(static_cast<size_t>(chunks[i].byte_size) + kDecodePadding);
+    Status st = blobs_.ReadAll(chunks[i].rowid, f.bytes.data(), static_cast<size_t>(chunks[i].byte_size));
+    if (st.code() == StatusCode::kCorruption) return where.Corrupt(chunks[i].chunk_no, st.message());
+    CAKUPAN_RETURN_IF_ERROR(st);
   }
-  scratch_.resize(size + kDecodePadding);
-  CAKUPAN_RETURN_IF_ERROR(ReadChunk(column, chunk, scratch_.data()));
-  Status st = DecodeIntegers(chunk.encoding, scratch_.data(), size, rows, dst);
-  if (!st.ok()) return Corrupt(column, chunk.chunk_no, st.message());
   return Status::Ok();
 }
 
 template <typename T>
-Status ChunkReader::ReadIntegers(const ChunkDirectory& dir, std::string_view column, int64_t rows,
-                                 std::vector<T>* out) {
+Result<ChunkReader::Decode> ChunkReader::PrepareIntegers(const ChunkDirectory& dir, std::string_view column,
+                                                         int64_t rows, std::vector<T>* out) {
   static_assert(std::is_integral_v<T>);
   const std::vector<ChunkInfo>& chunks = Find(dir, column);
   CAKUPAN_RETURN_IF_ERROR(CheckLayout(column, chunks, rows, sizeof(T)));
-  out->resize(static_cast<size_t>(rows));
-  int64_t pos = 0;
-  for (const ChunkInfo& c : chunks) {
-    CAKUPAN_RETURN_IF_ERROR(ReadIntegerChunk(column, c, out->data() + pos));
-    pos += c.row_count;
-  }
-  return Status::Ok();
+  auto fetched = std::make_shared<std::vector<FetchedChunk>>();
+  CAKUPAN_RETURN_IF_ERROR(Fetch(column, chunks, fetched.get()));
+  return Decode([where = Where(owner_name_, column), fetched, rows, out]() -> Status {
+    out->resize(static_cast<size_t>(rows));
+    T* dst = out->data();
+    for (FetchedChunk& c : *fetched) {
+      CAKUPAN_RETURN_IF_ERROR(DecodeIntegerChunk(where, c, dst));
+      dst += c.info.row_count;
+      std::vector<uint8_t>().swap(c.bytes);  // done with it
+    }
+    return Status::Ok();
+  });
 }
 
-Status ChunkReader::ReadStrings(const ChunkDirectory& dir, std::string_view column, int64_t rows,
-                                StringColumn* out) {
+Result<ChunkReader::Decode> ChunkReader::PrepareStrings(const ChunkDirectory& dir, std::string_view column,
+                                                        int64_t rows, StringColumn* out) {
   const std::string lengths_name = std::string(column) + ".lengths";
   const std::string bytes_name = std::string(column) + ".bytes";
-  if (dir.find(lengths_name) == dir.end()) return ReadLegacyStrings(dir, column, rows, out);
+  if (dir.find(lengths_name) == dir.end()) return PrepareLegacyStrings(dir, column, rows, out);
   const std::vector<ChunkInfo>& length_chunks = Find(dir, lengths_name);
   const std::vector<ChunkInfo>& byte_chunks = Find(dir, bytes_name);
   CAKUPAN_RETURN_IF_ERROR(CheckLayout(lengths_name, length_chunks, rows, sizeof(uint32_t)));
   CAKUPAN_RETURN_IF_ERROR(CheckLayout(bytes_name, byte_chunks, rows, 0));
+  const Where bytes_where(owner_name_, bytes_name);
   for (size_t i = 0; i < byte_chunks.size(); ++i) {
     if (byte_chunks[i].row_count != length_chunks[i].row_count)
-      return Corrupt(bytes_name, static_cast<int64_t>(i), "row count differs from its lengths chunk");
+      return bytes_where.Corrupt(static_cast<int64_t>(i), "row count differs from its lengths chunk");
   }
-
-  // First the lengths of every chunk, as end offsets relative to the chunk,
-  // to learn the column's size; then the bytes, in place.
-  std::vector<uint32_t> offsets(static_cast<size_t>(rows) + 1);
-  std::vector<uint64_t> chunk_bytes(length_chunks.size());
-  uint64_t total_bytes = 0;
-  size_t row = 0;
-  for (size_t i = 0; i < length_chunks.size(); ++i) {
-    const ChunkInfo& lc = length_chunks[i];
-    uint32_t* ends = offsets.data() + row + 1;
-    CAKUPAN_RETURN_IF_ERROR(ReadIntegerChunk(lengths_name, lc, ends));
-    Status st = LengthsToOffsets(ends, static_cast<size_t>(lc.row_count), &chunk_bytes[i]);
-    if (!st.ok()) return Corrupt(lengths_name, lc.chunk_no, st.message());
-    if (byte_chunks[i].encoding == ChunkEncoding::kBytes &&
-        chunk_bytes[i] != static_cast<uint64_t>(byte_chunks[i].byte_size))
-      return Corrupt(lengths_name, lc.chunk_no,
-                     "lengths add up to " + std::to_string(chunk_bytes[i]) + " bytes, the bytes chunk holds " +
-                         std::to_string(byte_chunks[i].byte_size));
-    total_bytes += chunk_bytes[i];
-    row += static_cast<size_t>(lc.row_count);
-  }
-  if (total_bytes > UINT32_MAX) return Corrupt(bytes_name, 0, "column exceeds 4 GiB");
-
-  std::string bytes(total_bytes, '\0');
-  row = 0;
-  uint32_t base = 0;
-  for (size_t i = 0; i < byte_chunks.size(); ++i) {
-    const ChunkInfo& bc = byte_chunks[i];
-    const size_t n = static_cast<size_t>(bc.row_count);
-    uint32_t* ends = offsets.data() + row + 1;
-    if (bc.encoding == ChunkEncoding::kBytes) {
-      CAKUPAN_RETURN_IF_ERROR(ReadChunk(bytes_name, bc, bytes.data() + base));
-    } else {
-      scratch_.resize(static_cast<size_t>(bc.byte_size) + kDecodePadding);
-      CAKUPAN_RETURN_IF_ERROR(ReadChunk(bytes_name, bc, scratch_.data()));
-      Status st = DecodeStrings(bc.encoding, scratch_.data(), static_cast<size_t>(bc.byte_size), ends, n,
-                                bytes.data() + base);
-      if (!st.ok()) return Corrupt(bytes_name, bc.chunk_no, st.message());
+  auto lengths = std::make_shared<std::vector<FetchedChunk>>();
+  auto bytes = std::make_shared<std::vector<FetchedChunk>>();
+  CAKUPAN_RETURN_IF_ERROR(Fetch(lengths_name, length_chunks, lengths.get()));
+  CAKUPAN_RETURN_IF_ERROR(Fetch(bytes_name, byte_chunks, bytes.get()));
+  return Decode([lengths_where = Where(owner_name_, lengths_name), bytes_where, lengths, bytes, rows,
+                 out]() -> Status {
+    // First the lengths of every chunk, as end offsets relative to the
+    // chunk, to learn the column's size; then the bytes, in place.
+    std::vector<uint32_t> offsets(static_cast<size_t>(rows) + 1);
+    std::vector<uint64_t> chunk_bytes(lengths->size());
+    uint64_t total_bytes = 0;
+    size_t row = 0;
+    for (size_t i = 0; i < lengths->size(); ++i) {
+      const FetchedChunk& lc = (*lengths)[i];
+      const FetchedChunk& bc = (*bytes)[i];
+      uint32_t* ends = offsets.data() + row + 1;
+      CAKUPAN_RETURN_IF_ERROR(DecodeIntegerChunk(lengths_where, lc, ends));
+      Status st = LengthsToOffsets(ends, static_cast<size_t>(lc.info.row_count), &chunk_bytes[i]);
+      if (!st.ok()) return lengths_where.Corrupt(lc.info.chunk_no, st.message());
+      if (bc.info.encoding == ChunkEncoding::kBytes && chunk_bytes[i] != static_cast<uint64_t>(bc.info.byte_size))
+        return lengths_where.Corrupt(lc.info.chunk_no, "lengths add up to " + std::to_string(chunk_bytes[i]) +
+                                                           " bytes, the bytes chunk holds " +
+                                                           std::to_string(bc.info.byte_size));
+      total_bytes += chunk_bytes[i];
+      row += static_cast<size_t>(lc.info.row_count);
     }
-    if (base != 0)
-      for (size_t k = 0; k < n; ++k) ends[k] += base;
-    row += n;
-    base += static_cast<uint32_t>(chunk_bytes[i]);
-  }
-  *out = StringColumn(std::move(offsets), std::move(bytes));
-  return Status::Ok();
+    if (total_bytes > UINT32_MAX) return bytes_where.Corrupt(0, "column exceeds 4 GiB");
+
+    std::string text(total_bytes + kDecodePadding, '\0');  // DecodeStrings may write past the end
+    row = 0;
+    uint32_t base = 0;
+    for (size_t i = 0; i < bytes->size(); ++i) {
+      FetchedChunk& bc = (*bytes)[i];
+      const size_t n = static_cast<size_t>(bc.info.row_count);
+      uint32_t* ends = offsets.data() + row + 1;
+      CAKUPAN_RETURN_IF_ERROR(VerifyChecksum(bytes_where, bc));
+      if (bc.info.encoding == ChunkEncoding::kBytes) {
+        std::memcpy(text.data() + base, bc.bytes.data(), static_cast<size_t>(bc.info.byte_size));
+      } else {
+        Status st = DecodeStrings(bc.info.encoding, bc.bytes.data(), static_cast<size_t>(bc.info.byte_size), ends,
+                                  n, text.data() + base);
+        if (!st.ok()) return bytes_where.Corrupt(bc.info.chunk_no, st.message());
+      }
+      std::vector<uint8_t>().swap(bc.bytes);
+      if (base != 0)
+        for (size_t k = 0; k < n; ++k) ends[k] += base;
+      row += n;
+      base += static_cast<uint32_t>(chunk_bytes[i]);
+    }
+    text.resize(total_bytes);
+    *out = StringColumn(std::move(offsets), std::move(text));
+    return Status::Ok();
+  });
 }
 
-Status ChunkReader::ReadLegacyStrings(const ChunkDirectory& dir, std::string_view column, int64_t rows,
-                                      StringColumn* out) {
+Result<ChunkReader::Decode> ChunkReader::PrepareLegacyStrings(const ChunkDirectory& dir, std::string_view column,
+                                                              int64_t rows, StringColumn* out) {
   const std::string offsets_name = std::string(column) + ".offsets";
   const std::string bytes_name = std::string(column) + ".bytes";
   const std::vector<ChunkInfo>& offset_chunks = Find(dir, offsets_name);
   const std::vector<ChunkInfo>& byte_chunks = Find(dir, bytes_name);
   CAKUPAN_RETURN_IF_ERROR(CheckLayout(offsets_name, offset_chunks, rows, sizeof(uint32_t)));
   CAKUPAN_RETURN_IF_ERROR(CheckLayout(bytes_name, byte_chunks, rows, 0));
+  const Where bytes_where(owner_name_, bytes_name);
   uint64_t total_bytes = 0;
   for (size_t i = 0; i < byte_chunks.size(); ++i) {
     if (byte_chunks[i].row_count != offset_chunks[i].row_count)
-      return Corrupt(bytes_name, static_cast<int64_t>(i), "row count differs from its offsets chunk");
+      return bytes_where.Corrupt(static_cast<int64_t>(i), "row count differs from its offsets chunk");
     total_bytes += static_cast<uint64_t>(byte_chunks[i].byte_size);
   }
-  if (total_bytes > UINT32_MAX) return Corrupt(bytes_name, 0, "column exceeds 4 GiB");
-
-  std::vector<uint32_t> offsets(static_cast<size_t>(rows) + 1);
-  std::string bytes(total_bytes, '\0');
-  size_t row = 0;
-  uint32_t base = 0;
-  for (size_t i = 0; i < offset_chunks.size(); ++i) {
-    const ChunkInfo& oc = offset_chunks[i];
-    const ChunkInfo& bc = byte_chunks[i];
-    uint32_t* dst = offsets.data() + row + 1;
-    CAKUPAN_RETURN_IF_ERROR(ReadIntegerChunk(offsets_name, oc, dst));
-    const size_t n = static_cast<size_t>(oc.row_count);
-    uint32_t previous = 0;
-    for (size_t k = 0; k < n; ++k) {
-      if (dst[k] < previous) return Corrupt(offsets_name, oc.chunk_no, "offsets decrease");
-      previous = dst[k];
-      dst[k] += base;
+  if (total_bytes > UINT32_MAX) return bytes_where.Corrupt(0, "column exceeds 4 GiB");
+  auto offsets_fetched = std::make_shared<std::vector<FetchedChunk>>();
+  auto bytes = std::make_shared<std::vector<FetchedChunk>>();
+  CAKUPAN_RETURN_IF_ERROR(Fetch(offsets_name, offset_chunks, offsets_fetched.get()));
+  CAKUPAN_RETURN_IF_ERROR(Fetch(bytes_name, byte_chunks, bytes.get()));
+  return Decode([offsets_where = Where(owner_name_, offsets_name), bytes_where, offsets_fetched, bytes, rows,
+                 total_bytes, out]() -> Status {
+    std::vector<uint32_t> offsets(static_cast<size_t>(rows) + 1);
+    std::string text(total_bytes, '\0');
+    size_t row = 0;
+    uint32_t base = 0;
+    for (size_t i = 0; i < offsets_fetched->size(); ++i) {
+      const FetchedChunk& oc = (*offsets_fetched)[i];
+      const FetchedChunk& bc = (*bytes)[i];
+      uint32_t* dst = offsets.data() + row + 1;
+      CAKUPAN_RETURN_IF_ERROR(DecodeIntegerChunk(offsets_where, oc, dst));
+      const size_t n = static_cast<size_t>(oc.info.row_count);
+      uint32_t previous = 0;
+      for (size_t k = 0; k < n; ++k) {
+        if (dst[k] < previous) return offsets_where.Corrupt(oc.info.chunk_no, "offsets decrease");
+        previous = dst[k];
+        dst[k] += base;
+      }
+      if (previous != static_cast<uint64_t>(bc.info.byte_size))
+        return offsets_where.Corrupt(oc.info.chunk_no, "offsets do not end at the size of the bytes chunk");
+      CAKUPAN_RETURN_IF_ERROR(VerifyChecksum(bytes_where, bc));
+      std::memcpy(text.data() + base, bc.bytes.data(), static_cast<size_t>(bc.info.byte_size));
+      row += n;
+      base += static_cast<uint32_t>(bc.info.byte_size);
     }
-    if (previous != static_cast<uint64_t>(bc.byte_size))
-      return Corrupt(offsets_name, oc.chunk_no, "offsets do not end at the size of the bytes chunk");
-    CAKUPAN_RETURN_IF_ERROR(ReadChunk(bytes_name, bc, bytes.data() + base));
-    row += n;
-    base += static_cast<uint32_t>(bc.byte_size);
-  }
-  *out = StringColumn(std::move(offsets), std::move(bytes));
+    *out = StringColumn(std::move(offsets), std::move(text));
+    return Status::Ok();
+  });
+}
+
+template <typename T>
+Status ChunkReader::ReadIntegers(const ChunkDirectory& dir, std::string_view column, int64_t rows,
+                                 std::vector<T>* out) {
+  CAKUPAN_ASSIGN_OR_RETURN(Decode decode, PrepareIntegers(dir, column, rows, out));
+  return decode();
+}
+
+Status ChunkReader::ReadStrings(const ChunkDirectory& dir, std::string_view column, int64_t rows,
+                                StringColumn* out) {
+  CAKUPAN_ASSIGN_OR_RETURN(Decode decode, PrepareStrings(dir, column, rows, out));
+  return decode();
+}
+
+template <typename T>
+Status ChunkReader::ReadIntegersLater(const ChunkDirectory& dir, std::string_view column, int64_t rows,
+                                      std::vector<T>* out) {
+  CAKUPAN_ASSIGN_OR_RETURN(Decode decode, PrepareIntegers(dir, column, rows, out));
+  if (!pool_) pool_ = std::make_unique<Pool>();
+  pool_->Add(std::move(decode));
   return Status::Ok();
 }
 
-#define CAKUPAN_INSTANTIATE_READ(T)                                                                 \
-  template Status ChunkReader::ReadIntegers<T>(const ChunkDirectory&, std::string_view, int64_t, \
-                                               std::vector<T>*);
+Status ChunkReader::ReadStringsLater(const ChunkDirectory& dir, std::string_view column, int64_t rows,
+                                     StringColumn* out) {
+  CAKUPAN_ASSIGN_OR_RETURN(Decode decode, PrepareStrings(dir, column, rows, out));
+  if (!pool_) pool_ = std::make_unique<Pool>();
+  pool_->Add(std::move(decode));
+  return Status::Ok();
+}
+
+#define CAKUPAN_INSTANTIATE_READ(T)                                                                      \
+  template Status ChunkReader::ReadIntegers<T>(const ChunkDirectory&, std::string_view, int64_t,      \
+                                               std::vector<T>*);                                      \
+  template Status ChunkReader::ReadIntegersLater<T>(const ChunkDirectory&, std::string_view, int64_t, \
+                                                    std::vector<T>*);
 CAKUPAN_INSTANTIATE_READ(uint8_t)
 CAKUPAN_INSTANTIATE_READ(uint16_t)
 CAKUPAN_INSTANTIATE_READ(uint32_t)

@@ -106,12 +106,28 @@ class ChunkWriter {
   uint64_t stored_bytes_ = 0;
 };
 
+// A chunk's stored bytes as read from SQLite, followed by kDecodePadding
+// spare bytes.
+struct FetchedChunk {
+  ChunkInfo info;
+  std::vector<uint8_t> bytes;
+};
+
 // Reads columns of one owner from `table`.data by the rowids in a directory.
 // `owner_name` ("workers segment 12") only goes into error messages.
+//
+// Read* decode before returning. Read*Later read the stored bytes from
+// SQLite before returning (so that they see the caller's transaction) and
+// leave the checks and the decoding to helper threads (two at most), so
+// that several columns decode at once while the calling thread reads the
+// next: the output must stay alive, and the caller must not touch it, until
+// Wait() (which the destructor also calls).
 class ChunkReader {
  public:
-  ChunkReader(Connection& conn, const std::string& table, std::string owner_name)
-      : blobs_(conn, table, "data"), owner_name_(std::move(owner_name)) {}
+  ChunkReader(Connection& conn, const std::string& table, std::string owner_name);
+  ~ChunkReader();
+  ChunkReader(const ChunkReader&) = delete;
+  ChunkReader& operator=(const ChunkReader&) = delete;
 
   // Resizes *out to `rows` and fills it from the chunks of `column`.
   // kCorruption when the chunks do not hold exactly `rows` values, or any
@@ -120,28 +136,41 @@ class ChunkReader {
   Status ReadIntegers(const ChunkDirectory& dir, std::string_view column, int64_t rows, std::vector<T>* out);
   // A string column in either form (`.lengths` or legacy `.offsets`).
   Status ReadStrings(const ChunkDirectory& dir, std::string_view column, int64_t rows, StringColumn* out);
+
+  // As above, decoded later; the returned Status covers reading and the
+  // layout checks, Wait() the rest.
+  template <typename T>
+  Status ReadIntegersLater(const ChunkDirectory& dir, std::string_view column, int64_t rows, std::vector<T>* out);
+  Status ReadStringsLater(const ChunkDirectory& dir, std::string_view column, int64_t rows, StringColumn* out);
+  // Waits for every deferred read; the first failure among them.
+  Status Wait();
+
   // True when the directory holds string column `column` (either form).
   static bool HasStrings(const ChunkDirectory& dir, std::string_view column);
   // Rows in the chunks of `column` (0 when it has none).
   static int64_t RowsOf(const ChunkDirectory& dir, std::string_view column);
 
  private:
+  class Pool;
+  // A read in progress: the stored bytes of its chunks and what decodes them.
+  using Decode = std::function<Status()>;
+
   static const std::vector<ChunkInfo>& Find(const ChunkDirectory& dir, std::string_view column);
   // Chunk numbers 0, 1, ...; positive row counts summing to `rows`; for
   // legacy chunks a byte size of row_count * width (width 0: not checked).
   Status CheckLayout(std::string_view column, const std::vector<ChunkInfo>& chunks, int64_t rows, size_t width) const;
-  // Reads a chunk's stored bytes into dst (which holds byte_size bytes) and
-  // verifies its checksum.
-  Status ReadChunk(std::string_view column, const ChunkInfo& chunk, void* dst);
-  // Reads and decodes one integer chunk into dst (row_count values).
+  // Reads the stored bytes of `chunks`.
+  Status Fetch(std::string_view column, const std::vector<ChunkInfo>& chunks, std::vector<FetchedChunk>* out);
   template <typename T>
-  Status ReadIntegerChunk(std::string_view column, const ChunkInfo& chunk, T* dst);
-  Status ReadLegacyStrings(const ChunkDirectory& dir, std::string_view column, int64_t rows, StringColumn* out);
-  Status Corrupt(std::string_view column, int64_t chunk_no, std::string_view what) const;
+  Result<Decode> PrepareIntegers(const ChunkDirectory& dir, std::string_view column, int64_t rows,
+                                 std::vector<T>* out);
+  Result<Decode> PrepareStrings(const ChunkDirectory& dir, std::string_view column, int64_t rows, StringColumn* out);
+  Result<Decode> PrepareLegacyStrings(const ChunkDirectory& dir, std::string_view column, int64_t rows,
+                                      StringColumn* out);
 
   BlobReader blobs_;
   std::string owner_name_;
-  std::vector<uint8_t> scratch_;  // an encoded chunk, with kDecodePadding spare bytes
+  std::unique_ptr<Pool> pool_;  // started by the first deferred read
 };
 
 }  // namespace cakupan::sqlite

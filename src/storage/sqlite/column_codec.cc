@@ -1040,23 +1040,37 @@ Status DecodeWords(const uint8_t* data, size_t size, const uint32_t* ends, size_
   std::vector<uint32_t> tokens;
   CAKUPAN_RETURN_IF_ERROR(
       DecodeFrameSection(p, static_cast<size_t>(end - p), static_cast<size_t>(total), &tokens, "words encoding: words"));
-  const uint32_t* token = tokens.data();
-  uint32_t pos = 0;
-  for (size_t i = 0; i < rows; ++i) {
-    const uint32_t row_end = ends[i];
-    if (counts[i] == 0) return Corrupt("words encoding: a row without words");
-    for (uint32_t w = 0; w < counts[i]; ++w, ++token) {
-      if (*token >= dict) return Corrupt("words encoding: word index out of range");
-      const uint32_t len = starts[*token + 1] - starts[*token];
-      if (w > 0) {
-        if (pos >= row_end) return Corrupt("words encoding: row " + std::to_string(i) + " is longer than stored");
-        out[pos++] = ' ';
-      }
-      if (len > row_end - pos) return Corrupt("words encoding: row " + std::to_string(i) + " is longer than stored");
-      CopyShort(out + pos, words + starts[*token], len);
-      pos += len;
+  // Check every row's length first, so that the copy below needs no checks.
+  for (uint32_t t : tokens)
+    if (t >= dict) return Corrupt("words encoding: word index out of range");
+  {
+    const uint32_t* token = tokens.data();
+    uint32_t row_start = 0;
+    for (size_t i = 0; i < rows; ++i) {
+      if (counts[i] == 0) return Corrupt("words encoding: a row without words");
+      uint64_t length = counts[i] - 1;  // the spaces
+      for (uint32_t w = 0; w < counts[i]; ++w) length += lengths[*token++];
+      if (length != static_cast<uint64_t>(ends[i]) - row_start)
+        return Corrupt("words encoding: row " + std::to_string(i) + " does not have its stored length");
+      row_start = ends[i];
     }
-    if (pos != row_end) return Corrupt("words encoding: row " + std::to_string(i) + " is shorter than stored");
+  }
+  // Each word is copied 16 bytes at a time and followed by a space; the
+  // next word or row overwrites what went past it (the caller leaves
+  // kDecodePadding spare bytes after the last row; the dictionary is
+  // followed by the rest of the payload and its padding).
+  const uint32_t* token = tokens.data();
+  char* dst = out;
+  for (size_t i = 0; i < rows; ++i) {
+    for (uint32_t w = 0; w < counts[i]; ++w, ++token) {
+      const uint32_t len = lengths[*token];
+      const char* src = words + starts[*token];
+      std::memcpy(dst, src, 16);
+      if (len > 16) std::memcpy(dst + 16, src + 16, len - 16);
+      dst += len;
+      *dst++ = ' ';
+    }
+    dst = out + ends[i];  // drop the last word's space
   }
   return Status::Ok();
 }

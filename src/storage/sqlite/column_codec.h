@@ -148,6 +148,8 @@ Status DecodeIntegers(ChunkEncoding encoding, const uint8_t* data, size_t size, 
 // encoding but kBytes and kLegacy, which are the bytes themselves) into
 // out[0, ends[rows - 1]); row i must decode to exactly bytes
 // [ends[i - 1], ends[i]) (ends[-1] = 0). `data` as for DecodeIntegers().
+// May write up to kDecodePadding bytes past out[ends[rows - 1]]: the caller
+// leaves them writable (what it wrote there before is lost).
 Status DecodeStrings(ChunkEncoding encoding, const uint8_t* data, size_t size, const uint32_t* ends, size_t rows,
                      char* out);
 

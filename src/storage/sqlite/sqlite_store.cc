@@ -86,7 +86,15 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Sq
   if (options.create_if_missing && !options.read_only) flags |= SQLITE_OPEN_CREATE;
   CAKUPAN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Connection::Open(path, flags));
 
-  CAKUPAN_RETURN_IF_ERROR(WithPath(path, Prepare(*conn, options.read_only)));
+  Status prepared = Prepare(*conn, options.read_only);
+  if (!prepared.ok() && sqlite3_extended_errcode(conn->handle()) == SQLITE_READONLY_ROLLBACK) {
+    // A write was interrupted (a crash, a killed import): its journal must be
+    // rolled back, which a read-only connection may not do.
+    return Status::FailedPrecondition("database file '" + path +
+                                      "' holds an unfinished write (its -journal file); open it once without "
+                                      "read-only to roll that write back");
+  }
+  CAKUPAN_RETURN_IF_ERROR(WithPath(path, std::move(prepared)));
   return std::unique_ptr<Store>(new sqlite::SqliteStore(std::move(conn), options));
 }
 

@@ -65,6 +65,7 @@ bool Has(const ChunkDirectory& dir, std::string_view column) { return dir.find(c
 
 // Loads a requested integer column, or fills it with `fallback` when the
 // writer did not supply that column. Leaves it empty when not requested.
+// The column is decoded later: see ChunkReader::Wait().
 template <typename T>
 Status LoadColumn(ChunkReader& reader, const ChunkDirectory& dir, std::string_view column, int64_t rows,
                   bool wanted, T fallback, std::vector<T>* out) {
@@ -73,7 +74,7 @@ Status LoadColumn(ChunkReader& reader, const ChunkDirectory& dir, std::string_vi
     out->assign(static_cast<size_t>(rows), fallback);
     return Status::Ok();
   }
-  return reader.ReadIntegers(dir, column, rows, out);
+  return reader.ReadIntegersLater(dir, column, rows, out);
 }
 
 Status LoadStrings(ChunkReader& reader, const ChunkDirectory& dir, std::string_view column, int64_t rows,
@@ -83,7 +84,7 @@ Status LoadStrings(ChunkReader& reader, const ChunkDirectory& dir, std::string_v
     *out = StringColumn(std::vector<uint32_t>(static_cast<size_t>(rows) + 1, 0), std::string());
     return Status::Ok();
   }
-  return reader.ReadStrings(dir, column, rows, out);
+  return reader.ReadStringsLater(dir, column, rows, out);
 }
 
 StringColumn ToStringColumn(const std::vector<std::string>& strings) {
@@ -229,9 +230,9 @@ Result<WorkerTable> SqliteStore::ReadWorkerSegment(int64_t segment_id, int64_t r
   CAKUPAN_ASSIGN_OR_RETURN(StatementRef select, Sql(kSelectChunks));
   select->BindInt64(1, segment_id);
   CAKUPAN_ASSIGN_OR_RETURN(ChunkDirectory dir, ReadChunkDirectory(*select));
+  WorkerTable t;  // before the reader, whose destructor waits for its decoding into t
   ChunkReader reader(*conn_, "segment_chunks", "workers segment " + std::to_string(segment_id));
-  WorkerTable t;
-  CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "nik", rows, &t.nik));
+  CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegersLater(dir, "nik", rows, &t.nik));
   CAKUPAN_RETURN_IF_ERROR(LoadStrings(reader, dir, "name", rows, columns & kWorkerName, &t.name));
   CAKUPAN_RETURN_IF_ERROR(LoadColumn<uint8_t>(reader, dir, "sex", rows, columns & kWorkerSex, 0, &t.sex));
   CAKUPAN_RETURN_IF_ERROR(
@@ -241,7 +242,7 @@ Result<WorkerTable> SqliteStore::ReadWorkerSegment(int64_t segment_id, int64_t r
   CAKUPAN_RETURN_IF_ERROR(
       LoadColumn<uint8_t>(reader, dir, "formality", rows, columns & kWorkerFormality, 0, &t.formality));
   if ((columns & kWorkerOccupation) && Has(dir, "occupation")) {
-    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "occupation", rows, &t.occupation));
+    CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegersLater(dir, "occupation", rows, &t.occupation));
     if (!ChunkReader::HasStrings(dir, "occupations"))
       return Status::Corruption("workers segment " + std::to_string(segment_id) +
                                 " has occupations but no occupation dictionary");
@@ -258,6 +259,7 @@ Result<WorkerTable> SqliteStore::ReadWorkerSegment(int64_t segment_id, int64_t r
   CAKUPAN_RETURN_IF_ERROR(LoadColumn<uint8_t>(reader, dir, "decile", rows, columns & kWorkerDecile, 0, &t.decile));
   CAKUPAN_RETURN_IF_ERROR(
       LoadColumn<uint8_t>(reader, dir, "vulnerability", rows, columns & kWorkerVulnerability, 0, &t.vulnerability));
+  CAKUPAN_RETURN_IF_ERROR(reader.Wait());
   Status valid = t.Validate();
   if (!valid.ok())
     return Status::Corruption("workers segment " + std::to_string(segment_id) + ": " + valid.message());
@@ -334,9 +336,9 @@ Result<MembershipTable> SqliteStore::ReadMemberSegment(int64_t segment_id, int64
   CAKUPAN_ASSIGN_OR_RETURN(StatementRef select, Sql(kSelectChunks));
   select->BindInt64(1, segment_id);
   CAKUPAN_ASSIGN_OR_RETURN(ChunkDirectory dir, ReadChunkDirectory(*select));
+  MembershipTable t;  // before the reader, whose destructor waits for its decoding into t
   ChunkReader reader(*conn_, "segment_chunks", "members segment " + std::to_string(segment_id));
-  MembershipTable t;
-  CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "nik", rows, &t.nik));
+  CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegersLater(dir, "nik", rows, &t.nik));
   CAKUPAN_RETURN_IF_ERROR(LoadStrings(reader, dir, "name", rows, columns & kMemberName, &t.name));
   CAKUPAN_RETURN_IF_ERROR(
       LoadColumn<Date>(reader, dir, "birth_date", rows, columns & kMemberBirthDate, kNoDate, &t.birth_date));
@@ -351,6 +353,7 @@ Result<MembershipTable> SqliteStore::ReadMemberSegment(int64_t segment_id, int64
   CAKUPAN_RETURN_IF_ERROR(
       LoadColumn<uint8_t>(reader, dir, "funding", rows, columns & kMemberFunding, 0, &t.funding));
   CAKUPAN_RETURN_IF_ERROR(LoadColumn<uint64_t>(reader, dir, "region", rows, columns & kMemberRegion, 0, &t.region));
+  CAKUPAN_RETURN_IF_ERROR(reader.Wait());
   Status valid = t.Validate();
   if (!valid.ok())
     return Status::Corruption("members segment " + std::to_string(segment_id) + ": " + valid.message());

@@ -7,8 +7,14 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "base/rng.h"
 
@@ -699,6 +705,243 @@ TEST_F(SqliteStoreTest, FailureHalfWayThroughAWriteLeavesNoTrace) {
   ASSERT_NO_FATAL_FAILURE(TakeSnapshot(*store, &after));
   store_contract::ExpectSameSnapshot(before, after);
   EXPECT_EQ(raw.Int("SELECT count(*) FROM segment_chunks"), chunks_before);
+}
+
+// --- Writing each byte once (bulk_write.h) ------------------------------------------
+
+int64_t FileSize(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? -1 : static_cast<int64_t>(size);
+}
+
+SqliteStoreOptions BulkOptions() {
+  SqliteStoreOptions options;
+  options.rows_per_chunk = 1000;
+  options.bulk_write_min_bytes = 0;
+  return options;
+}
+
+// Workers whose names share no words, so that their chunks stay large.
+WorkerTable LargeWorkers(size_t n, uint64_t seed) {
+  WorkerTable t = MakeWorkers(n, seed);
+  Rng rng(seed);
+  StringColumn names;
+  std::string name(40, ' ');
+  for (size_t i = 0; i < n; ++i) {
+    for (char& c : name) c = static_cast<char>('A' + rng.Below(26));
+    names.push_back(name);
+  }
+  t.name = names;
+  return t;
+}
+
+TEST_F(SqliteStoreTest, BulkWriteGoesStraightIntoTheFileAndBackToWal) {
+  auto store = Open(BulkOptions());
+  ASSERT_NE(store, nullptr);
+  const int64_t before = FileSize(path_);
+  const WorkerTable workers = LargeWorkers(20000, 1);
+  ImportRecord rec = MakeImport(DataKind::kWorkers, "w.csv");
+  ASSERT_TRUE(store->WriteWorkers(workers, false, &rec).ok());
+  // The pages are in the database file, not in a WAL waiting for a checkpoint.
+  EXPECT_GT(FileSize(path_) - before, 800000);
+  EXPECT_LE(FileSize(path_ + "-wal"), 0);
+  EXPECT_LE(FileSize(path_ + "-journal"), 0) << "no hot journal after the commit";
+  RawDb raw(path_);
+  EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(raw.Text("PRAGMA integrity_check"), "ok");
+  auto loaded = store->LoadWorkerSegments(kWorkerAllColumns);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  store_contract::ExpectWorkersEqual(workers, (*loaded)[0]);
+}
+
+TEST_F(SqliteStoreTest, BulkWriteFallsBackToTheWalWhileAnotherConnectionIsOpen) {
+  auto store = Open(BulkOptions());
+  ASSERT_NE(store, nullptr);
+  RawDb reader(path_);
+  EXPECT_EQ(reader.Int("SELECT count(*) FROM segments"), 0);  // holds the file open, as a server would
+  const int64_t before = FileSize(path_);
+  const WorkerTable workers = LargeWorkers(20000, 2);
+  ImportRecord rec = MakeImport(DataKind::kWorkers, "w.csv");
+  ASSERT_TRUE(store->WriteWorkers(workers, false, &rec).ok());
+  EXPECT_EQ(FileSize(path_), before) << "the pages wait in the WAL";
+  EXPECT_GT(FileSize(path_ + "-wal"), 800000);
+  EXPECT_EQ(reader.Text("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(reader.Int("SELECT row_count FROM segments"), 20000);
+}
+
+TEST_F(SqliteStoreTest, FailureHalfWayThroughABulkWriteLeavesNoTrace) {
+  auto store = Open(BulkOptions());
+  ASSERT_NE(store, nullptr);
+  ImportRecord rec = MakeImport(DataKind::kWorkers, "w.csv");
+  ASSERT_TRUE(store->WriteWorkers(LargeWorkers(5000, 1), false, &rec).ok());
+  ImportRecord members = MakeImport(DataKind::kMembers, "m.csv");
+  ASSERT_TRUE(store->WriteMembers(Month(2024, 11), MakeMembers(4000, 2), false, &members).ok());
+  ASSERT_TRUE(store->SaveReconciliation(MakeReconciliation(Month(2024, 11), 5000, 500, 3)).ok());
+  store_contract::Snapshot before;
+  ASSERT_NO_FATAL_FAILURE(TakeSnapshot(*store, &before));
+  {
+    RawDb raw(path_);  // closed again before the writes, so that they run in bulk mode
+    raw.Exec(
+        "CREATE TRIGGER fail_chunk BEFORE INSERT ON segment_chunks "
+        "WHEN NEW.column_name = 'village' AND NEW.chunk_no = 3 BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+        "CREATE TRIGGER fail_recon BEFORE INSERT ON reconciliation_chunks "
+        "WHEN NEW.column_name = 'counts.active' BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+  }
+  const int64_t size_before = FileSize(path_);
+  ImportRecord w = MakeImport(DataKind::kWorkers, "w2.csv");
+  for (bool replace : {false, true}) {
+    Status st = store->WriteWorkers(LargeWorkers(8000, 4), replace, &w);
+    EXPECT_NE(st.message().find("injected failure"), std::string::npos) << st.ToString();
+  }
+  Status st = store->SaveReconciliation(MakeReconciliation(Month(2024, 11), 9000, 800, 6));
+  EXPECT_NE(st.message().find("injected failure"), std::string::npos) << st.ToString();
+  EXPECT_EQ(w.id, 0);
+  EXPECT_EQ(FileSize(path_), size_before) << "rolling back truncates what was appended";
+  store_contract::Snapshot after;
+  ASSERT_NO_FATAL_FAILURE(TakeSnapshot(*store, &after));
+  store_contract::ExpectSameSnapshot(before, after);
+  RawDb raw(path_);
+  EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(raw.Text("PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(raw.Int("PRAGMA foreign_keys"), 0) << "a raw connection's default";
+}
+
+// A process killed in the middle of a bulk write (as by a power cut, for
+// the process): the next open rolls the hot journal back.
+TEST_F(SqliteStoreTest, ImportKilledHalfWayLeavesThePreviousState) {
+  {
+    auto store = Open(BulkOptions());
+    ASSERT_NE(store, nullptr);
+    ImportRecord rec = MakeImport(DataKind::kWorkers, "w.csv");
+    ASSERT_TRUE(store->WriteWorkers(LargeWorkers(5000, 1), false, &rec).ok());
+    ImportRecord regions = MakeImport(DataKind::kRegions, "r.csv");
+    ASSERT_TRUE(store->UpsertRegions({{store_contract::Code("17"), "BENGKULU"}}, &regions).ok());
+  }
+  store_contract::Snapshot before;
+  {
+    auto store = Open(BulkOptions());
+    ASSERT_NE(store, nullptr);
+    ASSERT_NO_FATAL_FAILURE(TakeSnapshot(*store, &before));
+  }
+  const WorkerTable big = LargeWorkers(400000, 9);  // ~20 MB of chunks
+  int killed = 0;
+  for (int64_t grown : {int64_t{0}, int64_t{2} << 20, int64_t{8} << 20}) {
+    SCOPED_TRACE("killed after the file grew by " + std::to_string(grown));
+    const int64_t size_before = FileSize(path_);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {  // the importer
+      auto store = OpenSqliteStore(path_, BulkOptions());
+      ImportRecord rec = MakeImport(DataKind::kWorkers, "big.csv");
+      if (store.ok()) (void)(*store)->WriteWorkers(big, /*replace_all=*/true, &rec);
+      _exit(0);
+    }
+    // Wait until the write is under way: a journal, and the file growing.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < deadline &&
+           !(FileSize(path_ + "-journal") > 0 && FileSize(path_) > size_before + grown)) {
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    kill(child, SIGKILL);
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    if (WIFSIGNALED(status)) ++killed;
+    if (!WIFSIGNALED(status)) continue;  // finished first: nothing to check this time
+    EXPECT_GT(FileSize(path_ + "-journal"), 0) << "a hot journal is left behind";
+    {
+      // A read-only open may not roll it back itself, and says so.
+      auto read_only = OpenSqliteStore(path_, ReadOnly());
+      ASSERT_FALSE(read_only.ok());
+      EXPECT_EQ(read_only.status().code(), StatusCode::kFailedPrecondition);
+      EXPECT_NE(read_only.status().message().find("unfinished write"), std::string::npos)
+          << read_only.status().ToString();
+    }
+    auto store = Open(BulkOptions());  // rolls it back
+    ASSERT_NE(store, nullptr);
+    store_contract::Snapshot after;
+    ASSERT_NO_FATAL_FAILURE(TakeSnapshot(*store, &after));
+    store_contract::ExpectSameSnapshot(before, after);
+    RawDb raw(path_);
+    EXPECT_EQ(raw.Text("PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
+  }
+  EXPECT_GE(killed, 2) << "the importer should have been killed half-way";
+}
+
+// --- Snapshots ---------------------------------------------------------------------
+
+TEST_F(SqliteStoreTest, RegionsSnapshotFollowsImportsAndYieldsToHandEdits) {
+  auto store = Open(SmallChunks());
+  ASSERT_NE(store, nullptr);
+  std::vector<RegionRecord> regions;
+  for (int p = 11; p <= 19; ++p) {
+    regions.push_back({RegionCode::FromPacked(static_cast<uint64_t>(p) * 100000000ULL), "PROVINSI " + std::to_string(p)});
+    for (int k = 1; k <= 30; ++k)
+      regions.push_back({RegionCode::FromPacked(static_cast<uint64_t>(p) * 100000000ULL + k * 1000000ULL), "KAB"});
+  }
+  ImportRecord rec = MakeImport(DataKind::kRegions, "r.csv");
+  ASSERT_TRUE(store->UpsertRegions(regions, &rec).ok());
+  RawDb raw(path_);
+  EXPECT_GT(raw.Int("SELECT count(*) FROM snapshot_chunks WHERE snapshot = 'regions'"), 0);
+  auto loaded = store->LoadRegions();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->size(), regions.size());
+  EXPECT_EQ((*loaded)[0].name, "PROVINSI 11");
+
+  // A rename through cakupan rewrites the snapshot.
+  ASSERT_TRUE(store->UpsertRegions({{RegionCode::FromPacked(1100000000ULL), "ACEH"}}, &rec).ok());
+  loaded = store->LoadRegions();
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ((*loaded)[0].name, "ACEH");
+
+  // A row added by hand: the snapshot no longer has the table's row count,
+  // so the table is read.
+  raw.Exec("INSERT INTO regions VALUES ('20', 'BY HAND', 1)");
+  loaded = store->LoadRegions();
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded->size(), regions.size() + 1);
+  EXPECT_EQ(loaded->back().name, "BY HAND");
+
+  // A damaged snapshot is reported, as any damaged chunk.
+  raw.Exec("DELETE FROM regions WHERE code = '20'");
+  raw.DamageByte("snapshot_chunks", raw.Int("SELECT id FROM snapshot_chunks WHERE column_name = 'name.bytes'"), 2);
+  loaded = store->LoadRegions();
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), StatusCode::kCorruption) << loaded.status().ToString();
+  // Deleting the snapshot is always safe: the next import writes it again.
+  raw.Exec("DELETE FROM snapshot_chunks");
+  loaded = store->LoadRegions();
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->size(), regions.size());
+  ASSERT_TRUE(store->UpsertRegions({{RegionCode::FromPacked(1100000000ULL), "ACEH"}}, &rec).ok());
+  EXPECT_GT(raw.Int("SELECT count(*) FROM snapshot_chunks WHERE snapshot = 'regions'"), 0);
+}
+
+TEST_F(SqliteStoreTest, CountsAreKeptAsRowsAndAsChunks) {
+  auto store = Open(SmallChunks());
+  ASSERT_NE(store, nullptr);
+  const ReconciliationRecord recon = MakeReconciliation(Month(2024, 11), 3000, 500, 1);
+  ASSERT_TRUE(store->SaveReconciliation(recon).ok());
+  RawDb raw(path_);
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM coverage_counts WHERE period = '2024-11'"),
+            static_cast<int64_t>(recon.counts.size()));
+  EXPECT_EQ(raw.Text("SELECT group_concat(region_code, ' ') FROM coverage_counts ORDER BY region_code"),
+            "0 17 17.04 17.04.07 17.04.07.2010");
+  EXPECT_EQ(raw.Int("SELECT count(DISTINCT column_name) FROM reconciliation_chunks WHERE column_name LIKE 'counts.%'"),
+            9);
+  // The chunks are what LoadReconciliation reads; damage to them is found.
+  raw.DamageByte("reconciliation_chunks",
+                 raw.Int("SELECT id FROM reconciliation_chunks WHERE column_name = 'counts.registry'"), 1);
+  auto loaded = store->LoadReconciliation(Month(2024, 11), false);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), StatusCode::kCorruption);
+  // Saving again replaces both.
+  ASSERT_TRUE(store->SaveReconciliation(recon).ok());
+  loaded = store->LoadReconciliation(Month(2024, 11), false);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  store_contract::ExpectReconciliationEqual(recon, **loaded, false);
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM coverage_counts"), static_cast<int64_t>(recon.counts.size()));
 }
 
 // --- Several handles on one file --------------------------------------------------
