@@ -339,6 +339,8 @@ Result<WorkerBatch> ReadWorkersCsv(const std::string& path, const ReadOptions& o
     RejectDuplicateNiks(duplicates, map, &batch);
   } catch (const std::bad_alloc&) {
     return Status::Internal(src.file_name + ": " + Tr("out of memory", "memori tidak cukup"));
+  } catch (const std::exception& e) {  // e.g. no thread could be started
+    return Status::Internal(src.file_name + ": " + e.what());
   }
   FinishReport(static_cast<int64_t>(batch.rows.size()), &batch.report);
   return batch;
