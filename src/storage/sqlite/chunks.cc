@@ -52,15 +52,14 @@ struct ChunkWriter::Encoded {
 };
 
 // Runs the jobs on helper threads (as many as there are cores, at most
-// kMaxThreads), at most kAhead jobs beyond the one the consumer waits for,
+// kMaxThreads), at most `ahead` jobs beyond the one the consumer waits for,
 // and hands out the results in job order. Buffers come back through
 // Recycle() and are reused, so that the steady state allocates nothing.
 class ChunkWriter::Pipeline {
  public:
   static constexpr size_t kMaxThreads = 2;
-  static constexpr size_t kAhead = 2;
-
-  explicit Pipeline(const std::vector<std::unique_ptr<Job>>& jobs) : jobs_(jobs), done_(jobs.size()) {
+  Pipeline(const std::vector<std::unique_ptr<Job>>& jobs, size_t ahead)
+      : jobs_(jobs), ahead_(ahead), done_(jobs.size()) {
     const size_t cores = std::max(1u, std::thread::hardware_concurrency());
     const size_t threads = std::min({kMaxThreads, cores, jobs.size()});
     for (size_t t = 0; t < threads; ++t) threads_.emplace_back([this] { Run(); });
@@ -103,7 +102,7 @@ class ChunkWriter::Pipeline {
       std::unique_ptr<Encoded> e;
       {
         std::unique_lock<std::mutex> lock(mu_);
-        cv_.wait(lock, [this] { return stop_ || next_ >= jobs_.size() || next_ <= consumer_at_ + kAhead; });
+        cv_.wait(lock, [this] { return stop_ || next_ >= jobs_.size() || next_ <= consumer_at_ + ahead_; });
         if (stop_ || next_ >= jobs_.size()) return;
         i = next_++;
         if (!free_.empty()) {
@@ -132,6 +131,7 @@ class ChunkWriter::Pipeline {
   }
 
   const std::vector<std::unique_ptr<Job>>& jobs_;
+  const size_t ahead_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Encoded>> done_;  // GUARDED_BY(mu_): by job
@@ -145,6 +145,11 @@ class ChunkWriter::Pipeline {
 
 ChunkWriter::ChunkWriter(int64_t rows_per_chunk) : rows_per_chunk_(rows_per_chunk) {}
 ChunkWriter::~ChunkWriter() = default;
+
+void ChunkWriter::Start(bool all_ahead) {
+  if (!pipeline_ && !jobs_.empty())
+    pipeline_ = std::make_unique<Pipeline>(jobs_, all_ahead ? jobs_.size() : kAhead);
+}
 
 template <typename T>
 void ChunkWriter::AddIntegers(std::string column, const std::vector<T>& values) {
@@ -223,10 +228,11 @@ Status ChunkWriter::Write(Statement& insert, const ChunkOwner& owner,
                           const std::function<void(uint64_t stored_bytes)>& after_insert) {
   stored_bytes_ = 0;
   if (jobs_.empty()) return Status::Ok();
-  Pipeline pipeline(jobs_);
+  Start(false);
+  std::unique_ptr<Pipeline> pipeline = std::move(pipeline_);  // joined when Write returns
   for (size_t i = 0; i < jobs_.size(); ++i) {
     Status error;
-    std::unique_ptr<Encoded> e = pipeline.Next(i, &error);
+    std::unique_ptr<Encoded> e = pipeline->Next(i, &error);
     if (!e) return error;
     const Job& job = *e->job;
     if (const auto* id = std::get_if<int64_t>(&owner)) {
@@ -245,7 +251,7 @@ Status ChunkWriter::Write(Statement& insert, const ChunkOwner& owner,
     insert.Reset();  // drops the pointer to the chunk's memory
     if (!st.ok()) return st;
     stored_bytes_ += e->size;
-    pipeline.Recycle(std::move(e));
+    pipeline->Recycle(std::move(e));
     if (after_insert) after_insert(stored_bytes_);
   }
   return Status::Ok();

@@ -43,7 +43,7 @@ namespace cakupan::sqlite {
 inline constexpr int64_t kDefaultRowsPerChunk = int64_t{1} << 20;
 // The bytes of a string chunk (also bounds the memory SQLite needs to
 // insert one chunk).
-inline constexpr size_t kStringChunkBytes = size_t{4} << 20;
+inline constexpr size_t kStringChunkBytes = size_t{2} << 20;
 // Reading refuses chunks above this size (older versions wrote up to 64 MiB).
 inline constexpr size_t kMaxChunkBytes = size_t{64} << 20;
 
@@ -85,6 +85,12 @@ class ChunkWriter {
   void AddIntegers(std::string column, const std::vector<T>& values);
   void AddStrings(std::string column, const StringColumn& values);
 
+  // Starts encoding (on helper threads) before Write(), so that it overlaps
+  // other work of the caller: a few chunks ahead, or, with `all_ahead`,
+  // every chunk (the caller holds them all in memory until Write()). Add*
+  // may not be called afterwards. Write() starts it when the caller did not.
+  void Start(bool all_ahead);
+
   // Encodes and inserts every chunk through `insert`, a prepared INSERT with
   // parameters ?1 owner, ?2 column_name, ?3 chunk_no, ?4 row_count,
   // ?5 byte_size, ?6 checksum, ?7 encoding, ?8 data. `after_insert`, when
@@ -101,9 +107,14 @@ class ChunkWriter {
   struct Encoded;
   class Pipeline;
 
+  // Chunks a write encodes ahead of the one being inserted: bounds the
+  // memory a write holds beyond its table.
+  static constexpr size_t kAhead = 2;
+
   int64_t rows_per_chunk_;
   std::vector<std::unique_ptr<Job>> jobs_;
   uint64_t stored_bytes_ = 0;
+  std::unique_ptr<Pipeline> pipeline_;  // after jobs_: stopped before they go
 };
 
 // A chunk's stored bytes as read from SQLite, followed by kDecodePadding

@@ -432,6 +432,23 @@ namespace {
 // Values sampled to decide whether differences are worth measuring.
 constexpr size_t kDeltaSample = 8 * kFrameBlock;
 
+// Sorts *v by bits 24 and up (the next `bits` bits, 8 at a time, least
+// significant first); *scratch is reused memory.
+void RadixSortAbove24(std::vector<uint64_t>* v, std::vector<uint64_t>* scratch, unsigned bits) {
+  scratch->resize(v->size());
+  uint64_t* from = v->data();
+  uint64_t* to = scratch->data();
+  const size_t n = v->size();
+  for (unsigned shift = 24; shift < 24 + bits; shift += 8) {
+    size_t counts[257] = {};
+    for (size_t i = 0; i < n; ++i) ++counts[((from[i] >> shift) & 0xff) + 1];
+    for (size_t b = 1; b < 257; ++b) counts[b] += counts[b - 1];
+    for (size_t i = 0; i < n; ++i) to[counts[(from[i] >> shift) & 0xff]++] = from[i];
+    std::swap(from, to);
+  }
+  if (from != v->data()) std::memcpy(v->data(), from, n * sizeof(uint64_t));
+}
+
 template <typename T>
 bool StrictlyIncreasing(const T* values, size_t n) {
   for (size_t i = 1; i < n; ++i)
@@ -594,9 +611,10 @@ ChunkEncoding ChunkEncoder::EncodeIntegers(const T* values, size_t n, std::vecto
     rank_.resize(count);
     sorted_.resize(count);
     if (highest - lowest < (uint64_t{1} << 40) && count < (size_t{1} << 24)) {
-      // Sort (value, first-seen index) packed in one integer: no indirection.
+      // Sort (value, first-seen index) packed in one integer: no indirection,
+      // and a radix sort on the value's bytes (the index bits are unique).
       for (size_t d = 0; d < count; ++d) sorted_[d] = (dict_values_[d] - lowest) << 24 | d;
-      std::sort(sorted_.begin(), sorted_.end());
+      RadixSortAbove24(&sorted_, &order64_, Width(highest - lowest));
       for (size_t r = 0; r < count; ++r) {
         rank_[sorted_[r] & 0xffffff] = static_cast<uint32_t>(r);
         sorted_[r] = (sorted_[r] >> 24) + lowest;

@@ -123,6 +123,7 @@ class ChunkEncoder {
   std::vector<uint32_t> indices_;
   std::vector<uint32_t> order_, rank_;  // sorted position -> first-seen index, and back
   std::vector<uint64_t> sorted_;        // dict_values_ in ascending order
+  std::vector<uint64_t> order64_;       // radix sort scratch
   // Strings: the words of a words chunk.
   struct WordSlot {  // a distinct word: its first 16 bytes (zero padded), length, 1 + index
     uint64_t k0, k1;

@@ -31,7 +31,7 @@ struct SqliteStoreOptions {
   bool read_only = false;
   // Rows per column chunk for new writes (reading accepts any chunk size).
   // Default 1,048,576; tests use small values to cross chunk boundaries.
-  int64_t rows_per_chunk = 524288;
+  int64_t rows_per_chunk = 262144;
   // A write of a table at least this large (in memory, bytes) writes each
   // page once, through a rollback journal, when no other connection has the
   // database open; otherwise, and for smaller writes, pages go through the

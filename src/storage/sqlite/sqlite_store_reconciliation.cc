@@ -153,6 +153,22 @@ Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
     return Status::InvalidArgument("unmatched member columns differ in length");
   const std::string period = r.period.ToString();
 
+  // The per-worker results, the unmatched members and a copy of the counts
+  // (loaded instead of the coverage_counts rows: docs/storage.md), encoded
+  // on helper threads while this one writes the rows.
+  CountsColumns counts(r.counts);
+  ChunkWriter chunks(options_.rows_per_chunk);
+  chunks.AddIntegers("worker_results", r.worker_results);
+  chunks.AddIntegers("unmatched.nik", u.nik);
+  chunks.AddIntegers("unmatched.region", u.region);
+  chunks.AddIntegers("unmatched.attribution", u.attribution);
+  chunks.AddIntegers("unmatched.status", u.status);
+  chunks.AddIntegers("unmatched.segment", u.segment);
+  chunks.AddIntegers("unmatched.sex", u.sex);
+  chunks.AddIntegers("unmatched.birth_date", u.birth_date);
+  counts.AddTo(chunks);
+  chunks.Start(/*all_ahead=*/true);
+
   std::unique_ptr<BulkWriteScope> bulk =  // outlives the transaction
       BeginBulkWrite(r.worker_results.size() + n * (8 + 8 + 1 + 1 + 1 + 1 + 4) + r.counts.size() * sizeof(RegionCounts));
   // Foreign keys are checked row by row: on ~100,000 coverage_counts rows
@@ -193,24 +209,11 @@ Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
   }
   CAKUPAN_RETURN_IF_ERROR(InsertCountRows(period, r.counts));
   {
-    // The per-worker results, the unmatched members and a copy of the counts
-    // (loaded instead of the coverage_counts rows: docs/storage.md).
-    CountsColumns counts(r.counts);
-    ChunkWriter w(options_.rows_per_chunk);
-    w.AddIntegers("worker_results", r.worker_results);
-    w.AddIntegers("unmatched.nik", u.nik);
-    w.AddIntegers("unmatched.region", u.region);
-    w.AddIntegers("unmatched.attribution", u.attribution);
-    w.AddIntegers("unmatched.status", u.status);
-    w.AddIntegers("unmatched.segment", u.segment);
-    w.AddIntegers("unmatched.sex", u.sex);
-    w.AddIntegers("unmatched.birth_date", u.birth_date);
-    counts.AddTo(w);
     CAKUPAN_ASSIGN_OR_RETURN(
         StatementRef ins,
         Sql("INSERT INTO reconciliation_chunks (period, column_name, chunk_no, row_count, byte_size, checksum, "
             "encoding, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
-    CAKUPAN_RETURN_IF_ERROR(w.Write(*ins, period, bulk_progress_));
+    CAKUPAN_RETURN_IF_ERROR(chunks.Write(*ins, period, bulk_progress_));
   }
   return txn.Commit();
 }
