@@ -802,27 +802,16 @@ constexpr size_t kWordsProbe = 16384;
 }  // namespace
 
 size_t ChunkEncoder::MeasureDigits(const uint32_t* offsets, size_t n, const char* bytes) {
-  // The numbers are not kept (they are parsed again when written), so that a
-  // column of numbers needs no scratch memory.
-  bool numbers = true;
-  auto minmax = [&](size_t start, size_t end, uint64_t* lo, uint64_t* hi) {
-    uint64_t a = ~uint64_t{0}, b = 0;
-    for (size_t i = start; i < end; ++i) {
-      uint64_t v = 0;
-      numbers &= ParseDigits(bytes + offsets[i], offsets[i + 1] - offsets[i], &v);
-      a = std::min(a, v);
-      b = std::max(b, v);
-    }
-    *lo = a;
-    *hi = b;
-  };
-  // Give up at the first block that is not all numbers (names: at once).
-  const size_t first = std::min(n, kFrameBlock);
-  uint64_t lo, hi;
-  minmax(0, first, &lo, &hi);
-  if (!numbers) return 0;
-  const size_t size = MeasureFrame(n, minmax, &block_min_, &block_width_, &count_base_);
-  return numbers ? size : 0;
+  // Give up at the first row that is not a number (names: at once), before
+  // any memory is taken.
+  numbers_.clear();
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t v;
+    if (!ParseDigits(bytes + offsets[i], offsets[i + 1] - offsets[i], &v)) return 0;
+    if (numbers_.empty()) numbers_.reserve(n);
+    numbers_.push_back(v);
+  }
+  return MeasureFrame(n, ValueMinMax(numbers_.data()), &block_min_, &block_width_, &count_base_);
 }
 
 void ChunkEncoder::GrowWordTable() {
@@ -860,30 +849,9 @@ size_t ChunkEncoder::MeasureWords(const uint32_t* offsets, size_t n, const char*
                                         0xffffffffffffULL,
                                         0xffffffffffffffULL,
                                         ~uint64_t{0}};
-  // Words are looked up in batches: first split (and their table slots
-  // prefetched), then resolved in order, so that the cache misses of a
-  // batch overlap.
-  struct Pending {
-    uint64_t k0, k1, hash;
-    const char* p;
-    size_t len;
-  };
-  constexpr size_t kBatch = 32;
-  Pending pending[kBatch];
-  size_t waiting = 0;
-  auto flush = [&] {
-    if (token_count + waiting > tokens_.size()) tokens_.resize((token_count + waiting) * 3 / 2);
-    for (size_t k = 0; k < waiting; ++k) {
-      const Pending& w = pending[k];
-      tokens_[token_count++] = FindWord(w.k0, w.k1, w.hash, w.p, w.len);
-    }
-    waiting = 0;
-  };
   auto add = [&](uint64_t k0, uint64_t k1, const char* p, size_t len) {
-    const uint64_t hash = WordHash(k0, k1, len);
-    __builtin_prefetch(&word_table_[static_cast<size_t>(hash >> (64 - std::countr_zero(word_table_.size())))]);
-    pending[waiting++] = Pending{k0, k1, hash, p, len};
-    if (waiting == kBatch) flush();
+    if (token_count == tokens_.size()) tokens_.resize(tokens_.size() * 3 / 2 + 64);
+    tokens_[token_count++] = FindWord(k0, k1, WordHash(k0, k1, len), p, len);
   };
   for (size_t i = 0; i < n; ++i) {
     const char* row = bytes + offsets[i];
@@ -924,12 +892,10 @@ size_t ChunkEncoder::MeasureWords(const uint32_t* offsets, size_t n, const char*
     }
     word_counts_[i] = count;
     if ((i & 1023) == 1023) {
-      flush();
       if (token_count >= kWordsProbe && word_starts_.size() * 2 > token_count) return 0;  // mostly distinct words
       if (words_.size() > give_up_above) return 0;
     }
   }
-  flush();
   tokens_.resize(token_count);
   if (words_.size() > give_up_above) return 0;
   const size_t dict = word_starts_.size();
@@ -953,11 +919,8 @@ ChunkEncoding ChunkEncoder::EncodeStrings(const uint32_t* offsets, size_t n, con
     const size_t size = MeasureDigits(offsets, n, bytes);
     if (size != 0 && size < raw) {
       out->resize(size + 16);
-      auto number = [offsets, bytes](size_t i) {
-        uint64_t v = 0;
-        ParseDigits(bytes + offsets[i], offsets[i + 1] - offsets[i], &v);
-        return v;
-      };
+      const uint64_t* numbers = numbers_.data();
+      auto number = [numbers](size_t i) { return numbers[i]; };
       uint8_t* p = WriteFrame(n, number, block_min_, block_width_, count_base_, out->data());
       out->resize(static_cast<size_t>(p - out->data()));
       return ChunkEncoding::kDigits;

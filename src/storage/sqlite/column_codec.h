@@ -124,7 +124,8 @@ class ChunkEncoder {
   std::vector<uint32_t> order_, rank_;  // sorted position -> first-seen index, and back
   std::vector<uint64_t> sorted_;        // dict_values_ in ascending order
   std::vector<uint64_t> order64_;       // radix sort scratch
-  // Strings: the words of a words chunk.
+  // Strings: the numbers of a digits chunk, the words of a words chunk.
+  std::vector<uint64_t> numbers_;
   struct WordSlot {  // a distinct word: its first 16 bytes (zero padded), length, 1 + index
     uint64_t k0, k1;
     uint32_t len, index;
