@@ -6,6 +6,7 @@
 #include <deque>
 #include <mutex>
 #include <new>
+#include <system_error>
 #include <thread>
 
 namespace cakupan::sqlite {
@@ -62,7 +63,13 @@ class ChunkWriter::Pipeline {
       : jobs_(jobs), ahead_(ahead), done_(jobs.size()) {
     const size_t cores = std::max(1u, std::thread::hardware_concurrency());
     const size_t threads = std::min({kMaxThreads, cores, jobs.size()});
-    for (size_t t = 0; t < threads; ++t) threads_.emplace_back([this] { Run(); });
+    for (size_t t = 0; t < threads; ++t) {
+      try {
+        threads_.emplace_back([this] { Run(); });
+      } catch (const std::system_error&) {
+        break;  // with no thread at all, Next() encodes on the calling thread
+      }
+    }
   }
   ~Pipeline() {
     {
@@ -78,6 +85,17 @@ class ChunkWriter::Pipeline {
   // The result of job `i` (called for i = 0, 1, ... in order); null with
   // *error set when encoding failed.
   std::unique_ptr<Encoded> Next(size_t i, Status* error) {
+    if (threads_.empty()) {
+      std::unique_ptr<Encoded> e = free_.empty() ? std::make_unique<Encoded>() : std::move(free_.back());
+      if (!free_.empty()) free_.pop_back();
+      try {
+        Encode(*jobs_[i], inline_encoder_, inline_lengths_, e.get());
+      } catch (const std::bad_alloc&) {
+        *error = Status::Internal("out of memory while encoding column '" + jobs_[i]->column + "'");
+        return nullptr;
+      }
+      return e;
+    }
     std::unique_lock<std::mutex> lock(mu_);
     consumer_at_ = i;
     cv_.notify_all();  // a thread may wait for room ahead of the consumer
@@ -113,9 +131,7 @@ class ChunkWriter::Pipeline {
       const Job& job = *jobs_[i];
       try {
         if (!e) e = std::make_unique<Encoded>();
-        e->job = &job;
-        job.encode(encoder, lengths, e.get());
-        e->checksum = ChunkChecksum(e->data, e->size);
+        Encode(job, encoder, lengths, e.get());
       } catch (const std::bad_alloc&) {
         std::lock_guard<std::mutex> lock(mu_);
         error_ = Status::Internal("out of memory while encoding column '" + job.column + "'");
@@ -130,8 +146,16 @@ class ChunkWriter::Pipeline {
     }
   }
 
+  static void Encode(const Job& job, ChunkEncoder& encoder, std::vector<uint32_t>& lengths, Encoded* e) {
+    e->job = &job;
+    job.encode(encoder, lengths, e);
+    e->checksum = ChunkChecksum(e->data, e->size);
+  }
+
   const std::vector<std::unique_ptr<Job>>& jobs_;
   const size_t ahead_;
+  ChunkEncoder inline_encoder_;  // when no thread could be started
+  std::vector<uint32_t> inline_lengths_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Encoded>> done_;  // GUARDED_BY(mu_): by job
@@ -224,8 +248,7 @@ void ChunkWriter::AddStrings(std::string column, const StringColumn& values) {
   }
 }
 
-Status ChunkWriter::Write(Statement& insert, const ChunkOwner& owner,
-                          const std::function<void(uint64_t stored_bytes)>& after_insert) {
+Status ChunkWriter::Write(Statement& insert, const ChunkOwner& owner) {
   stored_bytes_ = 0;
   if (jobs_.empty()) return Status::Ok();
   Start(false);
@@ -252,7 +275,6 @@ Status ChunkWriter::Write(Statement& insert, const ChunkOwner& owner,
     if (!st.ok()) return st;
     stored_bytes_ += e->size;
     pipeline->Recycle(std::move(e));
-    if (after_insert) after_insert(stored_bytes_);
   }
   return Status::Ok();
 }
@@ -314,13 +336,25 @@ class ChunkReader::Pool {
     for (std::thread& t : threads_) t.join();
   }
   void Add(Decode task) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      tasks_.push_back(std::move(task));
-      ++pending_;
-      const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-      if (threads_.size() < std::min(kThreads, cores)) threads_.emplace_back([this] { Run(); });
+    std::unique_lock<std::mutex> lock(mu_);
+    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    if (threads_.size() < std::min(kThreads, cores)) {
+      try {
+        threads_.emplace_back([this] { Run(); });
+      } catch (const std::system_error&) {
+        // Fewer helpers; with none at all the task runs here.
+      }
     }
+    if (threads_.empty()) {
+      lock.unlock();
+      Status st = RunTask(task);
+      lock.lock();
+      if (!st.ok() && error_.ok()) error_ = std::move(st);
+      return;
+    }
+    tasks_.push_back(std::move(task));
+    ++pending_;
+    lock.unlock();
     cv_.notify_all();
   }
   Status Wait() {
@@ -340,16 +374,19 @@ class ChunkReader::Pool {
       Decode task = std::move(tasks_.front());
       tasks_.pop_front();
       lock.unlock();
-      Status st;
-      try {
-        st = task();
-      } catch (const std::bad_alloc&) {
-        st = Status::Internal("out of memory while decoding chunks");
-      }
+      Status st = RunTask(task);
       task = nullptr;  // free the chunks' bytes outside the lock
       lock.lock();
       if (!st.ok() && error_.ok()) error_ = std::move(st);
       if (--pending_ == 0) cv_.notify_all();
+    }
+  }
+
+  static Status RunTask(const Decode& task) {
+    try {
+      return task();
+    } catch (const std::bad_alloc&) {
+      return Status::Internal("out of memory while decoding chunks");
     }
   }
 

@@ -93,11 +93,9 @@ class ChunkWriter {
 
   // Encodes and inserts every chunk through `insert`, a prepared INSERT with
   // parameters ?1 owner, ?2 column_name, ?3 chunk_no, ?4 row_count,
-  // ?5 byte_size, ?6 checksum, ?7 encoding, ?8 data. `after_insert`, when
-  // set, is called after each chunk with the total stored bytes so far. On
-  // failure nothing more is inserted (the caller rolls back).
-  Status Write(Statement& insert, const ChunkOwner& owner,
-               const std::function<void(uint64_t stored_bytes)>& after_insert = nullptr);
+  // ?5 byte_size, ?6 checksum, ?7 encoding, ?8 data. On failure nothing
+  // more is inserted (the caller rolls back).
+  Status Write(Statement& insert, const ChunkOwner& owner);
 
   // Total bytes stored by the last Write().
   uint64_t stored_bytes() const { return stored_bytes_; }

@@ -8,8 +8,12 @@
 //
 // The database runs in WAL mode: any number of Store objects (in this or
 // other processes) may read while one writes; a writer waits up to 5 s for
-// another writer before failing with kFailedPrecondition. Each Store object is
-// used by one thread at a time (store.h).
+// another writer before failing with kFailedPrecondition. The exception: a
+// large write (workers, memberships, a reconciliation) made while no other
+// connection has the file open goes through a rollback journal, writing each
+// page once, and other connections wait for it (bulk_write.h). Each Store
+// object is used by one thread at a time (store.h); its large reads and
+// writes use up to two helper threads of their own.
 #pragma once
 
 #include <cstdint>

@@ -5,7 +5,6 @@
 // sqlite_store_reconciliation.cc. Not thread-safe (store.h).
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -154,8 +153,6 @@ class SqliteStore final : public Store {
   std::unique_ptr<Connection> conn_;
   StatementCache stmts_;  // declared after conn_: finalized before it closes
   SqliteStoreOptions options_;
-  // Called after each chunk a large write inserts (null outside them).
-  std::function<void(uint64_t stored_bytes)> bulk_progress_;
 };
 
 }  // namespace cakupan::sqlite

@@ -213,7 +213,7 @@ Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
         StatementRef ins,
         Sql("INSERT INTO reconciliation_chunks (period, column_name, chunk_no, row_count, byte_size, checksum, "
             "encoding, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
-    CAKUPAN_RETURN_IF_ERROR(chunks.Write(*ins, period, bulk_progress_));
+    CAKUPAN_RETURN_IF_ERROR(chunks.Write(*ins, period));
   }
   return txn.Commit();
 }

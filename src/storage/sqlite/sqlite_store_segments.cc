@@ -140,7 +140,7 @@ Status SqliteStore::DeleteSegments(std::string_view kind, const std::string& per
 
 Status SqliteStore::WriteSegmentChunks(int64_t segment_id, ChunkWriter& writer) {
   CAKUPAN_ASSIGN_OR_RETURN(StatementRef insert, Sql(kInsertChunk));
-  return writer.Write(*insert, segment_id, bulk_progress_);
+  return writer.Write(*insert, segment_id);
 }
 
 Result<int64_t> SqliteStore::InsertSegment(std::string_view kind, const std::string& period, int64_t rows,
