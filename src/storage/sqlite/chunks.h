@@ -40,7 +40,6 @@
 
 namespace cakupan::sqlite {
 
-inline constexpr int64_t kDefaultRowsPerChunk = int64_t{1} << 20;
 // The bytes of a string chunk (also bounds the memory SQLite needs to
 // insert one chunk).
 inline constexpr size_t kStringChunkBytes = size_t{2} << 20;

@@ -34,7 +34,7 @@ struct SqliteStoreOptions {
   // refused (open it read-write once to upgrade).
   bool read_only = false;
   // Rows per column chunk for new writes (reading accepts any chunk size).
-  // Default 1,048,576; tests use small values to cross chunk boundaries.
+  // Default 262,144; tests use small values to cross chunk boundaries.
   int64_t rows_per_chunk = 262144;
   // A write of a table at least this large (in memory, bytes) writes each
   // page once, through a rollback journal, when no other connection has the
