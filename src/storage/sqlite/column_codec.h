@@ -21,9 +21,9 @@
 //  - kWords:  the rows split at each space into words: a dictionary of the
 //             distinct words, each row's word count and the word indices, all
 //             bit-packed (names: a few thousand words make millions of names).
-// kLegacy marks chunks written before
-// the encodings existed (raw arrays; string offsets instead of lengths);
-// the codec never writes it and DecodeIntegers() reads it as kPlain.
+// kLegacy marks chunks written before the encodings existed (raw arrays;
+// string offsets instead of lengths); the codec never writes it and
+// DecodeIntegers() reads it as kPlain.
 //
 // The encodings work on 64-bit "keys": unsigned values as they are, signed
 // values with the sign bit flipped, so that the order is kept. Decoding is
@@ -67,8 +67,8 @@ const char* ChunkEncodingName(ChunkEncoding encoding);
 inline constexpr size_t kDecodePadding = 16;
 inline constexpr size_t kFrameBlock = 128;
 
-// Which encodings EncodeIntegers() may choose (all by default); the tests
-// use it to exercise each one.
+// Which encodings EncodeIntegers() / EncodeStrings() may choose (all by
+// default); the tests use it to exercise each one.
 enum EncodingSet : uint32_t {
   kAllowPlain = 1u << 0,  // always allowed: the fallback
   kAllowConstant = 1u << 1,
