@@ -256,6 +256,34 @@ TEST_F(GeneratedProvince, ChangedDataMakesCoverageAskForReconcile) {
   EXPECT_EQ(j["region"]["denominator"].get<int64_t>(), 12001);
 }
 
+TEST_F(GeneratedProvince, AnExtractInTwoFilesMergesBeforeReconciling) {
+  // A second file for the same month (e.g. another BPJS branch) adds one
+  // membership for a registry worker who had none: a second stored segment.
+  auto workers = ReadCsv(gen_ + "/pekerja.csv");
+  auto members = ReadCsv(gen_ + "/kepesertaan-2024-11.csv");
+  std::set<std::string> member_niks;
+  for (size_t i = 1; i < members.size(); ++i) member_niks.insert(members[i][1]);
+  std::string nik, regency;
+  for (size_t i = 1; i < workers.size() && nik.empty(); ++i)
+    if (!member_niks.count(workers[i][0])) {
+      nik = workers[i][0];
+      regency = workers[i][4].substr(0, 5);
+    }
+  ASSERT_FALSE(nik.empty());
+  auto before = CoverageJson({"--region", "17", "--basis", "registry"});
+  const std::string file = *dir_ / "cabang-2.csv";
+  WriteFile(file, "nik,segmen,status,npp\n" + nik + ",BPU,aktif,\n");
+  Ok({"--db", db_, "import", "members", file, "--period", kPeriod});
+  Ok({"--db", db_, "reconcile", "--period", kPeriod});
+  auto after = CoverageJson({"--region", "17", "--basis", "registry"});
+  for (size_t i = 0; i < after["rows"].size(); ++i) {
+    const auto& a = after["rows"][i];
+    const auto& b = before["rows"][i];
+    const int64_t expected = b["active"].get<int64_t>() + (a["code"] == regency ? 1 : 0);
+    EXPECT_EQ(a["active"].get<int64_t>(), expected) << a["code"];
+  }
+}
+
 TEST_F(GeneratedProvince, ClearErrorsForBadArguments) {
   RunResult unknown = Cakupan({"--db", db_, "coverage", "--region", "99"});
   EXPECT_EQ(unknown.exit_code, 1);

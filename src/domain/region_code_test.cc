@@ -80,3 +80,26 @@ TEST(RegionTableTest, RejectsOrphansAndDuplicates) {
 
 }  // namespace
 }  // namespace cakupan
+
+namespace cakupan {
+namespace {
+
+TEST(RegionTableTest, FindVillageAgreesWithFindForEveryCode) {
+  std::vector<RegionRecord> recs = {{*RegionCode::Parse("17"), "p"}, {*RegionCode::Parse("17.04"), "r"},
+                                    {*RegionCode::Parse("17.04.07"), "d"}, {*RegionCode::Parse("17.04.08"), "e"}};
+  for (int v : {1001, 1002, 1005, 2001, 2002, 2003, 2010, 2011, 2050, 3001})
+    recs.push_back({*RegionCode::FromParts(17, 4, 7, v), "v"});
+  recs.push_back({*RegionCode::FromParts(17, 4, 8, 2001), "w"});
+  auto t = RegionTable::Build(recs);
+  ASSERT_TRUE(t.ok());
+  for (int c : {7, 8, 9}) {
+    for (int v = 1; v <= 3999; ++v) {
+      const RegionCode code = *RegionCode::FromParts(17, 4, c, v);
+      ASSERT_EQ(t->FindVillage(code.packed()), t->Find(code)) << code.ToString();
+    }
+  }
+  EXPECT_EQ(t->FindVillage(RegionCode::FromParts(99, 1, 1, 2001)->packed()), RegionTable::kNotFound);
+}
+
+}  // namespace
+}  // namespace cakupan

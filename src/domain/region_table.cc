@@ -7,8 +7,8 @@ namespace cakupan {
 RegionTable::RegionTable() : RegionTable(Build({}).value()) {}
 
 Result<RegionTable> RegionTable::Build(std::vector<RegionRecord> records) {
-  std::sort(records.begin(), records.end(),
-            [](const RegionRecord& a, const RegionRecord& b) { return a.code < b.code; });
+  auto by_code = [](const RegionRecord& a, const RegionRecord& b) { return a.code < b.code; };
+  if (!std::is_sorted(records.begin(), records.end(), by_code)) std::sort(records.begin(), records.end(), by_code);
   if (records.empty() || records.front().code != RegionCode::National()) {
     records.insert(records.begin(), RegionRecord{RegionCode::National(), "INDONESIA"});
   }

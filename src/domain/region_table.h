@@ -57,14 +57,20 @@ class RegionTable {
     if (district >= district_slot_.size()) return kNotFound;
     const int32_t d = district_slot_[district];
     if (d == kNotFound) return kNotFound;
-    int32_t lo = d + 1, hi = subtree_end_[d];
-    while (lo < hi) {
-      const int32_t mid = (lo + hi) >> 1;
-      if (codes_[mid].packed() < packed) lo = mid + 1;
-      else hi = mid;
+    // Branchless lower bound (conditional moves, no mispredicted jumps).
+    const RegionCode* base = codes_.data() + d + 1;
+    size_t len = static_cast<size_t>(subtree_end_[d] - d - 1);
+    if (len == 0) return kNotFound;
+    while (len > 1) {
+      const size_t half = len / 2;
+      base = base[half - 1].packed() < packed ? base + half : base;
+      len -= half;
     }
-    return lo < subtree_end_[d] && codes_[lo].packed() == packed ? lo : kNotFound;
+    if (base->packed() < packed) ++base;
+    const int32_t i = static_cast<int32_t>(base - codes_.data());
+    return i < subtree_end_[d] && base->packed() == packed ? i : kNotFound;
   }
+
   // Index of the deepest listed region containing `code` (the code itself
   // when listed); the root when not even its province is listed.
   int32_t FindNearestListed(RegionCode code) const;

@@ -47,28 +47,20 @@ PersonMembership Decide(const MembershipTable& m, size_t first, size_t last) {
 std::vector<RegionCounts> RollUp(const RegionTable& regions, const DirectCounts& d) {
   const int32_t n = regions.size();
   DirectCounts t = d;  // totals
-  for (int32_t i = n - 1; i > 0; --i) {
-    const int32_t p = regions.parent(i);
-    t.registry[p] += t.registry[i];
-    t.active[p] += t.active[i];
-    t.non_active[p] += t.non_active[i];
-    t.unregistered[p] += t.unregistered[i];
-    t.unmatched_active[p] += t.unmatched_active[i];
-    t.unmatched_non_active[p] += t.unmatched_non_active[i];
-  }
+  for (int32_t i = n - 1; i > 0; --i) t[regions.parent(i)].Add(t[i]);
   std::vector<RegionCounts> out;
   for (int32_t i = 0; i < n; ++i) {
-    if (t.registry[i] == 0 && t.unmatched_active[i] == 0 && t.unmatched_non_active[i] == 0) continue;
+    if (t[i].registry == 0 && t[i].unmatched_active == 0 && t[i].unmatched_non_active == 0) continue;
     RegionCounts c;
     c.region = regions.code(i);
-    c.registry = t.registry[i];
-    c.active = t.active[i];
-    c.non_active = t.non_active[i];
-    c.unregistered = t.unregistered[i];
-    c.unmatched_active = t.unmatched_active[i];
-    c.unmatched_non_active = t.unmatched_non_active[i];
-    c.unmatched_active_here = d.unmatched_active[i];
-    c.unmatched_non_active_here = d.unmatched_non_active[i];
+    c.registry = t[i].registry;
+    c.active = t[i].active;
+    c.non_active = t[i].non_active;
+    c.unregistered = t[i].unregistered;
+    c.unmatched_active = t[i].unmatched_active;
+    c.unmatched_non_active = t[i].unmatched_non_active;
+    c.unmatched_active_here = d[i].unmatched_active;
+    c.unmatched_non_active_here = d[i].unmatched_non_active;
     out.push_back(c);
   }
   return out;
@@ -117,8 +109,8 @@ void ReconcileRange(const RegionTable& regions, const WorkerTable& workers, cons
     const uint64_t mn = m < m_end ? members.nik[m] : UINT64_MAX;
     if (wn < mn) {  // registry worker with no membership
       const int32_t r = worker_region(w);
-      ++direct.registry[r];
-      ++direct.unregistered[r];
+      ++direct[r].registry;
+      ++direct[r].unregistered;
       ++s.unregistered;
       ++w;
       continue;
@@ -130,12 +122,12 @@ void ReconcileRange(const RegionTable& regions, const WorkerTable& workers, cons
     const Segment seg = static_cast<Segment>(members.segment[p.deciding]);
     if (wn == mn) {  // matched
       const int32_t r = worker_region(w);
-      ++direct.registry[r];
+      ++direct[r].registry;
       if (p.active) {
-        ++direct.active[r];
+        ++direct[r].active;
         ++s.active;
       } else {
-        ++direct.non_active[r];
+        ++direct[r].non_active;
         ++s.non_active;
       }
       results[w] = PackWorkerResult(p.active ? WorkerStatus::kActive : WorkerStatus::kNonActive, seg);
@@ -168,8 +160,8 @@ void ReconcileRange(const RegionTable& regions, const WorkerTable& workers, cons
         default: ++s.unmatched_unattributed; break;
       }
       ++s.unmatched;
-      if (p.active) ++direct.unmatched_active[r];
-      else ++direct.unmatched_non_active[r];
+      if (p.active) ++direct[r].unmatched_active;
+      else ++direct[r].unmatched_non_active;
       UnmatchedMembers& u = out.unmatched;
       u.nik.push_back(mn);
       u.region.push_back(how == Attribution::kUnattributed ? 0 : regions.code(r).packed());
@@ -217,14 +209,7 @@ ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& wo
   for (int p = 0; p < parts; ++p) {
     AddSummary(rec.summary, results[p].summary);
     if (p > 0) {
-      for (size_t r = 0; r < direct.registry.size(); ++r) {
-        direct.registry[r] += results[p].direct.registry[r];
-        direct.active[r] += results[p].direct.active[r];
-        direct.non_active[r] += results[p].direct.non_active[r];
-        direct.unregistered[r] += results[p].direct.unregistered[r];
-        direct.unmatched_active[r] += results[p].direct.unmatched_active[r];
-        direct.unmatched_non_active[r] += results[p].direct.unmatched_non_active[r];
-      }
+      for (size_t r = 0; r < direct.size(); ++r) direct[r].Add(results[p].direct[r]);
     }
     const UnmatchedMembers& u = results[p].unmatched;
     UnmatchedMembers& to = rec.unmatched;

@@ -30,12 +30,21 @@ ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& wo
 
 // Rolls per-region direct counts up the hierarchy and returns the regions
 // with any non-zero count in code order. Exposed for tests and re-use.
-struct DirectCounts {
-  explicit DirectCounts(size_t regions)
-      : registry(regions), active(regions), non_active(regions), unregistered(regions),
-        unmatched_active(regions), unmatched_non_active(regions) {}
-  std::vector<int64_t> registry, active, non_active, unregistered, unmatched_active, unmatched_non_active;
+// One region's tally; kept together so that counting a person touches one
+// cache line.
+struct RegionTally {
+  int64_t registry = 0, active = 0, non_active = 0, unregistered = 0, unmatched_active = 0,
+          unmatched_non_active = 0;
+  void Add(const RegionTally& o) {
+    registry += o.registry;
+    active += o.active;
+    non_active += o.non_active;
+    unregistered += o.unregistered;
+    unmatched_active += o.unmatched_active;
+    unmatched_non_active += o.unmatched_non_active;
+  }
 };
+using DirectCounts = std::vector<RegionTally>;  // by region index
 std::vector<RegionCounts> RollUp(const RegionTable& regions, const DirectCounts& direct);
 
 }  // namespace cakupan

@@ -27,7 +27,9 @@ WorkerTable ConcatWorkers(std::vector<WorkerTable> parts);
 MembershipTable ConcatMembers(std::vector<MembershipTable> parts);
 
 // Merges canonical segments given oldest first into one canonical table; for
-// a key present in several segments the newest segment's row wins.
+// a key present in several segments the newest segment's row wins. With more
+// than one segment the key columns must be loaded (workers: nik; members:
+// nik, segment and npp).
 WorkerTable MergeWorkerSegments(std::vector<WorkerTable> segments);
 MembershipTable MergeMemberSegments(std::vector<MembershipTable> segments);
 

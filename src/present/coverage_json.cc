@@ -1,6 +1,6 @@
 #include "present/coverage_json.h"
 
-#include <cstdio>
+#include <charconv>
 
 namespace cakupan {
 
@@ -11,16 +11,27 @@ nlohmann::json Opt(const std::optional<T>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
-std::string Num(double v) {
+// Shortest text that reads back as the same number (C locale).
+template <typename T>
+void AppendNumber(std::string& out, T v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, res.ptr);
+}
+template <typename T>
+void AppendOpt(std::string& out, const std::optional<T>& v) {
+  if (v) AppendNumber(out, *v);
+}
+std::string Num(double v) {
+  std::string s;
+  AppendNumber(s, v);
+  return s;
 }
 template <typename T>
 std::string OptNum(const std::optional<T>& v) {
-  if (!v) return "";
-  if constexpr (std::is_floating_point_v<T>) return Num(*v);
-  else return std::to_string(*v);
+  std::string s;
+  AppendOpt(s, v);
+  return s;
 }
 
 }  // namespace
@@ -106,15 +117,42 @@ std::string CoverageReportCsv(const CoverageReport& rep) {
       "period,basis,code,name,level,denominator,denominator_period,active,non_active,unregistered,registry,"
       "unmatched_active,coverage,rank,rank_of,target,gap_points,gap_workers,national_reference,"
       "gap_national_points,gap_national_workers,is_total\n";
+  out.reserve(out.size() + (rep.rows.size() + 1) * 200);
+  const std::string prefix = rep.period.ToString() + "," + BasisName(rep.basis) + ",";
   auto line = [&](const CoverageRow& r, bool total) {
-    out += rep.period.ToString() + "," + BasisName(rep.basis) + "," + r.code.ToString() + "," + CsvField(r.name) +
-           "," + RegionLevelName(r.level) + "," + OptNum(r.denominator) + "," +
-           (r.denominator_period ? r.denominator_period->ToString() : "") + "," + std::to_string(r.active) + "," +
-           std::to_string(r.non_active) + "," + std::to_string(r.unregistered) + "," + std::to_string(r.registry) +
-           "," + std::to_string(r.unmatched_active) + "," + OptNum(r.coverage) + "," + OptNum(r.rank) + "," +
-           std::to_string(r.rank_of) + "," + OptNum(r.target) + "," + OptNum(r.gap_points) + "," +
-           OptNum(r.gap_workers) + "," + OptNum(rep.national_reference) + "," + OptNum(r.gap_national_points) + "," +
-           OptNum(r.gap_national_workers) + "," + (total ? "1" : "0") + "\n";
+    out += prefix;
+    out += r.code.ToString();
+    out += ',';
+    out += CsvField(r.name);
+    out += ',';
+    out += RegionLevelName(r.level);
+    out += ',';
+    AppendOpt(out, r.denominator);
+    out += ',';
+    if (r.denominator_period) out += r.denominator_period->ToString();
+    for (int64_t v : {r.active, r.non_active, r.unregistered, r.registry, r.unmatched_active}) {
+      out += ',';
+      AppendNumber(out, v);
+    }
+    out += ',';
+    AppendOpt(out, r.coverage);
+    out += ',';
+    AppendOpt(out, r.rank);
+    out += ',';
+    AppendNumber(out, static_cast<int64_t>(r.rank_of));
+    out += ',';
+    AppendOpt(out, r.target);
+    out += ',';
+    AppendOpt(out, r.gap_points);
+    out += ',';
+    AppendOpt(out, r.gap_workers);
+    out += ',';
+    AppendOpt(out, rep.national_reference);
+    out += ',';
+    AppendOpt(out, r.gap_national_points);
+    out += ',';
+    AppendOpt(out, r.gap_national_workers);
+    out += total ? ",1\n" : ",0\n";
   };
   for (const auto& r : rep.rows) line(r, false);
   line(rep.region, true);

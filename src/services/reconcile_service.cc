@@ -36,10 +36,10 @@ Result<ReconciliationRecord> ReconcileService::Reconcile(std::optional<Period> p
   progress_.Begin(Tr("Loading data", "Memuat data"), 0);
   CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> wseg, store_.LoadWorkerSegments(kWorkerNik | kWorkerVillage));
   WorkerTable workers = MergeWorkerSegments(std::move(wseg));
-  CAKUPAN_ASSIGN_OR_RETURN(
-      std::vector<MembershipTable> mseg,
-      store_.LoadMemberSegments(*period, kMemberNik | kMemberSegment | kMemberStatus | kMemberRegion |
-                                             kMemberBirthDate | kMemberNpp));
+  uint32_t member_columns = kMemberNik | kMemberSegment | kMemberStatus | kMemberRegion | kMemberBirthDate;
+  CAKUPAN_ASSIGN_OR_RETURN(int member_segments, store_.CountMemberSegments(*period));
+  if (member_segments > 1) member_columns |= kMemberNpp;  // merging segments needs the whole key
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<MembershipTable> mseg, store_.LoadMemberSegments(*period, member_columns));
   MembershipTable members = MergeMemberSegments(std::move(mseg));
   progress_.End();
 
