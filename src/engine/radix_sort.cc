@@ -62,6 +62,33 @@ void LsdSortRange(uint64_t* keys, uint32_t* rows, uint64_t* tmp_keys, uint32_t* 
   }
 }
 
+// Sorts keys/rows[b, e) whose keys agree above bit `bits`: ranges small
+// enough for the cache get LSD passes; larger ones one more stable MSD pass
+// on the top 11 remaining bits, then each sub-range recursively.
+void SortRange(uint64_t* keys, uint32_t* rows, uint64_t* tmp_keys, uint32_t* tmp_rows, size_t b, size_t e,
+               int bits) {
+  constexpr size_t kCacheRows = 1u << 16;
+  const size_t n = e - b;
+  if (n <= kCacheRows || bits <= kDigitBits) {
+    LsdSortRange(keys, rows, tmp_keys, tmp_rows, b, e, bits);
+    return;
+  }
+  const int shift = bits - kDigitBits;
+  std::vector<uint32_t> count((1u << kDigitBits) + 1, 0);
+  for (size_t i = b; i < e; ++i) ++count[((keys[i] >> shift) & kDigitMask) + 1];
+  for (size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
+  std::vector<uint32_t> begin(count.begin(), count.end());
+  for (size_t i = b; i < e; ++i) {
+    const uint32_t d = count[(keys[i] >> shift) & kDigitMask]++;
+    tmp_keys[b + d] = keys[i];
+    tmp_rows[b + d] = rows[i];
+  }
+  std::copy(tmp_keys + b, tmp_keys + e, keys + b);
+  std::copy(tmp_rows + b, tmp_rows + e, rows + b);
+  for (size_t d = 0; d + 1 < begin.size(); ++d)
+    if (begin[d + 1] - begin[d] > 1) SortRange(keys, rows, tmp_keys, tmp_rows, b + begin[d], b + begin[d + 1], shift);
+}
+
 }  // namespace
 
 bool IsSorted(const std::vector<uint64_t>& keys) { return std::is_sorted(keys.begin(), keys.end()); }
@@ -69,7 +96,10 @@ bool IsSorted(const std::vector<uint64_t>& keys) { return std::is_sorted(keys.be
 // Hybrid radix sort: one most-significant-digit pass scatters the rows into
 // 2^11 buckets (in parallel, stably), then each bucket is sorted by the
 // remaining bits with cache-friendly LSD passes, buckets shared among threads.
-std::vector<uint32_t> SortedOrder(const std::vector<uint64_t>& keys) {
+namespace {
+
+// The sort itself; when `sorted_out` is given the sorted keys are moved there.
+std::vector<uint32_t> Sort(const std::vector<uint64_t>& keys, std::vector<uint64_t>* sorted_out) {
   const size_t n = keys.size();
   std::vector<uint32_t> perm(n);
   if (IsSorted(keys)) {
@@ -79,6 +109,11 @@ std::vector<uint32_t> SortedOrder(const std::vector<uint64_t>& keys) {
   if (n < 4096) {
     std::iota(perm.begin(), perm.end(), 0u);
     std::stable_sort(perm.begin(), perm.end(), [&](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
+    if (sorted_out) {
+      std::vector<uint64_t> s(n);
+      for (size_t i = 0; i < n; ++i) s[i] = keys[perm[i]];
+      *sorted_out = std::move(s);
+    }
     return perm;
   }
   uint64_t all_bits = 0;
@@ -121,11 +156,30 @@ std::vector<uint32_t> SortedOrder(const std::vector<uint64_t>& keys) {
     }
   });
   offset.clear();
-  // 4. Sort each bucket on the low bits.
-  ParallelTasks(buckets, parts, [&](size_t d) {
-    LsdSortRange(sorted_keys.data(), perm.data(), scratch_keys.data(), scratch_rows.data(), bucket_begin[d],
-                 bucket_begin[d + 1], shift);
+  // 4. Sort each bucket on the low bits, largest buckets first so that the
+  //    threads finish together (NIK prefixes cluster by province).
+  std::vector<uint32_t> order(buckets);
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return bucket_begin[a + 1] - bucket_begin[a] > bucket_begin[b + 1] - bucket_begin[b];
   });
+  ParallelTasks(buckets, parts, [&](size_t k) {
+    const size_t d = order[k];
+    SortRange(sorted_keys.data(), perm.data(), scratch_keys.data(), scratch_rows.data(), bucket_begin[d],
+              bucket_begin[d + 1], shift);
+  });
+  if (sorted_out) *sorted_out = std::move(sorted_keys);
+  return perm;
+}
+
+}  // namespace
+
+std::vector<uint32_t> SortedOrder(const std::vector<uint64_t>& keys) { return Sort(keys, nullptr); }
+
+std::vector<uint32_t> SortInPlace(std::vector<uint64_t>& keys) {
+  std::vector<uint64_t> sorted;
+  std::vector<uint32_t> perm = Sort(keys, &sorted);
+  if (!sorted.empty() || keys.empty()) keys.swap(sorted);  // else already sorted
   return perm;
 }
 

@@ -13,6 +13,10 @@ namespace cakupan {
 // ...; equal keys keep their input order (stable).
 std::vector<uint32_t> SortedOrder(const std::vector<uint64_t>& keys);
 
+// Sorts `keys` in place (stable) and returns the permutation applied:
+// new keys[i] == old keys[perm[i]]. Saves gathering the key column afterwards.
+std::vector<uint32_t> SortInPlace(std::vector<uint64_t>& keys);
+
 // True when keys are non-decreasing.
 bool IsSorted(const std::vector<uint64_t>& keys);
 
