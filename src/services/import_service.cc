@@ -45,7 +45,80 @@ Status AfterRead(const ImportOptions& opt, const ReadReport& report, ImportOutco
   return Status::Ok();
 }
 
+// The two segmented tables seen through one interface, so that one
+// algorithm stores either.
+struct WorkerOps {
+  using Table = WorkerTable;
+  Store& store;
+  const char* LoadLabel() const { return Tr("Loading the stored registry", "Memuat registri tersimpan"); }
+  Result<std::vector<Table>> Load() { return store.LoadWorkerSegments(kWorkerAllColumns); }
+  Status Write(const Table& t, bool replace, ImportRecord* r) { return store.WriteWorkers(t, replace, r); }
+  Result<int> Count() { return store.CountWorkerSegments(); }
+  Status Compact(const Table& t) { return store.CompactWorkers(t); }
+  static Table Canonical(Table t) { return CanonicalWorkers(std::move(t)); }
+  static Table Merge(std::vector<Table> s) { return MergeWorkerSegments(std::move(s)); }
+  static UpsertDiff<Table> Diff(const Table& a, const Table& b) { return DiffWorkers(a, b); }
+};
+
+struct MemberOps {
+  using Table = MembershipTable;
+  Store& store;
+  Period period;
+  const char* LoadLabel() const { return Tr("Loading the stored extract", "Memuat data kepesertaan tersimpan"); }
+  Result<std::vector<Table>> Load() { return store.LoadMemberSegments(period, kMemberAllColumns); }
+  Status Write(const Table& t, bool replace, ImportRecord* r) { return store.WriteMembers(period, t, replace, r); }
+  Result<int> Count() { return store.CountMemberSegments(period); }
+  Status Compact(const Table& t) { return store.CompactMembers(period, t); }
+  static Table Canonical(Table t) { return CanonicalMembers(std::move(t)); }
+  static Table Merge(std::vector<Table> s) { return MergeMemberSegments(std::move(s)); }
+  static UpsertDiff<Table> Diff(const Table& a, const Table& b) { return DiffMembers(a, b); }
+};
+
 }  // namespace
+
+// Sorts the accepted rows, compares them with what is stored, writes only
+// what is new or changed as one segment (or everything, replacing), and
+// compacts when segments pile up.
+template <typename Ops>
+Status ImportService::StoreSegmented(Ops ops, typename Ops::Table rows, bool replace, ImportOutcome* out) {
+  using Table = typename Ops::Table;
+  ImportRecord& rec = out->record;
+  progress_.Begin(Tr("Sorting by NIK", "Mengurutkan menurut NIK"), 0);
+  Table incoming = Ops::Canonical(std::move(rows));
+  progress_.End();
+  progress_.Begin(ops.LoadLabel(), 0);
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<Table> segments, ops.Load());
+  Table existing = Ops::Merge(std::move(segments));
+  progress_.End();
+  progress_.Begin(Tr("Saving", "Menyimpan"), 0);
+  if (existing.size() == 0) {  // nothing stored: no comparison, no copy
+    rec.inserted = static_cast<int64_t>(incoming.size());
+    out->changed = true;
+    CAKUPAN_RETURN_IF_ERROR(ops.Write(incoming, replace, &rec));
+  } else {
+    auto diff = Ops::Diff(existing, incoming);
+    rec.inserted = diff.inserted;
+    rec.updated = diff.updated;
+    rec.unchanged = diff.unchanged;
+    if (replace) out->removed = static_cast<int64_t>(existing.size()) - diff.updated - diff.unchanged;
+    existing = Table();
+    out->changed = diff.delta.size() > 0 || out->removed > 0;
+    if (!out->changed) {
+      CAKUPAN_RETURN_IF_ERROR(store_.LogImport(&rec));
+    } else {
+      CAKUPAN_RETURN_IF_ERROR(ops.Write(replace ? incoming : diff.delta, replace, &rec));
+    }
+  }
+  progress_.End();
+  CAKUPAN_ASSIGN_OR_RETURN(int segment_count, ops.Count());
+  if (segment_count > kMaxSegments) {
+    progress_.Begin(Tr("Compacting", "Memadatkan"), 0);
+    CAKUPAN_ASSIGN_OR_RETURN(std::vector<Table> all, ops.Load());
+    CAKUPAN_RETURN_IF_ERROR(ops.Compact(Ops::Merge(std::move(all))));
+    progress_.End();
+  }
+  return Status::Ok();
+}
 
 ImportService::ImportService(Store& store, Clock& clock, Progress& progress)
     : store_(store), clock_(clock), progress_(progress) {}
@@ -102,78 +175,17 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
     case DataKind::kWorkers: {
       CAKUPAN_ASSIGN_OR_RETURN(WorkerBatch batch, ReadWorkersCsv(opt.path, ro, progress_));
       CAKUPAN_RETURN_IF_ERROR(AfterRead(opt, batch.report, &out));
-      progress_.Begin(Tr("Sorting by NIK", "Mengurutkan menurut NIK"), 0);
-      WorkerTable incoming = CanonicalWorkers(std::move(batch.rows));
-      progress_.End();
-      progress_.Begin(Tr("Loading the stored registry", "Memuat registri tersimpan"), 0);
-      CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> segments, store_.LoadWorkerSegments(kWorkerAllColumns));
-      WorkerTable existing = MergeWorkerSegments(std::move(segments));
-      progress_.End();
-      progress_.Begin(Tr("Saving", "Menyimpan"), 0);
-      if (existing.size() == 0) {
-        finish(static_cast<int64_t>(incoming.size()), 0, 0);
-        out.changed = true;
-        CAKUPAN_RETURN_IF_ERROR(store_.WriteWorkers(incoming, opt.replace, &rec));
-      } else {
-        auto diff = DiffWorkers(existing, incoming);
-        finish(diff.inserted, diff.updated, diff.unchanged);
-        if (opt.replace) out.removed = static_cast<int64_t>(existing.size()) - diff.updated - diff.unchanged;
-        existing = WorkerTable();
-        out.changed = diff.delta.size() > 0 || out.removed > 0;
-        if (!out.changed) {
-          CAKUPAN_RETURN_IF_ERROR(store_.LogImport(&rec));
-        } else if (opt.replace) {
-          CAKUPAN_RETURN_IF_ERROR(store_.WriteWorkers(incoming, true, &rec));
-        } else {
-          CAKUPAN_RETURN_IF_ERROR(store_.WriteWorkers(diff.delta, false, &rec));
-        }
-      }
-      progress_.End();
-      CAKUPAN_ASSIGN_OR_RETURN(int segment_count, store_.CountWorkerSegments());
-      if (segment_count > kMaxSegments) {
-        CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> all, store_.LoadWorkerSegments(kWorkerAllColumns));
-        CAKUPAN_RETURN_IF_ERROR(store_.CompactWorkers(MergeWorkerSegments(std::move(all))));
-      }
+      CAKUPAN_RETURN_IF_ERROR(StoreSegmented(WorkerOps{store_}, std::move(batch.rows), opt.replace, &out));
+      rec.finished_at = clock_.NowUtcIso();
       return out;
     }
     case DataKind::kMembers: {
       CAKUPAN_ASSIGN_OR_RETURN(MemberBatch batch, ReadMembersCsv(opt.path, ro, progress_));
       CAKUPAN_RETURN_IF_ERROR(AfterRead(opt, batch.report, &out));
-      const Period period = batch.period;
-      rec.period = period.ToString();
-      progress_.Begin(Tr("Sorting by NIK", "Mengurutkan menurut NIK"), 0);
-      MembershipTable incoming = CanonicalMembers(std::move(batch.rows));
-      progress_.End();
-      progress_.Begin(Tr("Loading the stored extract", "Memuat data kepesertaan tersimpan"), 0);
-      CAKUPAN_ASSIGN_OR_RETURN(std::vector<MembershipTable> segments,
-                               store_.LoadMemberSegments(period, kMemberAllColumns));
-      MembershipTable existing = MergeMemberSegments(std::move(segments));
-      progress_.End();
-      progress_.Begin(Tr("Saving", "Menyimpan"), 0);
-      if (existing.size() == 0) {
-        finish(static_cast<int64_t>(incoming.size()), 0, 0);
-        out.changed = true;
-        CAKUPAN_RETURN_IF_ERROR(store_.WriteMembers(period, incoming, opt.replace, &rec));
-      } else {
-        auto diff = DiffMembers(existing, incoming);
-        finish(diff.inserted, diff.updated, diff.unchanged);
-        if (opt.replace) out.removed = static_cast<int64_t>(existing.size()) - diff.updated - diff.unchanged;
-        existing = MembershipTable();
-        out.changed = diff.delta.size() > 0 || out.removed > 0;
-        if (!out.changed) {
-          CAKUPAN_RETURN_IF_ERROR(store_.LogImport(&rec));
-        } else if (opt.replace) {
-          CAKUPAN_RETURN_IF_ERROR(store_.WriteMembers(period, incoming, true, &rec));
-        } else {
-          CAKUPAN_RETURN_IF_ERROR(store_.WriteMembers(period, diff.delta, false, &rec));
-        }
-      }
-      progress_.End();
-      CAKUPAN_ASSIGN_OR_RETURN(int segment_count, store_.CountMemberSegments(period));
-      if (segment_count > kMaxSegments) {
-        CAKUPAN_ASSIGN_OR_RETURN(std::vector<MembershipTable> all, store_.LoadMemberSegments(period, kMemberAllColumns));
-        CAKUPAN_RETURN_IF_ERROR(store_.CompactMembers(period, MergeMemberSegments(std::move(all))));
-      }
+      rec.period = batch.period.ToString();
+      CAKUPAN_RETURN_IF_ERROR(
+          StoreSegmented(MemberOps{store_, batch.period}, std::move(batch.rows), opt.replace, &out));
+      rec.finished_at = clock_.NowUtcIso();
       return out;
     }
     case DataKind::kLabourForce: {

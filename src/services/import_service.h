@@ -56,6 +56,9 @@ class ImportService {
   static constexpr int kMaxSegments = 8;
 
  private:
+  template <typename Ops>
+  Status StoreSegmented(Ops ops, typename Ops::Table rows, bool replace, ImportOutcome* out);
+
   Store& store_;
   Clock& clock_;
   Progress& progress_;
