@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -164,7 +165,8 @@ TEST_F(GeneratedProvince, TableAndCsvFormats) {
   EXPECT_NE(table.out.find("Cakupan jaminan sosial ketenagakerjaan"), std::string::npos) << table.out;
   EXPECT_NE(table.out.find("Kabupaten Kaur"), std::string::npos);
   EXPECT_NE(table.out.find("November 2024"), std::string::npos);
-  EXPECT_NE(table.out.find(",")/*decimal comma*/, std::string::npos);
+  EXPECT_TRUE(std::regex_search(table.out, std::regex(R"( [0-9]{1,2},[0-9]%)"))) << "decimal comma: " << table.out;
+  EXPECT_FALSE(std::regex_search(table.out, std::regex(R"( [0-9]{1,2}\.[0-9]%)"))) << table.out;
   RunResult en = Ok({"--lang", "en", "--db", db_, "coverage", "--region", "17"});
   EXPECT_NE(en.out.find("Employment social security coverage"), std::string::npos) << en.out;
   RunResult csv = Ok({"--db", db_, "coverage", "--region", "17", "--format", "csv"});
