@@ -7,10 +7,11 @@ packages=(
   build-essential cmake pkg-config
   libsqlite3-dev sqlite3
   nlohmann-json3-dev libfmt-dev libcli11-dev
+  libboost-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev
 )
 if [ "${CAKUPAN_WITH_BENCH:-0}" = 1 ]; then
-  packages+=(time)
+  packages+=(time wrk)
 fi
 
 missing=()
