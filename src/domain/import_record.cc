@@ -9,6 +9,7 @@ const char* DataKindName(DataKind k) {
     case DataKind::kMembers: return "members";
     case DataKind::kLabourForce: return "labour-force";
     case DataKind::kTargets: return "targets";
+    case DataKind::kBoundaries: return "boundaries";
   }
   return "";
 }

@@ -15,8 +15,9 @@ enum class DataKind : uint8_t {
   kMembers = 3,
   kLabourForce = 4,
   kTargets = 5,
+  kBoundaries = 6,
 };
-// "regions", "workers", "members", "labour-force", "targets".
+// "regions", "workers", "members", "labour-force", "targets", "boundaries".
 const char* DataKindName(DataKind k);
 
 struct ImportRecord {

@@ -119,6 +119,13 @@ struct PopulationRecord {
   int64_t total = 0;
 };
 
+// A region's boundary for maps: a GeoJSON geometry object (Polygon or
+// MultiPolygon, WGS 84 longitude/latitude) as compact JSON text.
+struct BoundaryRecord {
+  RegionCode region;
+  std::string geometry;
+};
+
 // A region's coverage target for a year, as a fraction (0.40 = 40%).
 struct TargetRecord {
   RegionCode region;

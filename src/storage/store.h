@@ -99,6 +99,14 @@ class Store {
   // kInvalidArgument. Logs `record`.
   virtual Status UpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record) = 0;
 
+  // --- Region boundaries (maps) --------------------------------------------
+  // Upserts by region. Logs `record`.
+  virtual Status UpsertBoundaries(const std::vector<BoundaryRecord>& rows, ImportRecord* record) = 0;
+  // The stored boundaries of the given regions (those that have one), in
+  // code order.
+  virtual Result<std::vector<BoundaryRecord>> LoadBoundaries(const std::vector<RegionCode>& regions) = 0;
+  virtual Result<int64_t> CountBoundaries() = 0;
+
   // --- Import log and data versions ----------------------------------------
   // Logs an import that stored nothing new (all rows unchanged); does not
   // change any data version. Stores `record` as given (kind and period

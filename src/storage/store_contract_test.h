@@ -567,6 +567,35 @@ TYPED_TEST_P(StoreContractTest, TargetsUpsertByRegionAndYear) {
   EXPECT_EQ(version, b.id);
 }
 
+TYPED_TEST_P(StoreContractTest, BoundariesUpsertAndLoadByRegion) {
+  using namespace store_contract;
+  Store& s = this->store();
+  const std::string square = R"({"type":"Polygon","coordinates":[[[102,-4],[103,-4],[103,-3],[102,-4]]]})";
+  ImportRecord a = MakeImport(DataKind::kBoundaries, "batas.geojson");
+  STORE_ASSERT_OK(s.UpsertBoundaries({{Code("17.07"), square}, {Code("17.04"), square}}, &a));
+  STORE_ASSIGN_OR_FAIL(int64_t count, s.CountBoundaries());
+  EXPECT_EQ(count, 2);
+  STORE_ASSIGN_OR_FAIL(auto rows, s.LoadBoundaries({Code("17.07"), Code("17.71"), Code("17.04")}));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].region, Code("17.04"));
+  EXPECT_EQ(rows[1].region, Code("17.07"));
+  EXPECT_EQ(rows[1].geometry, square);
+  // Same rows again: no change, no new version; a changed geometry: a version.
+  ImportRecord b = MakeImport(DataKind::kBoundaries, "batas.geojson");
+  STORE_ASSERT_OK(s.UpsertBoundaries({{Code("17.07"), square}}, &b));
+  STORE_ASSIGN_OR_FAIL(int64_t v1, s.DataVersion(DataKind::kBoundaries, std::nullopt));
+  EXPECT_EQ(v1, a.id);
+  ImportRecord c = MakeImport(DataKind::kBoundaries, "batas2.geojson");
+  STORE_ASSERT_OK(s.UpsertBoundaries({{Code("17.07"), R"({"type":"Polygon","coordinates":[]})"}}, &c));
+  STORE_ASSIGN_OR_FAIL(int64_t v2, s.DataVersion(DataKind::kBoundaries, std::nullopt));
+  EXPECT_EQ(v2, c.id);
+  // An invalid row rolls the whole upsert back.
+  ImportRecord d = MakeImport(DataKind::kBoundaries, "bad.geojson");
+  EXPECT_FALSE(s.UpsertBoundaries({{Code("17.71"), square}, {Code("17.09"), ""}}, &d).ok());
+  STORE_ASSIGN_OR_FAIL(int64_t count2, s.CountBoundaries());
+  EXPECT_EQ(count2, 2);
+}
+
 TYPED_TEST_P(StoreContractTest, InvalidTargetOrLabourForceRowRollsBack) {
   using namespace store_contract;
   Store& s = this->store();
@@ -1038,6 +1067,7 @@ TYPED_TEST_P(StoreContractTest, LargeTablesRoundTrip) {
 REGISTER_TYPED_TEST_SUITE_P(StoreContractTest, FreshStoreIsEmpty, RegionsLoadInCodeOrder, RegionsUpsertRenamesAndAdds,
                             UpsertOfIdenticalRowsChangesNoVersion, InvalidRegionRowRollsBackTheWholeUpsert,
                             LabourForceUpsertsByRegionAndPeriod, TargetsUpsertByRegionAndYear,
+                            BoundariesUpsertAndLoadByRegion,
                             InvalidTargetOrLabourForceRowRollsBack, ImportLogListsMostRecentFirst,
                             DataVersionsFollowChangingImports, WorkersRoundTripEveryColumn,
                             WorkersLoadOnlyRequestedColumns, WorkersWrittenWithoutAColumnLoadItAsUnknown,

@@ -145,6 +145,43 @@ CREATE TABLE snapshot_chunks (
 );
 )sql";
 
+// Migration 3: region boundaries for maps, and 'boundaries' as an import
+// kind. SQLite cannot alter a CHECK constraint, so the import log is rebuilt
+// (the documented create-copy-drop-rename procedure; migrations run with
+// foreign-key enforcement off and are checked with foreign_key_check after).
+constexpr const char* kBoundaries = R"sql(
+CREATE TABLE imports_v3 (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind        TEXT NOT NULL
+              CHECK (kind IN ('regions', 'workers', 'members', 'labour-force', 'targets', 'boundaries')),
+  period      TEXT NOT NULL DEFAULT '',
+  file_name   TEXT NOT NULL DEFAULT '',
+  file_hash   TEXT NOT NULL DEFAULT '',
+  rows_read   INTEGER NOT NULL DEFAULT 0,
+  accepted    INTEGER NOT NULL DEFAULT 0,
+  rejected    INTEGER NOT NULL DEFAULT 0,
+  inserted    INTEGER NOT NULL DEFAULT 0,
+  updated     INTEGER NOT NULL DEFAULT 0,
+  unchanged   INTEGER NOT NULL DEFAULT 0,
+  replaced    INTEGER NOT NULL DEFAULT 0 CHECK (replaced IN (0, 1)),
+  started_at  TEXT NOT NULL DEFAULT '',
+  finished_at TEXT NOT NULL DEFAULT '',
+  changed     INTEGER NOT NULL CHECK (changed IN (0, 1))
+);
+INSERT INTO imports_v3 (id, kind, period, file_name, file_hash, rows_read, accepted, rejected, inserted, updated,
+                        unchanged, replaced, started_at, finished_at, changed)
+  SELECT id, kind, period, file_name, file_hash, rows_read, accepted, rejected, inserted, updated,
+         unchanged, replaced, started_at, finished_at, changed FROM imports;
+DROP TABLE imports;
+ALTER TABLE imports_v3 RENAME TO imports;
+CREATE INDEX imports_by_kind ON imports (kind, period, changed, id);
+
+CREATE TABLE boundaries (
+  region_code TEXT NOT NULL UNIQUE,
+  geometry    TEXT NOT NULL
+);
+)sql";
+
 Result<int64_t> QueryInt(Connection& conn, const char* sql) {
   CAKUPAN_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(conn, sql));
   CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -160,6 +197,7 @@ const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "initial schema", kInitialSchema},
       {2, "chunk encodings and snapshots", kChunkEncodings},
+      {3, "region boundaries", kBoundaries},
   };
   return kMigrations;
 }
@@ -249,6 +287,13 @@ Status ApplyMigrations(Connection& conn) {
     CAKUPAN_RETURN_IF_ERROR(record.Run());
     record.Reset();
   }
+  // Migrations run with foreign-key enforcement off (table rebuilds need
+  // it); nothing they did may leave a dangling reference.
+  CAKUPAN_ASSIGN_OR_RETURN(Statement fk_check, Statement::Prepare(conn, "PRAGMA foreign_key_check"));
+  CAKUPAN_ASSIGN_OR_RETURN(bool dangling, fk_check.Step());
+  if (dangling)
+    return Status::Corruption("schema migration of " + Quoted(conn) + " left a dangling foreign key in table '" +
+                              fk_check.ColumnText(0) + "'");
   return txn.Commit();
 }
 

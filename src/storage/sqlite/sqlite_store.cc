@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <initializer_list>
@@ -45,13 +46,15 @@ Status SetJournalModeWal(Connection& conn) {
 // connection.
 Status Prepare(Connection& conn, bool read_only) {
   sqlite3_busy_timeout(conn.handle(), kBusyTimeoutMs);
-  CAKUPAN_RETURN_IF_ERROR(conn.Exec("PRAGMA foreign_keys = ON"));  // outside any transaction
   if (read_only) {
     CAKUPAN_RETURN_IF_ERROR(sqlite::CheckSchemaIsCurrent(conn));
   } else {
+    // Migrations run before foreign keys are enforced (table rebuilds need
+    // that); ApplyMigrations checks the result with foreign_key_check.
     CAKUPAN_RETURN_IF_ERROR(sqlite::ApplyMigrations(conn));
     CAKUPAN_RETURN_IF_ERROR(SetJournalModeWal(conn));
   }
+  CAKUPAN_RETURN_IF_ERROR(conn.Exec("PRAGMA foreign_keys = ON"));  // outside any transaction
   return conn.Exec(kConnectionPragmas);
 }
 
@@ -63,7 +66,7 @@ Status WithPath(const std::string& path, Status status) {
 
 std::optional<DataKind> DataKindFromName(std::string_view name) {
   for (DataKind k : {DataKind::kRegions, DataKind::kWorkers, DataKind::kMembers, DataKind::kLabourForce,
-                     DataKind::kTargets}) {
+                     DataKind::kTargets, DataKind::kBoundaries}) {
     if (name == DataKindName(k)) return k;
   }
   return std::nullopt;
@@ -477,6 +480,69 @@ Status SqliteStore::DoUpsertTargets(const std::vector<TargetRecord>& rows, Impor
   *record = logged;
   record->id = id;
   return Status::Ok();
+}
+
+// --- Boundaries ------------------------------------------------------------
+
+Status SqliteStore::UpsertBoundaries(const std::vector<BoundaryRecord>& rows, ImportRecord* record) {
+  if (record == nullptr) return Status::InvalidArgument("UpsertBoundaries: no import record");
+  CAKUPAN_RETURN_IF_ERROR(CheckWritable("UpsertBoundaries"));
+  auto body = [&]() -> Status {
+    CAKUPAN_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(*conn_, Transaction::Mode::kWrite));
+    CAKUPAN_ASSIGN_OR_RETURN(StatementRef stmt,
+                             Sql("INSERT INTO boundaries (region_code, geometry) VALUES (?1, ?2) "
+                                 "ON CONFLICT (region_code) DO UPDATE SET geometry = excluded.geometry "
+                                 "WHERE geometry IS NOT excluded.geometry"));
+    int64_t written = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const BoundaryRecord& r = rows[i];
+      if (!sqlite::IsWellFormedRegion(r.region) || r.region == RegionCode::National())
+        return Status::InvalidArgument(RowLabel(i) + ": invalid region code");
+      if (r.geometry.empty()) return Status::InvalidArgument(RowLabel(i) + ": empty geometry");
+      stmt->BindText(1, r.region.ToString());
+      stmt->BindText(2, r.geometry);
+      CAKUPAN_RETURN_IF_ERROR(stmt->Run());
+      written += conn_->Changes();
+      stmt->Reset();
+    }
+    ImportRecord logged = *record;
+    logged.kind = DataKind::kBoundaries;
+    logged.period.clear();
+    CAKUPAN_ASSIGN_OR_RETURN(int64_t id, InsertImport(logged, written > 0));
+    CAKUPAN_RETURN_IF_ERROR(txn.Commit());
+    *record = logged;
+    record->id = id;
+    return Status::Ok();
+  };
+  return Annotate("UpsertBoundaries", body());
+}
+
+Result<std::vector<BoundaryRecord>> SqliteStore::LoadBoundaries(const std::vector<RegionCode>& regions) {
+  auto body = [&]() -> Result<std::vector<BoundaryRecord>> {
+    CAKUPAN_ASSIGN_OR_RETURN(StatementRef stmt, Sql("SELECT geometry FROM boundaries WHERE region_code = ?1"));
+    std::vector<RegionCode> sorted = regions;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<BoundaryRecord> out;
+    for (const RegionCode& code : sorted) {
+      stmt->BindText(1, code.ToString());
+      CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt->Step());
+      if (row) out.push_back(BoundaryRecord{code, stmt->ColumnText(0)});
+      stmt->Reset();
+    }
+    return out;
+  };
+  return Annotate("LoadBoundaries", body());
+}
+
+Result<int64_t> SqliteStore::CountBoundaries() {
+  auto body = [&]() -> Result<int64_t> {
+    CAKUPAN_ASSIGN_OR_RETURN(StatementRef stmt, Sql("SELECT count(*) FROM boundaries"));
+    CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    const int64_t n = row ? stmt->ColumnInt64(0) : 0;
+    stmt->Reset();
+    return n;
+  };
+  return Annotate("CountBoundaries", body());
 }
 
 }  // namespace sqlite

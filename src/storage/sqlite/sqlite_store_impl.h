@@ -82,6 +82,9 @@ class SqliteStore final : public Store {
   Result<std::vector<LabourForceRecord>> LoadLabourForce() override;
   Status UpsertLabourForce(const std::vector<LabourForceRecord>& rows, ImportRecord* record) override;
   Result<std::vector<TargetRecord>> LoadTargets() override;
+  Status UpsertBoundaries(const std::vector<BoundaryRecord>& rows, ImportRecord* record) override;
+  Result<std::vector<BoundaryRecord>> LoadBoundaries(const std::vector<RegionCode>& regions) override;
+  Result<int64_t> CountBoundaries() override;
   Status UpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record) override;
 
   Status LogImport(ImportRecord* record) override;

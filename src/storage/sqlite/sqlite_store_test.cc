@@ -514,6 +514,21 @@ TEST_F(SqliteStoreTest, Version1DatabaseIsMigratedAndItsLegacyChunksStayReadable
     EXPECT_EQ(raw.Text("SELECT applied_at FROM schema_migrations WHERE version = 1"), "2024-11-01T00:00:00Z");
     EXPECT_EQ(raw.Int("SELECT count(*) FROM segment_chunks WHERE encoding != 0"), 0) << "old chunks are untouched";
     EXPECT_EQ(raw.Int("SELECT count(*) FROM reconciliation_chunks WHERE encoding != 0"), 0);
+    // Migration 3 rebuilt the import log: same rows and ids, references intact.
+    EXPECT_EQ(raw.Int("SELECT count(*) FROM imports"), 2);
+    EXPECT_EQ(raw.Int("SELECT count(*) FROM segments JOIN imports ON imports.id = segments.import_id"), 2);
+  }
+  {
+    auto wv = store->DataVersion(DataKind::kWorkers, std::nullopt);
+    auto mv = store->DataVersion(DataKind::kMembers, std::nullopt);  // the v1 fixture logged no period
+    ASSERT_TRUE(wv.ok() && mv.ok());
+    EXPECT_EQ(*wv, 1);
+    EXPECT_EQ(*mv, 2);
+    ImportRecord next;
+    next.kind = DataKind::kBoundaries;
+    ASSERT_TRUE(store->UpsertBoundaries({{*RegionCode::Parse("17.04"), R"({"type":"Polygon","coordinates":[]})"}},
+                                        &next).ok());
+    EXPECT_EQ(next.id, 3) << "ids continue after the rebuilt log";
   }
   auto loaded_workers = store->LoadWorkerSegments(kWorkerAllColumns);
   ASSERT_TRUE(loaded_workers.ok()) << loaded_workers.status().ToString();
