@@ -109,6 +109,22 @@ Result<MemberBatch> ReadMembersCsv(const std::string& path, const ReadOptions& o
 Result<LabourForceBatch> ReadLabourForceCsv(const std::string& path, const ReadOptions& options,
                                             Progress& progress);
 Result<TargetBatch> ReadTargetsCsv(const std::string& path, const ReadOptions& options, Progress& progress);
+struct BoundaryBatch {
+  std::vector<BoundaryRecord> rows;  // file order, codes unique
+  ReadReport report;                 // "line" = feature number (1-based)
+};
+
+// Region boundaries from a GeoJSON FeatureCollection (or a single Feature):
+// each feature's region code comes from properties `kode`, `code`,
+// `kode_wilayah`, `kd_wilayah`, `kode_kemendagri`, `kdepum`, `region_code` or
+// the feature's `id`, in that order; its geometry must be a Polygon or
+// MultiPolygon of [longitude, latitude] positions. A feature without a known
+// region code, with another geometry or malformed coordinates, or repeating a
+// code is rejected (ReadReport::rejections, `line` = feature number). Not
+// valid JSON or not GeoJSON: kDataError naming the file (and the byte offset
+// for syntax errors).
+Result<BoundaryBatch> ReadBoundariesGeoJson(const std::string& path, const ReadOptions& options);
+
 // Population per region (the reference file penduduk.csv: kode,nama,pria,
 // wanita,total; total may be empty when pria and wanita are given); rows for
 // codes not in options.regions are skipped. There is no report: the first
