@@ -28,6 +28,10 @@ struct ServerOptions {
   std::chrono::seconds request_timeout{15};  // to receive a whole request, else closed
   std::chrono::seconds idle_timeout{120};    // keep-alive connection with no request
   int backlog = 4096;               // listen() backlog
+  // true: one io_context per thread, connections handed out round-robin (no
+  // strands, no locking between threads); false: one io_context run by all
+  // threads, a strand per connection.
+  bool context_per_thread = true;
 };
 
 class HttpServer {
@@ -38,12 +42,19 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   // Binds and starts serving on background threads. kIoError when the address
-  // cannot be bound (message names it, e.g. "port 8080 is in use").
+  // cannot be bound (message names it, e.g. "port 8080 is in use"),
+  // kInvalidArgument for an address that does not resolve,
+  // kFailedPrecondition when called a second time or after Stop().
   Status Start();
   uint16_t port() const;  // the bound port (useful with port 0)
-  // Stops accepting, closes connections, joins the threads. Idempotent.
+  // Stops accepting, closes connections (a request being handled is
+  // finished by its thread, its response dropped), joins the threads.
+  // Idempotent; safe to call from another thread while WaitForSignal()
+  // waits, never from a handler (it would join its own thread).
   void Stop();
-  // Blocks until Stop() is called from another thread or SIGINT/SIGTERM.
+  // Blocks until Stop() is called from another thread or SIGINT/SIGTERM
+  // arrives, in which case it stops the server itself: when it returns, the
+  // server is stopped. Returns at once if the server was already stopped.
   void WaitForSignal();
 
  private:
