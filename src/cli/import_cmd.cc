@@ -34,6 +34,8 @@ const std::map<std::string, DataKind>& KindNames() {
       {"peserta", DataKind::kMembers},       {"labour-force", DataKind::kLabourForce},
       {"labor-force", DataKind::kLabourForce}, {"angkatan-kerja", DataKind::kLabourForce},
       {"targets", DataKind::kTargets},       {"target", DataKind::kTargets},
+      {"boundaries", DataKind::kBoundaries}, {"batas", DataKind::kBoundaries},
+      {"batas-wilayah", DataKind::kBoundaries},
   };
   return kNames;
 }
@@ -92,15 +94,17 @@ nlohmann::json SummaryJson(const ImportOutcome& o) {
 void RegisterImport(CLI::App& app, Context& ctx, Action& action) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "import", Tr("import a CSV file: regions, workers, members, labour-force or targets",
-                   "impor berkas CSV: regions (wilayah), workers (pekerja), members (kepesertaan), labour-force "
-                   "(angkatan kerja) atau targets (target)"));
+      "import", Tr("import a file: regions, workers, members, labour-force or targets (CSV), boundaries (GeoJSON)",
+                   "impor berkas: regions (wilayah), workers (pekerja), members (kepesertaan), labour-force "
+                   "(angkatan kerja) atau targets (target) dari CSV; boundaries (batas wilayah) dari GeoJSON"));
   std::vector<std::string> kinds;
   for (const auto& [name, kind] : KindNames()) kinds.push_back(name);
   cmd->add_option("kind", args->kind, Tr("what the file holds", "isi berkas"))
       ->required()
       ->check(CLI::IsMember(kinds));
-  cmd->add_option("file", args->file, Tr("CSV file (UTF-8, comma or semicolon)", "berkas CSV (UTF-8, koma atau titik koma)"))
+  cmd->add_option("file", args->file,
+                  Tr("CSV file (UTF-8, comma or semicolon), or GeoJSON for boundaries",
+                     "berkas CSV (UTF-8, koma atau titik koma), atau GeoJSON untuk batas wilayah"))
       ->required();
   cmd->add_option("--period", args->period,
                   Tr("members: the extract's month, YYYY-MM (else the file's periode column)",

@@ -188,6 +188,31 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
       rec.finished_at = clock_.NowUtcIso();
       return out;
     }
+    case DataKind::kBoundaries: {
+      CAKUPAN_ASSIGN_OR_RETURN(BoundaryBatch batch, ReadBoundariesGeoJson(opt.path, ro));
+      CAKUPAN_RETURN_IF_ERROR(AfterRead(opt, batch.report, &out));
+      std::vector<RegionCode> codes;
+      for (const BoundaryRecord& b : batch.rows) codes.push_back(b.region);
+      CAKUPAN_ASSIGN_OR_RETURN(std::vector<BoundaryRecord> stored, store_.LoadBoundaries(codes));
+      std::map<uint64_t, const std::string*> by_code;
+      for (const auto& b : stored) by_code[b.region.packed()] = &b.geometry;
+      std::vector<BoundaryRecord> changed;
+      int64_t inserted = 0, updated = 0, unchanged = 0;
+      for (BoundaryRecord& b : batch.rows) {
+        auto it = by_code.find(b.region.packed());
+        if (it == by_code.end()) ++inserted;
+        else if (*it->second != b.geometry) ++updated;
+        else {
+          ++unchanged;
+          continue;
+        }
+        changed.push_back(std::move(b));
+      }
+      finish(inserted, updated, unchanged);
+      out.changed = !changed.empty();
+      CAKUPAN_RETURN_IF_ERROR(out.changed ? store_.UpsertBoundaries(changed, &rec) : store_.LogImport(&rec));
+      return out;
+    }
     case DataKind::kLabourForce: {
       CAKUPAN_ASSIGN_OR_RETURN(LabourForceBatch batch, ReadLabourForceCsv(opt.path, ro, progress_));
       CAKUPAN_RETURN_IF_ERROR(AfterRead(opt, batch.report, &out));

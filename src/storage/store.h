@@ -118,6 +118,10 @@ class Store {
   // of any period when `period` is nullopt); 0 when none did. `period` is
   // ignored for other kinds.
   virtual Result<int64_t> DataVersion(DataKind kind, std::optional<Period> period) = 0;
+  // An opaque value that differs between two calls on this Store whenever
+  // another connection committed anything in between (imports,
+  // reconciliations). Cheap: a long-running reader polls it.
+  virtual Result<int64_t> ChangeStamp() = 0;
 
   // --- Reconciliation results ----------------------------------------------
   // Replaces the stored result for record.period. Logs no import. The

@@ -6,7 +6,9 @@
 //   struct MyStoreFactory {
 //     // A fresh, empty store; called once per test, before anything else.
 //     Result<std::unique_ptr<Store>> OpenFresh();
-//     // The same store again; the test has destroyed its previous handle.
+//     // The same store again, as a new connection; usually after the test
+//     // destroyed its previous handle, but also while it is still open
+//     // (two connections to one database).
 //     Result<std::unique_ptr<Store>> Reopen();
 //   };
 //   INSTANTIATE_TYPED_TEST_SUITE_P(My, StoreContractTest, ::testing::Types<MyStoreFactory>);
@@ -376,6 +378,12 @@ class StoreContractTest : public ::testing::Test {
     STORE_ASSIGN_OR_FAIL(store_, factory_.Reopen());
   }
   Store& store() { return *store_; }
+  // A second connection to the same store, while the first stays open.
+  std::unique_ptr<Store> OpenSecond() {
+    auto second = factory_.Reopen();
+    EXPECT_TRUE(second.ok()) << second.status().ToString();
+    return second.ok() ? std::move(second).value() : nullptr;
+  }
 
   // A store holding some of everything, for rollback and persistence tests.
   void Populate() {
@@ -594,6 +602,22 @@ TYPED_TEST_P(StoreContractTest, BoundariesUpsertAndLoadByRegion) {
   EXPECT_FALSE(s.UpsertBoundaries({{Code("17.71"), square}, {Code("17.09"), ""}}, &d).ok());
   STORE_ASSIGN_OR_FAIL(int64_t count2, s.CountBoundaries());
   EXPECT_EQ(count2, 2);
+}
+
+TYPED_TEST_P(StoreContractTest, ChangeStampMovesWhenAnotherConnectionWrites) {
+  using namespace store_contract;
+  Store& reader = this->store();
+  STORE_ASSIGN_OR_FAIL(int64_t before, reader.ChangeStamp());
+  STORE_ASSIGN_OR_FAIL(int64_t again, reader.ChangeStamp());
+  EXPECT_EQ(before, again) << "nothing happened";
+  {
+    auto writer = this->OpenSecond();
+    ASSERT_NE(writer, nullptr);
+    ImportRecord rec = MakeImport(DataKind::kTargets, "target.csv");
+    STORE_ASSERT_OK(writer->UpsertTargets({{Code("17"), 2025, 0.4}}, &rec));
+  }
+  STORE_ASSIGN_OR_FAIL(int64_t after, reader.ChangeStamp());
+  EXPECT_NE(after, before);
 }
 
 TYPED_TEST_P(StoreContractTest, InvalidTargetOrLabourForceRowRollsBack) {
@@ -1067,7 +1091,7 @@ TYPED_TEST_P(StoreContractTest, LargeTablesRoundTrip) {
 REGISTER_TYPED_TEST_SUITE_P(StoreContractTest, FreshStoreIsEmpty, RegionsLoadInCodeOrder, RegionsUpsertRenamesAndAdds,
                             UpsertOfIdenticalRowsChangesNoVersion, InvalidRegionRowRollsBackTheWholeUpsert,
                             LabourForceUpsertsByRegionAndPeriod, TargetsUpsertByRegionAndYear,
-                            BoundariesUpsertAndLoadByRegion,
+                            BoundariesUpsertAndLoadByRegion, ChangeStampMovesWhenAnotherConnectionWrites,
                             InvalidTargetOrLabourForceRowRollsBack, ImportLogListsMostRecentFirst,
                             DataVersionsFollowChangingImports, WorkersRoundTripEveryColumn,
                             WorkersLoadOnlyRequestedColumns, WorkersWrittenWithoutAColumnLoadItAsUnknown,

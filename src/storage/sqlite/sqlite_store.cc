@@ -482,6 +482,20 @@ Status SqliteStore::DoUpsertTargets(const std::vector<TargetRecord>& rows, Impor
   return Status::Ok();
 }
 
+// --- Change detection ------------------------------------------------------
+
+Result<int64_t> SqliteStore::ChangeStamp() {
+  auto body = [&]() -> Result<int64_t> {
+    // data_version changes when another connection commits (SQLite docs).
+    CAKUPAN_ASSIGN_OR_RETURN(StatementRef stmt, Sql("PRAGMA data_version"));
+    CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    const int64_t v = row ? stmt->ColumnInt64(0) : 0;
+    stmt->Reset();
+    return v;
+  };
+  return Annotate("ChangeStamp", body());
+}
+
 // --- Boundaries ------------------------------------------------------------
 
 Status SqliteStore::UpsertBoundaries(const std::vector<BoundaryRecord>& rows, ImportRecord* record) {

@@ -85,6 +85,7 @@ class SqliteStore final : public Store {
   Status UpsertBoundaries(const std::vector<BoundaryRecord>& rows, ImportRecord* record) override;
   Result<std::vector<BoundaryRecord>> LoadBoundaries(const std::vector<RegionCode>& regions) override;
   Result<int64_t> CountBoundaries() override;
+  Result<int64_t> ChangeStamp() override;
   Status UpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record) override;
 
   Status LogImport(ImportRecord* record) override;
