@@ -1,0 +1,169 @@
+// The dashboard's entry point: the page frame (header, search, language,
+// period and basis), the hash router and the views.
+import { h, fill } from './dom.js';
+import { initLang, setLang, getLang, t, monthName, dateTime } from './i18n.js';
+import { getJson } from './api.js';
+import { parseHash, buildHash, startRegion, rememberRegion, BASES } from './state.js';
+import { disposeCharts } from './charts.js';
+import { searchBox } from './search.js';
+import { errorBox, loading } from './ui.js';
+import { renderRegion } from './views/region.js';
+import { renderWorkers } from './views/workers.js';
+
+const app = document.getElementById('app');
+let status = null;       // /api/status
+let current = null;      // the parsed state of the current view
+let controller = null;   // aborts the requests of the view being left
+let shell = null;        // elements of the frame that views update
+let focusHeading = false;
+
+function href(changes) {
+  return buildHash({ ...current, ...changes });
+}
+
+function navigate(changes) {
+  const next = href(changes);
+  if (next === location.hash) route();
+  else location.hash = next;
+}
+
+function replaceHash(state) {
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${buildHash(state)}`);
+}
+
+function renderShell() {
+  const periodId = 'period-select';
+  const period = h('select', { id: periodId, onchange: (e) => navigate({ period: e.target.value, page: 1 }) });
+  const basisNote = h('p', { class: 'basis-note', id: 'basis-note' });
+  const radios = BASES.map((b) => h('label', { class: 'seg' },
+    h('input', { type: 'radio', name: 'basis', value: b, onchange: (e) => navigate({ basis: e.target.value, page: 1 }), 'aria-describedby': 'basis-note' }),
+    h('span', null, t(b === 'registry' ? 'basis_registry' : 'basis_labour_force'))));
+  const main = h('main', { id: 'main', tabindex: '-1' });
+  const footer = h('footer', { class: 'footer' });
+  const langButton = h('button', {
+    type: 'button', class: 'button secondary lang-toggle', lang: getLang() === 'id' ? 'en' : 'id',
+    'aria-label': t('lang_toggle_label'), dataset: { testid: 'lang-toggle' },
+    onclick: () => {
+      setLang(getLang() === 'id' ? 'en' : 'id');
+      renderShell();
+      route();
+      document.querySelector('.lang-toggle')?.focus();
+    },
+  }, t('lang_toggle'));
+
+  fill(app,
+    h('a', { class: 'skip', href: '#main', onclick: (e) => { e.preventDefault(); main.focus(); } }, t('skip')),
+    h('header', { class: 'topbar' },
+      h('div', { class: 'topbar-inner' },
+        h('a', { class: 'brand', href: buildHash({ ...(current || {}), view: 'region', code: '0', page: 1 }) },
+          h('span', { class: 'brand-mark', 'aria-hidden': 'true' }),
+          h('span', { class: 'brand-text' }, h('span', { class: 'brand-name' }, 'cakupan'), h('span', { class: 'brand-sub' }, t('app_title')))),
+        searchBox((code) => { focusHeading = true; navigate({ view: 'region', code, page: 1 }); }),
+        langButton)),
+    h('div', { class: 'controls' },
+      h('div', { class: 'controls-inner' },
+        h('div', { class: 'control' }, h('label', { for: periodId }, t('period')), period),
+        h('fieldset', { class: 'control basis' },
+          h('legend', null, t('basis')),
+          h('div', { class: 'segmented' }, radios),
+          basisNote))),
+    main,
+    footer);
+  shell = { period, radios, basisNote, main, footer };
+  updateFooter();
+}
+
+function updateControls() {
+  if (!shell || !status) return;
+  const periods = [...(status.periods || [])].reverse();
+  if (current.period && !periods.includes(current.period)) periods.unshift(current.period);
+  fill(shell.period, periods.map((p) => h('option', { value: p, selected: p === current.period }, monthName(p))));
+  shell.period.value = current.period;
+  for (const label of shell.radios) {
+    const input = label.querySelector('input');
+    input.checked = input.value === current.basis;
+  }
+  shell.basisNote.textContent = current.basis === 'registry' ? t('basis_registry_note') : t('basis_labour_force_note');
+}
+
+function updateFooter() {
+  if (!shell) return;
+  fill(shell.footer, h('div', { class: 'footer-inner' },
+    status ? h('p', null, t('footer_data', { t: dateTime(status.loaded_at), v: status.version })) : null,
+    h('p', null, t('footer_definitions'))));
+}
+
+function setTitle(name) {
+  document.title = `${name} · cakupan`;
+  if (focusHeading) {
+    focusHeading = false;
+    document.getElementById('page-title')?.focus({ preventScroll: true });
+  }
+}
+
+async function loadStatus() {
+  fill(shell.main, loading());
+  try {
+    status = await getJson('/api/status', { lang: getLang() });
+    updateFooter();
+    return true;
+  } catch (err) {
+    fill(shell.main, errorBox(err, { onRetry: boot }));
+    return false;
+  }
+}
+
+function route() {
+  if (!status) return;
+  const previous = current;
+  const state = parseHash(location.hash);
+  let replaced = false;
+  if (!state.code) {
+    state.code = startRegion();
+    replaced = true;
+  }
+  if (!state.period) {
+    state.period = status.latest_period;
+    replaced = true;
+  }
+  if (replaced) replaceHash(state);
+  current = state;
+  updateControls();
+
+  // Leaving a view: stop its requests and charts.
+  if (controller) controller.abort();
+  controller = new AbortController();
+  disposeCharts();
+
+  const moved = !previous || previous.code !== state.code || previous.view !== state.view || previous.page !== state.page;
+  if (moved && previous) {
+    window.scrollTo(0, 0);
+    const active = document.activeElement;
+    if (!active || active === document.body || shell.main.contains(active)) focusHeading = true;
+  }
+
+  const ctx = {
+    status,
+    signal: controller.signal,
+    href,
+    navigate: (changes) => {
+      focusHeading = true;
+      navigate(changes);
+    },
+    reload: () => route(),
+    remember: rememberRegion,
+    setTitle,
+  };
+  fill(shell.main);
+  if (state.view === 'workers') renderWorkers(shell.main, state, ctx);
+  else renderRegion(shell.main, state, ctx);
+}
+
+async function boot() {
+  if (await loadStatus()) route();
+}
+
+initLang();
+renderShell();
+window.addEventListener('hashchange', route);
+boot();
