@@ -48,12 +48,20 @@ class Status {
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
+  // An optional finer machine-readable reason within the code, stable for
+  // clients ("stale", "no_data", "no_boundaries"); "" when none.
+  const std::string& reason() const { return reason_; }
+  Status WithReason(std::string reason) && {
+    reason_ = std::move(reason);
+    return std::move(*this);
+  }
   // "invalid_argument: <message>", or "ok".
   std::string ToString() const;
 
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  std::string reason_;
 };
 
 // Either a value or a non-OK Status. Constructing a Result from an OK Status is

@@ -88,3 +88,32 @@ TEST(TextTableTest, AlignsByCodePoints) {
 
 }  // namespace
 }  // namespace cakupan
+
+#include "present/xlsx.h"
+#include "present/zip_reader_for_tests.h"
+
+namespace cakupan {
+namespace {
+
+TEST(XlsxTest, CoverageWorkbookHoldsTheTableAndDefinitions) {
+  SetLanguage(Lang::kId);
+  auto bytes = CoverageReportXlsx(SampleReport());
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  ASSERT_EQ(bytes->substr(0, 2), "PK");
+  const auto entries = testing_zip::ReadZip(*bytes);
+  ASSERT_TRUE(entries.count("xl/worksheets/sheet1.xml")) << "not a workbook";
+  ASSERT_TRUE(entries.count("xl/worksheets/sheet2.xml")) << "no definitions sheet";
+  const std::string& strings = entries.at("xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("Kabupaten Kaur"), std::string::npos);
+  EXPECT_NE(strings.find("Jumlah Bengkulu"), std::string::npos);
+  EXPECT_NE(strings.find("Rujukan nasional: 39,0%"), std::string::npos);
+  EXPECT_NE(entries.at("xl/workbook.xml").find("name=\"Definisi\""), std::string::npos);
+  // Coverage is stored as the number 0.75 with a percentage format.
+  const std::string& sheet = entries.at("xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet.find("<v>0.75</v>"), std::string::npos) << sheet.substr(0, 2000);
+  EXPECT_NE(sheet.find("<v>1234567</v>"), std::string::npos);
+  EXPECT_NE(entries.at("xl/styles.xml").find("0.0%"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cakupan

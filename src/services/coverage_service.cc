@@ -12,12 +12,12 @@ namespace {
 
 Status StaleError(Period p, bool never) {
   std::string cmd = "cakupan reconcile --period " + p.ToString();
-  return Status::FailedPrecondition(
+  return Status(StatusCode::kFailedPrecondition,
       std::string(never ? Tr("period ", "periode ") : Tr("the data changed since period ", "data berubah sejak periode ")) +
       p.ToString() +
       (never ? Tr(" has not been reconciled yet; run: ", " belum direkonsiliasi; jalankan: ")
              : Tr(" was reconciled; run again: ", " direkonsiliasi; jalankan lagi: ")) +
-      cmd);
+      cmd).WithReason("stale");
 }
 
 }  // namespace

@@ -1,0 +1,152 @@
+// The read side of the dashboard and JSON API: everything a query needs, held
+// in memory as an immutable snapshot built from the store — regions, the
+// coverage model of every reconciled period on both bases, and the worker
+// registry and unmatched members in region order (engine/region_order.h) so
+// that a region's breakdown or a village's worker list reads one contiguous
+// range. Queries never touch the database, except boundaries (read on demand
+// and cached).
+//
+// Thread-safety: all query methods are safe to call concurrently; each takes
+// a reference to the current snapshot for its duration. ReloadIfChanged()
+// builds a new snapshot when the stored data changed and swaps it in; queries
+// in flight finish on the old one.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/date.h"
+#include "base/status.h"
+#include "engine/breakdown.h"
+#include "engine/coverage.h"
+#include "services/coverage_service.h"
+#include "storage/store.h"
+
+namespace cakupan {
+
+struct RegionInfo {
+  RegionCode code;
+  std::string name;
+  RegionLevel level = RegionLevel::kNational;
+  bool has_children = false;
+  std::string path;  // names of the ancestors below the national root, "Bengkulu › Kabupaten Lebong"
+};
+
+struct RegionChildren {
+  RegionInfo parent;
+  std::vector<RegionInfo> path;  // national root first, ending with parent
+  std::vector<RegionInfo> children;
+};
+
+struct SeriesPoint {
+  Period period;
+  std::optional<int64_t> denominator;
+  int64_t active = 0;
+  std::optional<double> coverage;
+  std::optional<double> target;
+  std::optional<double> national_reference;
+};
+
+struct Series {
+  RegionInfo region;
+  Basis basis = Basis::kLabourForce;
+  std::vector<SeriesPoint> points;  // ascending periods (stale periods left out)
+};
+
+enum class WorkerFilter { kUnprotected, kUnregistered, kNonActive, kActive, kAll };
+// "unprotected", "unregistered", "non_active", "active", "all".
+std::optional<WorkerFilter> ParseWorkerFilter(std::string_view text);
+const char* WorkerFilterName(WorkerFilter f);
+
+// One registry worker as the dashboard shows it: personal data masked.
+struct WorkerListRow {
+  std::string nik_masked;   // "1704************"
+  std::string name_masked;  // initials: "S*** A*****"
+  Sex sex = Sex::kUnknown;
+  std::optional<int> age;   // at the last day of the period
+  Formality formality = Formality::kUnknown;
+  std::string occupation;
+  uint8_t decile = 0;       // 0 = unknown
+  Vulnerability vulnerability = Vulnerability::kUnknown;
+  WorkerStatus status = WorkerStatus::kUnregistered;
+  Segment segment = Segment::kNone;
+};
+
+struct WorkerPage {
+  RegionInfo village;
+  Period period;
+  WorkerFilter filter = WorkerFilter::kUnprotected;
+  int64_t total = 0;
+  int page = 1;
+  int page_size = 50;  // 0 = everything on one page
+  int pages = 0;
+  std::vector<WorkerListRow> workers;
+};
+
+struct DashboardStatus {
+  std::vector<Period> periods;  // reconciled and current
+  std::vector<Period> stale_periods;
+  int64_t regions_at_level[5] = {0, 0, 0, 0, 0};
+  int64_t workers = 0;
+  bool has_boundaries = false;
+  std::string loaded_at;
+};
+
+// "S*** A*****": the first letter of each word, the rest as '*' (UTF-8 aware).
+std::string MaskName(std::string_view name);
+
+class DashboardService {
+ public:
+  using StoreFactory = std::function<Result<std::unique_ptr<Store>>()>;
+  // `open_store` opens a connection to the database (called on Load and for
+  // each reload check; the service keeps one open for boundaries).
+  DashboardService(StoreFactory open_store, Clock& clock);
+  ~DashboardService();
+
+  // Builds the first snapshot. Fails when the database cannot be read.
+  Status Load();
+  // Rebuilds the snapshot when any data version changed since it was built.
+  // Returns whether it reloaded. Safe to call from a background thread.
+  Result<bool> ReloadIfChanged();
+  // Increases with every snapshot (keys response caches).
+  uint64_t generation() const;
+
+  DashboardStatus GetStatus() const;
+  Result<RegionChildren> Regions(std::string_view parent) const;
+  std::vector<RegionInfo> Search(std::string_view query, int limit) const;
+  Result<CoverageReport> Coverage(const CoverageQuery& query) const;
+  Result<Breakdown> BreakdownBy(const CoverageQuery& query, Dimension dimension) const;
+  Result<Series> SeriesOf(std::string_view region, Basis basis) const;
+  // page >= 1; page_size 1..500, or 0 for all rows (exports).
+  Result<WorkerPage> Workers(std::string_view village, std::optional<Period> period, WorkerFilter filter, int page,
+                             int page_size) const;
+  // GeoJSON FeatureCollection of the children of `parent` that have a
+  // boundary; kNotFound (message names "no_boundaries") when none has.
+  Result<std::string> BoundariesOf(std::string_view parent);
+
+ private:
+  struct Snapshot;
+  std::shared_ptr<const Snapshot> Current() const;
+  Result<std::shared_ptr<Snapshot>> Build(Store& store) const;
+  Result<std::vector<int64_t>> Versions(Store& store, const std::vector<Period>& periods) const;
+
+  StoreFactory open_store_;
+  Clock& clock_;
+  mutable std::mutex mu_;                        // guards snapshot_ and generation_
+  std::shared_ptr<const Snapshot> snapshot_;     // GUARDED_BY(mu_)
+  uint64_t generation_ = 0;                      // GUARDED_BY(mu_)
+  std::mutex reload_mu_;                         // one reload at a time
+  std::mutex boundary_mu_;                       // guards boundary_store_ and the boundary cache
+  std::unique_ptr<Store> boundary_store_;        // GUARDED_BY(boundary_mu_)
+  struct BoundaryCache;
+  std::unique_ptr<BoundaryCache> boundary_cache_;  // GUARDED_BY(boundary_mu_)
+};
+
+}  // namespace cakupan
