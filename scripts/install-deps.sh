@@ -14,6 +14,15 @@ if [ "${CAKUPAN_WITH_BENCH:-0}" = 1 ]; then
   packages+=(time wrk)
 fi
 
+# --- dashboard and browser test (owner: web front end) -------------------------
+# With CAKUPAN_WITH_BROWSER=1: Debian's chromium and fonts, nodejs/npm if no
+# node is on the PATH, and `npm ci` in web/ and tests/browser/ — see
+# scripts/install-web-deps.sh, which `make test` also runs.
+if [ "${CAKUPAN_WITH_BROWSER:-0}" = 1 ]; then
+  bash "$(dirname "${BASH_SOURCE[0]}")/install-web-deps.sh"
+fi
+# --- end of dashboard and browser test ------------------------------------------
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
