@@ -6,7 +6,7 @@ import { getJson } from './api.js';
 import { parseHash, buildHash, startRegion, rememberRegion, BASES } from './state.js';
 import { disposeCharts } from './charts.js';
 import { searchBox } from './search.js';
-import { errorBox, loading } from './ui.js';
+import { errorBox, loading, notice } from './ui.js';
 import { renderRegion } from './views/region.js';
 import { renderWorkers } from './views/workers.js';
 
@@ -60,7 +60,7 @@ function renderShell() {
           h('span', { class: 'brand-text' }, h('span', { class: 'brand-name' }, 'cakupan'), h('span', { class: 'brand-sub' }, t('app_title')))),
         searchBox((code) => { focusHeading = true; navigate({ view: 'region', code, page: 1 }); }),
         langButton)),
-    h('div', { class: 'controls' },
+    h('section', { class: 'controls', 'aria-label': `${t('period')} · ${t('basis')}` },
       h('div', { class: 'controls-inner' },
         h('div', { class: 'control' }, h('label', { for: periodId }, t('period')), period),
         h('fieldset', { class: 'control basis' },
@@ -77,7 +77,11 @@ function updateControls() {
   if (!shell || !status) return;
   const periods = [...(status.periods || [])].reverse();
   if (current.period && !periods.includes(current.period)) periods.unshift(current.period);
-  fill(shell.period, periods.map((p) => h('option', { value: p, selected: p === current.period }, monthName(p))));
+  for (const p of status.stale_periods || []) if (!periods.includes(p)) periods.push(p);
+  periods.sort().reverse();
+  const stale = new Set(status.stale_periods || []);
+  fill(shell.period, periods.map((p) => h('option', { value: p, selected: p === current.period },
+    stale.has(p) ? `${monthName(p)} (${t('needs_reconcile')})` : monthName(p))));
   shell.period.value = current.period;
   for (const label of shell.radios) {
     const input = label.querySelector('input');
@@ -155,6 +159,9 @@ function route() {
     setTitle,
   };
   fill(shell.main);
+  if ((status.stale_periods || []).includes(state.period)) {
+    shell.main.append(notice(t('err_stale'), { kind: 'warning' }));
+  }
   if (state.view === 'workers') renderWorkers(shell.main, state, ctx);
   else renderRegion(shell.main, state, ctx);
 }

@@ -107,7 +107,7 @@ export function dataTable({ caption, columns, rows, sortable = false, initialSor
   renderHead();
   renderBody();
   table.append(capEl, thead, tbody);
-  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, table);
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${t('table_word')}: ${caption}` }, table);
 }
 
 // A chart with its data table: the table is hidden behind a toggle when the
