@@ -4,6 +4,7 @@
 
 #include "base/i18n.h"
 #include "base/strings.h"
+#include "engine/region_order.h"
 
 namespace cakupan {
 
@@ -156,14 +157,48 @@ std::string AgeBandKey(Date birth, Date on) {
   return std::to_string(lo) + "-" + std::to_string(lo + 9);
 }
 
+std::vector<int32_t> UnmatchedRegions(const RegionTable& regions, const UnmatchedMembers& u) {
+  std::vector<int32_t> out(u.size(), RegionTable::kRoot);
+  for (size_t k = 0; k < u.size(); ++k) {
+    if (u.region[k] == 0) continue;
+    const int32_t r = regions.Find(RegionCode::FromPacked(u.region[k]));
+    out[k] = r == RegionTable::kNotFound ? RegionTable::kRoot : r;
+  }
+  return out;
+}
+
 Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const WorkerTable& workers,
                                    const ReconciliationRecord& rec, int32_t region, Dimension dim) {
-  const RegionTable& regions = model.regions();
   if (rec.worker_results.size() != workers.size())
     return Status::FailedPrecondition("reconciliation does not match the worker registry; reconcile again");
   if (workers.size() > 0 && (workers.village.empty() || workers.sex.empty() || workers.birth_date.empty() ||
                              workers.formality.empty() || workers.vulnerability.empty() || workers.decile.empty()))
     return Status::Internal("breakdown needs village, sex, birth_date, formality, vulnerability and decile");
+  const std::vector<int32_t> regions_of = WorkerRegions(model.regions(), workers.village);
+  const std::vector<int32_t> unmatched_regions = UnmatchedRegions(model.regions(), rec.unmatched);
+  BreakdownRows rows;
+  rows.region = regions_of;
+  rows.sex = workers.sex;
+  rows.formality = workers.formality;
+  rows.vulnerability = workers.vulnerability;
+  rows.decile = workers.decile;
+  rows.birth_date = workers.birth_date;
+  rows.result = rec.worker_results;
+  rows.unmatched_region = unmatched_regions;
+  rows.unmatched_sex = rec.unmatched.sex;
+  rows.unmatched_segment = rec.unmatched.segment;
+  rows.unmatched_status = rec.unmatched.status;
+  rows.unmatched_birth_date = rec.unmatched.birth_date;
+  return ComputeBreakdown(model, rows, region, dim);
+}
+
+Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const BreakdownRows& rows, int32_t region,
+                                   Dimension dim) {
+  const RegionTable& regions = model.regions();
+  const size_t n = rows.region.size();
+  if (rows.result.size() != n || rows.sex.size() != n || rows.formality.size() != n ||
+      rows.vulnerability.size() != n || rows.decile.size() != n || rows.birth_date.size() != n)
+    return Status::Internal("breakdown rows: columns of different lengths");
   const Basis basis = model.basis();
   const Date on = model.period().LastDay();
   Breakdown out;
@@ -176,28 +211,26 @@ Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const WorkerTable
 
   // Registry workers in the region.
   const int32_t end = regions.subtree_end(region);
-  for (size_t w = 0; w < workers.size(); ++w) {
-    const RegionCode v = RegionCode::FromPacked(workers.village[w]);
-    int32_t r = regions.Find(v);
-    if (r == RegionTable::kNotFound) r = regions.FindNearestListed(v);
+  for (size_t w = 0; w < n; ++w) {
+    const int32_t r = rows.region[w];
     if (r < region || r >= end) continue;
-    const WorkerStatus st = ResultStatus(rec.worker_results[w]);
+    const WorkerStatus st = ResultStatus(rows.result[w]);
     std::pair<std::string, std::string> g;
     switch (dim) {
-      case Dimension::kSegment: g = SegmentGroup(ResultSegment(rec.worker_results[w])); break;
-      case Dimension::kSex: g = SexGroup(static_cast<Sex>(workers.sex[w])); break;
+      case Dimension::kSegment: g = SegmentGroup(ResultSegment(rows.result[w])); break;
+      case Dimension::kSex: g = SexGroup(static_cast<Sex>(rows.sex[w])); break;
       case Dimension::kFormality:
         if (basis == Basis::kLabourForce) {
-          const Segment s = ResultSegment(rec.worker_results[w]);
-          g = s == Segment::kNone ? FormalityGroup(static_cast<Formality>(workers.formality[w]))
+          const Segment s = ResultSegment(rows.result[w]);
+          g = s == Segment::kNone ? FormalityGroup(static_cast<Formality>(rows.formality[w]))
                                   : FormalityGroup(SegmentIsFormal(s) ? Formality::kFormal : Formality::kInformal);
         } else {
-          g = FormalityGroup(static_cast<Formality>(workers.formality[w]));
+          g = FormalityGroup(static_cast<Formality>(rows.formality[w]));
         }
         break;
-      case Dimension::kAgeBand: g = AgeGroup(workers.birth_date[w], on); break;
-      case Dimension::kVulnerability: g = VulnerabilityGroup(static_cast<Vulnerability>(workers.vulnerability[w])); break;
-      case Dimension::kDecile: g = DecileGroup(workers.decile[w]); break;
+      case Dimension::kAgeBand: g = AgeGroup(rows.birth_date[w], on); break;
+      case Dimension::kVulnerability: g = VulnerabilityGroup(static_cast<Vulnerability>(rows.vulnerability[w])); break;
+      case Dimension::kDecile: g = DecileGroup(rows.decile[w]); break;
     }
     Group& grp = groups.Get(g.first, g.second);
     ++grp.registry;
@@ -207,23 +240,21 @@ Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const WorkerTable
   }
   // Unmatched members count on the labour-force basis.
   if (basis == Basis::kLabourForce) {
-    const UnmatchedMembers& u = rec.unmatched;
-    for (size_t k = 0; k < u.size(); ++k) {
-      if (u.region[k] == 0 && region != RegionTable::kRoot) continue;
-      const int32_t r = u.region[k] == 0 ? RegionTable::kRoot : regions.Find(RegionCode::FromPacked(u.region[k]));
-      if (r == RegionTable::kNotFound || r < region || r >= end) continue;
-      const Segment s = static_cast<Segment>(u.segment[k]);
+    for (size_t k = 0; k < rows.unmatched_region.size(); ++k) {
+      const int32_t r = rows.unmatched_region[k];
+      if (r < region || r >= end) continue;
+      const Segment s = static_cast<Segment>(rows.unmatched_segment[k]);
       std::pair<std::string, std::string> g;
       switch (dim) {
         case Dimension::kSegment: g = SegmentGroup(s); break;
-        case Dimension::kSex: g = SexGroup(static_cast<Sex>(u.sex[k])); break;
+        case Dimension::kSex: g = SexGroup(static_cast<Sex>(rows.unmatched_sex[k])); break;
         case Dimension::kFormality: g = FormalityGroup(SegmentIsFormal(s) ? Formality::kFormal : Formality::kInformal); break;
-        case Dimension::kAgeBand: g = AgeGroup(u.birth_date[k], on); break;
+        case Dimension::kAgeBand: g = AgeGroup(rows.unmatched_birth_date[k], on); break;
         case Dimension::kVulnerability: g = VulnerabilityGroup(Vulnerability::kUnknown); break;
         case Dimension::kDecile: g = DecileGroup(0); break;
       }
       Group& grp = groups.Get(g.first, g.second);
-      if (u.status[k] == static_cast<uint8_t>(MembershipStatus::kActive)) ++grp.active;
+      if (rows.unmatched_status[k] == static_cast<uint8_t>(MembershipStatus::kActive)) ++grp.active;
       else ++grp.non_active;
     }
   }

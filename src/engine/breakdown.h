@@ -13,6 +13,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,10 +60,33 @@ struct Breakdown {
 // age in whole years at the last day of the period.
 std::string AgeBandKey(Date birth, Date on);
 
-// `workers`: canonical, with village, sex, birth_date, formality,
-// vulnerability and decile loaded; `rec`: the period's reconciliation with
-// details (worker_results aligned with `workers`).
+// The rows a breakdown reads, as parallel columns in any order. Rows outside
+// the region's subtree are skipped, so callers holding rows in region order
+// (engine/region_order.h) pass just the region's range and scan nothing else.
+struct BreakdownRows {
+  // Registry workers.
+  std::span<const int32_t> region;  // region index of the worker's village
+  std::span<const uint8_t> sex, formality, vulnerability, decile;
+  std::span<const Date> birth_date;
+  std::span<const uint8_t> result;  // PackWorkerResult for the period
+  // Members without a registry worker (labour-force basis only).
+  std::span<const int32_t> unmatched_region;  // RegionTable::kRoot when unattributed
+  std::span<const uint8_t> unmatched_sex, unmatched_segment, unmatched_status;
+  std::span<const Date> unmatched_birth_date;
+};
+
+Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const BreakdownRows& rows, int32_t region,
+                                   Dimension dim);
+
+// Convenience for one-off use (the CLI): `workers` canonical, with village,
+// sex, birth_date, formality, vulnerability and decile loaded; `rec` the
+// period's reconciliation with details (worker_results aligned with
+// `workers`). Scans every row.
 Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const WorkerTable& workers,
                                    const ReconciliationRecord& rec, int32_t region, Dimension dim);
+
+// Region index of each unmatched member (RegionTable::kRoot when
+// unattributed or no longer listed).
+std::vector<int32_t> UnmatchedRegions(const RegionTable& regions, const UnmatchedMembers& unmatched);
 
 }  // namespace cakupan
