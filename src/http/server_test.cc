@@ -57,6 +57,10 @@ class ServerTest : public ::testing::Test {
     router_.Get("/api/throw", [](const HttpRequest&) -> HttpResponse {
       throw std::runtime_error("boom in handler");
     });
+    router_.Get("/api/sleep", [](const HttpRequest&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+      return HttpResponse::Json(200, "{}");
+    });
     router_.Get("/api/throw-int", [](const HttpRequest&) -> HttpResponse { throw 42; });
     server_ = std::make_unique<HttpServer>(
         options, [this](const HttpRequest& request) { return router_.Handle(request); });
@@ -346,6 +350,26 @@ TEST_F(ServerTest, HandlerExceptionIs500AndServerGoesOn) {
   EXPECT_EQ(Get("/api/x")->status, 200);
 }
 
+TEST_F(ServerTest, SharedContextSlowHandlerDoesNotHoldUpOtherConnections) {
+  ServerOptions options;
+  options.context_per_thread = false;  // two threads sharing one io_context
+  StartServer(options);
+  TestClient slow(port_);
+  ASSERT_TRUE(slow.Send(GetRequest("/api/sleep")));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the handler is running
+  for (int i = 0; i < 4; ++i) {  // whichever connection lands where
+    auto start = Clock::now();
+    TestClient fast(port_);
+    auto response = fast.Request(GetRequest("/api/x"));
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 200);
+    EXPECT_LE(MillisecondsSince(start), 500);
+  }
+  auto slow_response = slow.Read();
+  ASSERT_TRUE(slow_response);
+  EXPECT_EQ(slow_response->status, 200);
+}
+
 TEST_F(ServerTest, ThousandIdleConnectionsDoNotDelayANewClient) {
   StartServer();
   constexpr int kIdle = 1000;
@@ -361,19 +385,20 @@ TEST_F(ServerTest, ThousandIdleConnectionsDoNotDelayANewClient) {
     }
     idle.push_back(std::move(client));
   }
-  long worst = 0;
+  long worst_us = 0;
   for (int round = 0; round < 5; ++round) {
     auto start = Clock::now();
     TestClient fresh(port_);
     auto response = fresh.Request(GetRequest("/api/x"));
-    long elapsed = MillisecondsSince(start);
+    long elapsed_us = static_cast<long>(
+        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count());
     ASSERT_TRUE(response);
     EXPECT_EQ(response->status, 200);
-    worst = std::max(worst, elapsed);
+    worst_us = std::max(worst_us, elapsed_us);
   }
-  std::printf("[ info ] new client answered in <= %ld ms with %d idle connections open\n", worst,
-              kIdle);
-  EXPECT_LE(worst, 500);
+  std::printf("[ info ] new client connected and answered in <= %ld us with %d idle connections open\n",
+              worst_us, kIdle);
+  EXPECT_LE(worst_us, 500 * 1000);  // the goal is 100 ms; slack for a loaded CI machine
   // The idle ones are still served.
   EXPECT_EQ(idle[0]->Request(GetRequest("/api/x"))->status, 200);
   EXPECT_EQ(idle[1]->Request(GetRequest("/api/x"))->status, 200);
@@ -436,6 +461,14 @@ TEST_F(ServerTest, SharedContextModeServesToo) {
   TestClient client(port_);
   for (int i = 0; i < 5; ++i) EXPECT_EQ(client.Request(GetRequest("/api/x"))->status, 200);
   EXPECT_EQ(client.Request(GetRequest("/api/throw"))->status, 500);
+  // Several connections on the shared context; Stop() closes them all.
+  std::vector<std::unique_ptr<TestClient>> clients;
+  for (int i = 0; i < 6; ++i) {
+    clients.push_back(std::make_unique<TestClient>(port_));
+    EXPECT_EQ(clients.back()->Request(GetRequest("/api/x"))->status, 200);
+  }
+  server_->Stop();
+  for (auto& c : clients) EXPECT_TRUE(c->WaitClosed(2000));
 }
 
 }  // namespace
