@@ -208,7 +208,10 @@ HttpResponse StaticFiles::Serve(const HttpRequest& request) const {
   std::snprintf(etag, sizeof etag, "\"%llx-%llx\"", static_cast<unsigned long long>(info.st_size),
                 static_cast<unsigned long long>(info.st_mtim.tv_sec) * 1000000000ull +
                     static_cast<unsigned long long>(info.st_mtim.tv_nsec));
-  const char* cache_control = mounted ? "public, max-age=86400" : "no-cache";
+  // HTML always revalidates (it names the other files); mounted vendor files
+  // change only with an upgrade.
+  const char* cache_control = mounted && resolved.extension() != ".html" ? "public, max-age=86400"
+                                                                         : "no-cache";
 
   HttpResponse response;
   response.content_type = std::string(content_type);

@@ -3,8 +3,8 @@
 // slashes, backslashes, dot-segments and hidden files, symlinks resolving
 // outside are refused with 404), only known file types are served (html, js,
 // mjs, css, json, geojson, map, svg, txt, png, ico, woff2), with content type
-// (UTF-8 for text), ETag (size and mtime) and Cache-Control (no-cache under the
-// root, max-age=86400 under mounts). "/" and any directory serve their
+// (UTF-8 for text), ETag (size and mtime) and Cache-Control (no-cache for HTML
+// and under the root, max-age=86400 for other files under mounts). "/" and any directory serve their
 // index.html. Thread-safe (reads files on each request; the OS caches them).
 #pragma once
 

@@ -58,6 +58,7 @@ class StaticFilesTest : public ::testing::Test {
     WriteFile(web_ / ".env", "SECRET=1");
     WriteFile(web_ / "a" / "b.txt", "ab");
     WriteFile(dir_ / "node" / "dist" / "echarts.min.js", "/* echarts */");
+    WriteFile(dir_ / "node" / "dist" / "demo.html", "<p>demo</p>");
     WriteFile(dir_ / "secret.txt", kSecret);
     WriteFile(dir_ / "outside" / "secret.json", kSecret);
     WriteFile(dir_ / "outside" / "index.html", kSecret);
@@ -142,6 +143,7 @@ TEST_F(StaticFilesTest, CacheHeaders) {
   EXPECT_EQ(Header(Serve("/app.js"), "Cache-Control"), "no-cache");
   EXPECT_EQ(Header(Serve("/vendor/echarts/echarts.min.js"), "Cache-Control"),
             "public, max-age=86400");
+  EXPECT_EQ(Header(Serve("/vendor/echarts/demo.html"), "Cache-Control"), "no-cache");
 }
 
 TEST_F(StaticFilesTest, EtagGives304) {
