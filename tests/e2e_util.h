@@ -36,4 +36,31 @@ void WriteFile(const std::string& path, const std::string& text);
 
 std::string SourceDir();
 
+// `cakupan ... serve --port 0` as a child process; the constructor waits for
+// the "Dasbor: http://127.0.0.1:PORT/" line, the destructor stops it.
+class ServerProcess {
+ public:
+  ServerProcess(const std::vector<std::string>& args);
+  ~ServerProcess();
+  bool ok() const { return port_ != 0; }
+  int port() const { return port_; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/"; }
+  const std::string& output() const { return output_; }
+
+ private:
+  int pid_ = -1;
+  int port_ = 0;
+  std::string output_;
+};
+
+struct HttpResult {
+  int status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+  std::string body;
+  std::string Header(const std::string& name) const;
+};
+
+// One request on a fresh connection to 127.0.0.1:port ("Connection: close").
+HttpResult HttpGet(int port, const std::string& target, const std::string& method = "GET");
+
 }  // namespace cakupan::e2e

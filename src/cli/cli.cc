@@ -53,6 +53,7 @@ int RunCli(int argc, char** argv) {
   RegisterGenerate(app, ctx, action);
   RegisterDemo(app, ctx, action);
   RegisterStatus(app, ctx, action);
+  RegisterServe(app, ctx, action);
 
   try {
     app.parse(argc, argv);

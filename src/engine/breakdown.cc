@@ -1,6 +1,7 @@
 #include "engine/breakdown.h"
 
-#include <map>
+#include <algorithm>
+#include <tuple>
 
 #include "base/i18n.h"
 #include "base/strings.h"
@@ -10,105 +11,97 @@ namespace cakupan {
 
 namespace {
 
-struct Group {
-  std::string key;
-  std::string label;
-  int64_t registry = 0;
-  int64_t active = 0;
-  int64_t non_active = 0;
-  int64_t unregistered = 0;
-};
+// Every dimension has a fixed list of groups, so a row is counted by index
+// (no strings per row). The last group of each list ("none"/"unknown") is
+// shown only when some row falls in it.
+constexpr int kMaxGroups = 11;
 
-// Ordered set of groups for a dimension; keys are created in display order.
-class Groups {
- public:
-  Group& Get(const std::string& key, const std::string& label) {
-    auto it = index_.find(key);
-    if (it != index_.end()) return groups_[it->second];
-    index_.emplace(key, groups_.size());
-    groups_.push_back(Group{key, label});
-    return groups_.back();
+int GroupCount(Dimension d) {
+  switch (d) {
+    case Dimension::kSegment: return 5;        // PU, BPU, Jakon, PMI, none
+    case Dimension::kSex: return 3;            // L, P, unknown
+    case Dimension::kFormality: return 3;      // formal, informal, unknown
+    case Dimension::kAgeBand: return 8;        // <15, 15-24, ..., 65+, unknown
+    case Dimension::kVulnerability: return 3;  // rentan, tidak_rentan, unknown
+    case Dimension::kDecile: return 11;        // 1..10, unknown
   }
-  std::vector<Group>& all() { return groups_; }
-
- private:
-  std::map<std::string, size_t> index_;
-  std::vector<Group> groups_;
-};
+  return 0;
+}
 
 const char* kAgeBands[] = {"<15", "15-24", "25-34", "35-44", "45-54", "55-64", "65+"};
 
-std::pair<std::string, std::string> SegmentGroup(Segment s) {
-  if (s == Segment::kNone) return {"none", Tr("No membership", "Tanpa kepesertaan")};
-  return {SegmentCode(s), SegmentCode(s)};
-}
-
-std::pair<std::string, std::string> SexGroup(Sex s) {
-  if (s == Sex::kMale) return {"L", Tr("Male", "Laki-laki")};
-  if (s == Sex::kFemale) return {"P", Tr("Female", "Perempuan")};
-  return {"unknown", Tr("Unknown", "Tidak diketahui")};
-}
-
-std::pair<std::string, std::string> FormalityGroup(Formality f) {
-  if (f == Formality::kFormal) return {"formal", "Formal"};
-  if (f == Formality::kInformal) return {"informal", "Informal"};
-  return {"unknown", Tr("Unknown", "Tidak diketahui")};
-}
-
-std::pair<std::string, std::string> AgeGroup(Date birth, Date on) {
-  std::string k = AgeBandKey(birth, on);
-  if (k == "unknown") return {k, Tr("Unknown", "Tidak diketahui")};
-  return {k, k};
-}
-
-std::pair<std::string, std::string> VulnerabilityGroup(Vulnerability v) {
-  if (v == Vulnerability::kVulnerable) return {"rentan", Tr("Vulnerable", "Rentan")};
-  if (v == Vulnerability::kNotVulnerable) return {"tidak_rentan", Tr("Not vulnerable", "Tidak rentan")};
-  return {"unknown", Tr("Unknown", "Tidak diketahui")};
-}
-
-std::pair<std::string, std::string> DecileGroup(uint8_t d) {
-  if (d >= 1 && d <= 10) return {std::to_string(d), std::string(Tr("Decile ", "Desil ")) + std::to_string(d)};
-  return {"unknown", Tr("Unknown", "Tidak diketahui")};
-}
-
-void Preseed(Groups& g, Dimension dim) {
-  switch (dim) {
-    case Dimension::kSegment:
-      for (Segment s : {Segment::kPU, Segment::kBPU, Segment::kJakon, Segment::kPMI}) {
-        auto [k, l] = SegmentGroup(s);
-        g.Get(k, l);
-      }
-      break;
-    case Dimension::kSex:
-      for (Sex s : {Sex::kMale, Sex::kFemale}) {
-        auto [k, l] = SexGroup(s);
-        g.Get(k, l);
-      }
-      break;
-    case Dimension::kFormality:
-      for (Formality f : {Formality::kFormal, Formality::kInformal}) {
-        auto [k, l] = FormalityGroup(f);
-        g.Get(k, l);
-      }
-      break;
-    case Dimension::kAgeBand:
-      for (const char* b : kAgeBands) g.Get(b, b);
-      break;
-    case Dimension::kVulnerability:
-      for (Vulnerability v : {Vulnerability::kVulnerable, Vulnerability::kNotVulnerable}) {
-        auto [k, l] = VulnerabilityGroup(v);
-        g.Get(k, l);
-      }
-      break;
-    case Dimension::kDecile:
-      for (uint8_t d = 1; d <= 10; ++d) {
-        auto [k, l] = DecileGroup(d);
-        g.Get(k, l);
-      }
-      break;
+std::pair<std::string, std::string> GroupKeyLabel(Dimension d, int g) {
+  const int last = GroupCount(d) - 1;
+  if (g == last) {
+    if (d == Dimension::kSegment) return {"none", Tr("No membership", "Tanpa kepesertaan")};
+    return {"unknown", Tr("Unknown", "Tidak diketahui")};
   }
+  switch (d) {
+    case Dimension::kSegment: {
+      const char* code = SegmentCode(static_cast<Segment>(g + 1));
+      return {code, code};
+    }
+    case Dimension::kSex:
+      return g == 0 ? std::pair<std::string, std::string>{"L", Tr("Male", "Laki-laki")}
+                    : std::pair<std::string, std::string>{"P", Tr("Female", "Perempuan")};
+    case Dimension::kFormality:
+      return g == 0 ? std::pair<std::string, std::string>{"formal", "Formal"}
+                    : std::pair<std::string, std::string>{"informal", "Informal"};
+    case Dimension::kAgeBand: return {kAgeBands[g], kAgeBands[g]};
+    case Dimension::kVulnerability:
+      return g == 0 ? std::pair<std::string, std::string>{"rentan", Tr("Vulnerable", "Rentan")}
+                    : std::pair<std::string, std::string>{"tidak_rentan", Tr("Not vulnerable", "Tidak rentan")};
+    case Dimension::kDecile:
+      return {std::to_string(g + 1), std::string(Tr("Decile ", "Desil ")) + std::to_string(g + 1)};
+  }
+  return {"", ""};
 }
+
+// Age bands by comparing birth dates with precomputed thresholds: age >= A
+// at `on` iff birth <= the same day A years earlier (29 February -> 28).
+class AgeBander {
+ public:
+  explicit AgeBander(Date on) : on_(on) {
+    const CivilDate c = CivilFromDate(on);
+    auto years_before = [&](int a) {
+      const int y = c.year - a;
+      const int d = std::min(c.day, DaysInMonth(y, c.month));
+      return DateFromCivil(y, c.month, d);
+    };
+    for (int k = 0; k < 6; ++k) threshold_[k] = years_before(15 + 10 * k);  // 15, 25, ..., 65
+    oldest_ = years_before(121);
+  }
+  int Band(Date birth) const {
+    if (birth == kNoDate || birth > on_ || birth <= oldest_) return 7;  // unknown
+    int band = 0;
+    for (int k = 0; k < 6; ++k) band += birth <= threshold_[k] ? 1 : 0;
+    return band;  // 0 = <15, 1 = 15-24, ..., 6 = 65+
+  }
+
+ private:
+  Date on_;
+  Date threshold_[6];
+  Date oldest_;
+};
+
+int SexGroup(uint8_t s) { return s == static_cast<uint8_t>(Sex::kMale) ? 0 : s == static_cast<uint8_t>(Sex::kFemale) ? 1 : 2; }
+int FormalityGroup(uint8_t f) {
+  return f == static_cast<uint8_t>(Formality::kFormal) ? 0 : f == static_cast<uint8_t>(Formality::kInformal) ? 1 : 2;
+}
+int SegmentGroup(Segment s) { return s == Segment::kNone ? 4 : static_cast<int>(s) - 1; }
+int VulnerabilityGroup(uint8_t v) {
+  return v == static_cast<uint8_t>(Vulnerability::kVulnerable) ? 0
+         : v == static_cast<uint8_t>(Vulnerability::kNotVulnerable) ? 1
+                                                                      : 2;
+}
+int DecileGroup(uint8_t d) { return d >= 1 && d <= 10 ? d - 1 : 10; }
+
+struct Tally {
+  int64_t registry[kMaxGroups] = {};
+  int64_t active[kMaxGroups] = {};
+  int64_t non_active[kMaxGroups] = {};
+  int64_t unregistered[kMaxGroups] = {};
+};
 
 }  // namespace
 
@@ -148,13 +141,8 @@ std::optional<Dimension> ParseDimension(std::string_view text) {
 }
 
 std::string AgeBandKey(Date birth, Date on) {
-  if (birth == kNoDate) return "unknown";
-  const int age = AgeOn(birth, on);
-  if (age < 0 || age > 120) return "unknown";
-  if (age < 15) return "<15";
-  if (age >= 65) return "65+";
-  const int lo = 15 + (age - 15) / 10 * 10;
-  return std::to_string(lo) + "-" + std::to_string(lo + 9);
+  const int band = AgeBander(on).Band(birth);
+  return band == 7 ? "unknown" : kAgeBands[band];
 }
 
 std::vector<int32_t> UnmatchedRegions(const RegionTable& regions, const UnmatchedMembers& u) {
@@ -200,43 +188,36 @@ Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const BreakdownRo
       rows.vulnerability.size() != n || rows.decile.size() != n || rows.birth_date.size() != n)
     return Status::Internal("breakdown rows: columns of different lengths");
   const Basis basis = model.basis();
-  const Date on = model.period().LastDay();
-  Breakdown out;
-  out.dimension = dim;
-  out.basis = basis;
-  out.period = model.period();
-  out.region = model.Row(region);
-  Groups groups;
-  Preseed(groups, dim);
+  const AgeBander ages(model.period().LastDay());
+  Tally t;
 
   // Registry workers in the region.
   const int32_t end = regions.subtree_end(region);
   for (size_t w = 0; w < n; ++w) {
     const int32_t r = rows.region[w];
     if (r < region || r >= end) continue;
-    const WorkerStatus st = ResultStatus(rows.result[w]);
-    std::pair<std::string, std::string> g;
+    const uint8_t result = rows.result[w];
+    int g = 0;
     switch (dim) {
-      case Dimension::kSegment: g = SegmentGroup(ResultSegment(rows.result[w])); break;
-      case Dimension::kSex: g = SexGroup(static_cast<Sex>(rows.sex[w])); break;
-      case Dimension::kFormality:
-        if (basis == Basis::kLabourForce) {
-          const Segment s = ResultSegment(rows.result[w]);
-          g = s == Segment::kNone ? FormalityGroup(static_cast<Formality>(rows.formality[w]))
-                                  : FormalityGroup(SegmentIsFormal(s) ? Formality::kFormal : Formality::kInformal);
-        } else {
-          g = FormalityGroup(static_cast<Formality>(rows.formality[w]));
-        }
+      case Dimension::kSegment: g = SegmentGroup(ResultSegment(result)); break;
+      case Dimension::kSex: g = SexGroup(rows.sex[w]); break;
+      case Dimension::kFormality: {
+        const Segment s = ResultSegment(result);
+        // Labour-force basis: participants by segment (formal = PU, Jakon, PMI).
+        g = basis == Basis::kLabourForce && s != Segment::kNone ? (SegmentIsFormal(s) ? 0 : 1)
+                                                                : FormalityGroup(rows.formality[w]);
         break;
-      case Dimension::kAgeBand: g = AgeGroup(rows.birth_date[w], on); break;
-      case Dimension::kVulnerability: g = VulnerabilityGroup(static_cast<Vulnerability>(rows.vulnerability[w])); break;
+      }
+      case Dimension::kAgeBand: g = ages.Band(rows.birth_date[w]); break;
+      case Dimension::kVulnerability: g = VulnerabilityGroup(rows.vulnerability[w]); break;
       case Dimension::kDecile: g = DecileGroup(rows.decile[w]); break;
     }
-    Group& grp = groups.Get(g.first, g.second);
-    ++grp.registry;
-    if (st == WorkerStatus::kActive) ++grp.active;
-    else if (st == WorkerStatus::kNonActive) ++grp.non_active;
-    else ++grp.unregistered;
+    ++t.registry[g];
+    switch (ResultStatus(result)) {
+      case WorkerStatus::kActive: ++t.active[g]; break;
+      case WorkerStatus::kNonActive: ++t.non_active[g]; break;
+      case WorkerStatus::kUnregistered: ++t.unregistered[g]; break;
+    }
   }
   // Unmatched members count on the labour-force basis.
   if (basis == Basis::kLabourForce) {
@@ -244,37 +225,44 @@ Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const BreakdownRo
       const int32_t r = rows.unmatched_region[k];
       if (r < region || r >= end) continue;
       const Segment s = static_cast<Segment>(rows.unmatched_segment[k]);
-      std::pair<std::string, std::string> g;
+      int g = 0;
       switch (dim) {
         case Dimension::kSegment: g = SegmentGroup(s); break;
-        case Dimension::kSex: g = SexGroup(static_cast<Sex>(rows.unmatched_sex[k])); break;
-        case Dimension::kFormality: g = FormalityGroup(SegmentIsFormal(s) ? Formality::kFormal : Formality::kInformal); break;
-        case Dimension::kAgeBand: g = AgeGroup(rows.unmatched_birth_date[k], on); break;
-        case Dimension::kVulnerability: g = VulnerabilityGroup(Vulnerability::kUnknown); break;
-        case Dimension::kDecile: g = DecileGroup(0); break;
+        case Dimension::kSex: g = SexGroup(rows.unmatched_sex[k]); break;
+        case Dimension::kFormality: g = SegmentIsFormal(s) ? 0 : 1; break;
+        case Dimension::kAgeBand: g = ages.Band(rows.unmatched_birth_date[k]); break;
+        case Dimension::kVulnerability: g = 2; break;  // unknown for members without a registry worker
+        case Dimension::kDecile: g = 10; break;
       }
-      Group& grp = groups.Get(g.first, g.second);
-      if (rows.unmatched_status[k] == static_cast<uint8_t>(MembershipStatus::kActive)) ++grp.active;
-      else ++grp.non_active;
+      if (rows.unmatched_status[k] == static_cast<uint8_t>(MembershipStatus::kActive)) ++t.active[g];
+      else ++t.non_active[g];
     }
   }
+
+  Breakdown out;
+  out.dimension = dim;
+  out.basis = basis;
+  out.period = model.period();
+  out.region = model.Row(region);
+  const int groups = GroupCount(dim);
   int64_t total_active = 0;
-  for (const Group& g : groups.all()) total_active += g.active;
-  for (const Group& g : groups.all()) {
+  for (int g = 0; g < groups; ++g) total_active += t.active[g];
+  for (int g = 0; g < groups; ++g) {
+    const bool optional = g == groups - 1;
+    if (optional && t.registry[g] == 0 && t.active[g] == 0 && t.non_active[g] == 0) continue;
     BreakdownRow row;
-    row.key = g.key;
-    row.label = g.label;
-    row.active = g.active;
-    row.non_active = g.non_active;
-    row.unregistered = g.unregistered;
+    std::tie(row.key, row.label) = GroupKeyLabel(dim, g);
+    row.active = t.active[g];
+    row.non_active = t.non_active[g];
+    row.unregistered = t.unregistered[g];
     if (basis == Basis::kRegistry) {
-      if (dim != Dimension::kSegment && g.registry > 0) row.denominator = g.registry;
-    } else if (dim == Dimension::kFormality && (g.key == "formal" || g.key == "informal")) {
-      const int64_t lf = model.LabourForce(region, g.key == "formal" ? 1 : 2);
+      if (dim != Dimension::kSegment && t.registry[g] > 0) row.denominator = t.registry[g];
+    } else if (dim == Dimension::kFormality && g < 2) {
+      const int64_t lf = model.LabourForce(region, g == 0 ? 1 : 2);
       if (lf > 0) row.denominator = lf;
     }
     if (row.denominator) row.coverage = static_cast<double>(row.active) / static_cast<double>(*row.denominator);
-    row.share_of_active = total_active > 0 ? static_cast<double>(g.active) / static_cast<double>(total_active) : 0;
+    row.share_of_active = total_active > 0 ? static_cast<double>(row.active) / static_cast<double>(total_active) : 0;
     out.rows.push_back(std::move(row));
   }
   if (basis == Basis::kRegistry) {

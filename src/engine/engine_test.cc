@@ -463,3 +463,24 @@ TEST(RadixSortTest, StableAndMatchesStdSort) {
 
 }  // namespace
 }  // namespace cakupan
+
+namespace cakupan {
+namespace {
+
+TEST(AgeBandTest, AgreesWithWholeYearsForEveryDayIncludingLeapDays) {
+  for (Date on : {DateFromCivil(2024, 2, 29), DateFromCivil(2023, 2, 28), DateFromCivil(2024, 11, 30),
+                  DateFromCivil(2025, 3, 1)}) {
+    for (Date birth = DateFromCivil(1900, 1, 1); birth <= on; birth += 3) {
+      const int age = AgeOn(birth, on);
+      std::string want;
+      if (age > 120) want = "unknown";
+      else if (age < 15) want = "<15";
+      else if (age >= 65) want = "65+";
+      else want = std::to_string(15 + (age - 15) / 10 * 10) + "-" + std::to_string(15 + (age - 15) / 10 * 10 + 9);
+      ASSERT_EQ(AgeBandKey(birth, on), want) << FormatIsoDate(birth) << " on " << FormatIsoDate(on);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cakupan

@@ -179,6 +179,7 @@ Result<std::shared_ptr<DashboardService::Snapshot>> DashboardService::Build(Stor
   // The registry, in region order.
   CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> segments, store.LoadWorkerSegments(kWorkerAllColumns));
   WorkerTable workers = MergeWorkerSegments(std::move(segments));
+  const size_t worker_count = workers.size();
   const std::vector<int32_t> region_of = WorkerRegions(s->regions, workers.village);
   s->order = RegionOrder(s->regions, region_of);
   s->w_region = s->order.Apply(region_of);
@@ -201,7 +202,7 @@ Result<std::shared_ptr<DashboardService::Snapshot>> DashboardService::Build(Stor
     CAKUPAN_ASSIGN_OR_RETURN(std::optional<ReconciliationRecord> rec, store.LoadReconciliation(p, true));
     CAKUPAN_ASSIGN_OR_RETURN(int64_t mv, store.DataVersion(DataKind::kMembers, p));
     if (!rec || rec->workers_version != wv || rec->members_version != mv || rec->regions_version != rv ||
-        rec->worker_results.size() != workers.size()) {
+        rec->worker_results.size() != worker_count) {
       s->stale.push_back(p);
       continue;
     }
