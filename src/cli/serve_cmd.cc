@@ -147,6 +147,10 @@ void RegisterServe(CLI::App& app, Context& ctx, Action& action) {
       options.bind = args->bind;
       options.port = args->port;
       options.threads = args->threads;
+      // One shared io_context: a slow request (a national breakdown, an Excel
+      // export) occupies one thread while the others keep serving everyone;
+      // with a context per thread it would stall the connections pinned to it.
+      options.context_per_thread = false;
       HttpServer server(options, [&router](const HttpRequest& req) { return router.Handle(req); });
       if (Status st = server.Start(); !st.ok()) return ctx.Fail(st);
       const std::string host = args->bind == "0.0.0.0" ? "127.0.0.1" : args->bind;
