@@ -13,7 +13,7 @@
 // step go to the artifacts directory. The server is killed at the end, also on
 // failure. Exit code 0 = passed, 1 = failed.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,7 +99,7 @@ function run(args, { timeoutMs = 180_000 } = {}) {
 // Starts `cakupan serve --port 0` and resolves with the URL it prints.
 function serve(db) {
   return new Promise((resolveServe, reject) => {
-    const child = spawn(binary, ['--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, ['--db', db, 'serve', '--port', '0', '--web-root', join(repo, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(child);
     let out = '';
     let err = '';
@@ -233,6 +233,9 @@ async function waitForHash(page, re) {
 
 async function main() {
   mkdirSync(artifacts, { recursive: true });
+  for (const f of readdirSync(artifacts)) {
+    if (/^\d{2}-.*\.png$/.test(f) || /\.xlsx$/.test(f)) rmSync(join(artifacts, f));
+  }
   log(`# artifacts: ${artifacts}`);
 
   // Prerequisites, with the command that installs each.
@@ -251,14 +254,16 @@ async function main() {
 
   let server = null;
   let baseUrl = opts.url;
+  let builtDb = null;  // the database this run built (and may change)
   let dataDir = null;
   try {
     if (!baseUrl) {
       if (!existsSync(binary)) throw new Error(`binary not found: ${binary} (pass --binary PATH)`);
       dataDir = opts['data-dir'] ? resolve(opts['data-dir']) : mkdtempSync(join(tmpdir(), 'cakupan-browser-'));
       mkdirSync(dataDir, { recursive: true });
-      let db = opts.db ? resolve(opts.db) : join(dataDir, 'demo.db');
+      const db = opts.db ? resolve(opts.db) : join(dataDir, 'demo.db');
       if (!opts.db) {
+        builtDb = db;
         await step('build the demo database (cakupan demo)', null, async () => {
           await run(['--db', db, '-q', 'demo', '--force', '--work-dir', join(dataDir, 'demo-data')]);
         });
@@ -335,7 +340,7 @@ async function main() {
       await shot(page, 'ranking-table');
     });
 
-    await step('map of the regencies coloured by coverage (schematic boundaries), fallback at the national level', page, async () => {
+    await step('map of the regencies coloured by coverage (schematic boundaries); fallback for the provinces', page, async () => {
       if (opts.db || opts.url) {
         log('#   (boundaries of a reused database: map or fallback accepted)');
         await page.waitForSelector('.chart.map svg, [data-testid="no-boundaries"]');
@@ -345,6 +350,16 @@ async function main() {
       const label = await page.locator('.chart.map').getAttribute('aria-label');
       assert.match(label, /kabupaten\/kota/);
       await page.locator('.chart.map').screenshot({ path: join(artifacts, `${String(stepNo).padStart(2, '0')}-map.png`) });
+      // Indonesia's provinces have no boundaries: the fallback message, and the ranking still there.
+      await page.goto(`${baseUrl}#/wilayah/0?basis=labour-force`);
+      await assertContains(page.getByTestId('no-boundaries'), 'Peta batas wilayah belum diimpor — gunakan cakupan import boundaries FILE');
+      await page.waitForSelector('[data-testid="ranking"] .chart svg');
+      assert.equal(await page.locator('[data-testid="gap-table"] tbody tr').count(), 38);
+      await shot(page, 'national-no-boundaries');
+      await page.goBack();
+      await waitForHash(page, /^#\/wilayah\/17\?/);
+      await assertText(headlineCoverage(page), '37,0%');
+      await page.waitForSelector('.chart.map svg path');
     });
 
     await step('export: the regency table as XLSX contains Kaur and its coverage', page, async () => {
@@ -415,7 +430,10 @@ async function main() {
       await table.waitFor();
       const niks = await table.locator('tbody tr td:first-child').allInnerTexts();
       assert.ok(niks.length > 0, 'no worker listed');
-      for (const nik of niks) assert.match(nik.trim(), /^1704\*{12}$/);
+      // Masked: four digits (the province and regency of issuance) and twelve
+      // stars. Most were issued in Kaur (1704); people who moved keep theirs.
+      for (const nik of niks) assert.match(nik.trim(), /^\d{4}\*{12}$/);
+      assert.ok(niks.some((n) => n.trim() === '1704************'), `no NIK from Kaur: ${niks.join(' ')}`);
       const names = await table.locator('tbody tr td:nth-child(2)').allInnerTexts();
       for (const name of names) assert.match(name, /\*/);
       const statuses = await table.locator('tbody tr td:nth-child(9)').allInnerTexts();
@@ -481,6 +499,36 @@ async function main() {
       const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 1, `page scrolls horizontally by ${overflow}px`);
       await shot(mobile, 'phone');
+    });
+
+    await step('data changed after reconciliation: 409 stale shown with the command to run', page, async () => {
+      if (!builtDb) {
+        log('#   (only on a database built by this run)');
+        return;
+      }
+      // One more registry worker makes every reconciled period stale; the
+      // server notices within seconds (live reload).
+      const csv = join(dataDir, 'one-worker.csv');
+      writeFileSync(csv, 'nik,nama,jenis_kelamin,tanggal_lahir,kode_desa,sektor,pekerjaan,desil,rentan\n' +
+        '1704070101990009,Uji Peramban,L,1999-01-01,17.04.07.2001,informal,Petani,3,ya\n');
+      await run(['--db', builtDb, '-q', 'import', 'workers', csv]);
+      const until = Date.now() + 20_000;
+      for (;;) {
+        const status = await (await page.request.get(`${baseUrl}api/status`)).json();
+        if ((status.stale_periods || []).length) break;
+        assert.ok(Date.now() < until, 'the server did not notice the change within 20 s');
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await page.evaluate(() => localStorage.setItem('cakupan.lang', 'id'));
+      await page.goto(`${baseUrl}#/wilayah/17?periode=2024-11&basis=labour-force`);
+      await page.reload();
+      const alert = page.getByTestId('stale');
+      await assertContains(alert, 'Data berubah sejak rekonsiliasi terakhir; jalankan cakupan reconcile');
+      await assertContains(alert, 'November 2024');
+      const coverage = await page.request.get(`${baseUrl}api/coverage?region=17`);
+      assert.equal(coverage.status(), 409);
+      assert.equal((await coverage.json()).error.code, 'stale');
+      await shot(page, 'stale');
     });
 
     await step('no request left 127.0.0.1 and no script error', null, async () => {

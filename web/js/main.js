@@ -105,6 +105,21 @@ function setTitle(name) {
   }
 }
 
+function dataState(stale, state) {
+  const fresh = status.periods || [];
+  const box = errorBox({ code: stale.length ? 'stale' : 'no_data', message: null });
+  box.dataset.testid = stale.length ? 'stale' : 'no-data';
+  if (stale.length) {
+    box.append(h('p', { class: 'state-detail' }, t('stale_periods', { list: stale.map((p) => monthName(p)).join(', ') })));
+  }
+  if (fresh.length) {
+    box.append(h('p', { class: 'state-detail' }, t('pick_other_period'), ' ',
+      h('a', { href: href({ period: status.latest_period }) }, monthName(status.latest_period))));
+  }
+  box.append(h('button', { type: 'button', class: 'button secondary', onclick: () => boot() }, t('retry')));
+  return box;
+}
+
 async function loadStatus() {
   fill(shell.main, loading());
   try {
@@ -127,8 +142,8 @@ function route() {
     replaced = true;
   }
   if (!state.period) {
-    state.period = status.latest_period;
-    replaced = true;
+    state.period = status.latest_period || [...(status.stale_periods || [])].sort().at(-1) || null;
+    replaced = Boolean(state.period) || replaced;
   }
   if (replaced) replaceHash(state);
   current = state;
@@ -154,13 +169,19 @@ function route() {
       focusHeading = true;
       navigate(changes);
     },
-    reload: () => route(),
+    reload: async () => {
+      if (await loadStatus()) route();
+    },
     remember: rememberRegion,
     setTitle,
   };
   fill(shell.main);
-  if ((status.stale_periods || []).includes(state.period)) {
-    shell.main.append(notice(t('err_stale'), { kind: 'warning' }));
+  // Nothing to show for a period that needs reconciling (the API refuses its
+  // figures with 409 stale), or when nothing was reconciled at all.
+  const stale = status.stale_periods || [];
+  if (stale.includes(state.period) || (!state.period && !(status.periods || []).length)) {
+    shell.main.append(dataState(stale, state));
+    return;
   }
   if (state.view === 'workers') renderWorkers(shell.main, state, ctx);
   else renderRegion(shell.main, state, ctx);
