@@ -423,11 +423,17 @@ async function main() {
       await waitForHash(page, /^#\/wilayah\/17\.04\.\d{2}\.\d{4}\?/);
       await assertText(page.locator('h1'), villageName);
       await page.waitForSelector('[data-testid="headline-coverage"]');
+      const count = (await page.getByTestId('unprotected-count').innerText()).replace(/\./g, '');
+      const unprotected = Number(/^(\d+) pekerja terdata tanpa perlindungan/.exec(count)?.[1]);
+      assert.ok(unprotected > 0, count);
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
       await shot(page, 'village');
       await page.getByTestId('workers-link').click();
       await waitForHash(page, /^#\/wilayah\/17\.04\.\d{2}\.\d{4}\/pekerja\?/);
       const table = page.getByTestId('workers-table');
       await table.waitFor();
+      // The list has as many workers as the village summary said.
+      await assertText(page.getByTestId('workers-total'), `${unprotected.toLocaleString('id-ID')} pekerja`);
       const niks = await table.locator('tbody tr td:first-child').allInnerTexts();
       assert.ok(niks.length > 0, 'no worker listed');
       // Masked: four digits (the province and regency of issuance) and twelve

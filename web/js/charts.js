@@ -274,6 +274,6 @@ export function trendOption(points, regionName) {
       line('coverage', t('series_region', { region: regionName }), COLORS.region, 'solid', 3),
       line('national_reference', t('series_national'), COLORS.national, 'dotted', 2),
       line('target', t('series_target'), COLORS.target, 'dashed', 2),
-    ],
+    ].filter((s) => s.data.some((v) => v !== null)),
   };
 }

@@ -108,8 +108,14 @@ export function renderRegion(root, state, ctx) {
   } else {
     const workers = card(t('workers_cta'));
     root.append(workers.el);
-    into(workers.body, regionsP, () => {
+    into(workers.body, coverageP, (coverage) => {
+      const r = coverage.region;
+      // On the registry basis non_active counts registry workers only (the list);
+      // on the labour-force basis it also counts members not in the registry.
       workers.body.append(
+        h('p', { dataset: { testid: 'unprotected-count' } }, state.basis === 'registry'
+          ? t('unprotected_count', { n: int((r.non_active || 0) + (r.unregistered || 0)), u: int(r.unregistered), a: int(r.non_active) })
+          : t('unregistered_count', { u: int(r.unregistered) })),
         h('p', { class: 'muted' }, t('village_lowest')),
         h('p', null, h('a', { class: 'button primary', href: ctx.href({ view: 'workers', code, page: 1, status: 'unprotected' }), dataset: { testid: 'workers-link' } }, t('workers_cta'), ' →')),
         h('p', { class: 'muted small' }, t('workers_privacy')));
