@@ -113,7 +113,7 @@ export const shortName = (name) => name.replace(/^Kabupaten /, 'Kab. ');
 
 // Horizontal bars of the child regions, highest coverage at the top.
 // rows: [{code, name, coverage, target}] already sorted (highest first).
-export function rankingOption(rows, { target, national }) {
+export function rankingOption(rows, { target, national, narrow = false }) {
   const values = rows.map((r) => r.coverage);
   const [min, max] = scaleRange(values);
   const top = Math.max(...values, target ?? 0, national ?? 0) * 100;
@@ -132,7 +132,7 @@ export function rankingOption(rows, { target, national }) {
   }
   if (hasRegionTargets) legend.push({ name: t('region_target'), icon: 'rect' });
   return {
-    grid: { left: 8, right: 8, top: legend.length ? 34 : 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 8, top: legend.length ? (narrow ? 58 : 34) : 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: legend.length ? { top: 0, left: 0, data: legend, itemWidth: 22, itemHeight: 10, textStyle: { color: COLORS.axis }, selectedMode: false } : undefined,
     tooltip: {
       ...tooltipBase,
@@ -147,7 +147,8 @@ export function rankingOption(rows, { target, national }) {
     },
     xAxis: {
       type: 'value', min: 0, max: Math.min(100, Math.ceil((top + 8) / 20) * 20),
-      axisLabel: { formatter: (v) => `${v}%`, color: COLORS.axis },
+      axisLabel: { formatter: (v) => `${v}%`, color: COLORS.axis, hideOverlap: true },
+      splitNumber: narrow ? 2 : 5,
       splitLine: { lineStyle: { color: COLORS.grid } },
     },
     // Names on the left, values in a column on the right (never under a marker line).
@@ -249,7 +250,7 @@ export function breakdownOption(rows) {
 }
 
 // Coverage per period with the national reference and the target.
-export function trendOption(points, regionName) {
+export function trendOption(points, regionName, { narrow = false } = {}) {
   const periods = points.map((p) => monthName(p.period, true));
   const values = points.flatMap((p) => [p.coverage, p.national_reference, p.target]).filter((v) => v !== null && v !== undefined);
   const lo = Math.max(0, Math.floor((Math.min(...values) * 100 - 5) / 5) * 5);
@@ -261,7 +262,7 @@ export function trendOption(points, regionName) {
     label: type === 'solid' ? { show: true, position: 'top', formatter: (p) => pct(p.value / 100), color: COLORS.text, fontSize: 11 } : undefined,
   });
   return {
-    grid: { left: 8, right: 24, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 24, top: narrow ? 62 : 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: { top: 0, left: 0, textStyle: { color: COLORS.axis } },
     tooltip: {
       ...tooltipBase,

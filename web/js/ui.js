@@ -133,5 +133,5 @@ export function chartWithTable({ ariaLabel, height, option, onClick, table, test
   }, t('show_table'));
   wrap.append(box, toggle, tableBox);
   // Mount once the box is in the document (ECharts needs its size).
-  return { el: wrap, mount: () => mountChart(box, option(), { onClick }) };
+  return { el: wrap, mount: () => mountChart(box, option(box.clientWidth), { onClick }) };
 }

@@ -273,7 +273,7 @@ function renderRanking(el, coverage, childLevel, state, ctx) {
   const chart = chartWithTable({
     ariaLabel: t('ranking_aria', { level: levelsName(childLevel), hi: hi.name, hiv: pct(hi.coverage), lo: lo.name, lov: pct(lo.coverage) }),
     height: Math.max(220, rows.length * 30 + 70),
-    option: () => rankingOption(rows, { target, national }),
+    option: (width) => rankingOption(rows, { target, national, narrow: width < 520 }),
     onClick: (p) => {
       let row = null;
       if (p.componentType === 'series' && p.seriesType === 'bar') row = rows[p.dataIndex];
@@ -434,7 +434,7 @@ function renderTrend(el, s, state, ctx) {
   const chart = chartWithTable({
     ariaLabel: t('trend_aria', { region: name, first: monthName(s.points[0].period), last: monthName(s.points[s.points.length - 1].period) }),
     height: 300,
-    option: () => trendOption(s.points, name),
+    option: (width) => trendOption(s.points, name, { narrow: width < 520 }),
     table,
     testId: 'trend',
   });
