@@ -406,6 +406,7 @@ function renderBreakdown(el, b, dim, ctx) {
   }
   el.append(chart.el);
   if (b.note) el.append(h('p', { class: 'muted small' }, withCode(b.note)));
+  if (rows.some((r) => r.coverage > 1)) el.append(h('p', { class: 'muted small', dataset: { testid: 'over-100' } }, t('over_100')));
   chart.mount();
 }
 
