@@ -422,4 +422,11 @@ export function dateTime(iso) {
 }
 
 export const levelName = (level) => t(`level_${level}`);
+
+// The API's region kinds are Indonesian words; English names them.
+const KINDS_EN = {
+  Nasional: 'National', Provinsi: 'Province', Kabupaten: 'Regency', Kota: 'City',
+  Kecamatan: 'District', Desa: 'Village', Kelurahan: 'Urban village',
+};
+export const kindName = (kind) => (lang === 'en' && KINDS_EN[kind]) || kind;
 export const levelsName = (level) => t(`levels_${level}`);

@@ -1,7 +1,7 @@
 // The region search box: an ARIA combobox over /api/regions/search.
 // Arrow keys move through the results, Enter opens one, Escape closes the list.
 import { h, fill } from './dom.js';
-import { t, getLang, levelName } from './i18n.js';
+import { t, getLang, levelName, kindName } from './i18n.js';
 import { getJson } from './api.js';
 
 export function searchBox(onPick) {
@@ -51,7 +51,7 @@ export function searchBox(onPick) {
       id: `search-opt-${i}`, role: 'option', 'aria-selected': 'false', class: 'search-option',
       onmousedown: (e) => { e.preventDefault(); pick(r); },
     }, h('span', { class: 'opt-name' }, r.name),
-    h('span', { class: 'opt-meta' }, [r.kind || levelName(r.level), r.path].filter(Boolean).join(' · '), ` · ${r.code}`)))
+    h('span', { class: 'opt-meta' }, [kindName(r.kind) || levelName(r.level), r.path].filter(Boolean).join(' · '), ` · ${r.code}`)))
       : h('li', { class: 'search-none', role: 'option', 'aria-disabled': 'true' }, t('search_none')));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');

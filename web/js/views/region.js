@@ -2,7 +2,7 @@
 // village): headline against the national reference and the target, ranking of
 // the child regions, map, gap table, breakdowns and trend.
 import { h, fill, withCode } from '../dom.js';
-import { t, pct, int, signedInt, signedPoints, monthName, levelName, levelsName, getLang } from '../i18n.js';
+import { t, pct, int, signedInt, signedPoints, monthName, levelName, levelsName, kindName, getLang } from '../i18n.js';
 import { getJson, ApiError } from '../api.js';
 import { rankingOption, mapOption, breakdownOption, trendOption, coverageColor, scaleRange, chartsAvailable, mountChart, shortName } from '../charts.js';
 import { card, loading, errorBox, notice, emptyState, exportLinks, dataTable, chartWithTable, setBusy } from '../ui.js';
@@ -163,7 +163,7 @@ function renderHeadline(el, coverage, regions, state, ctx) {
   const title = r.code === '0' ? 'Indonesia' : r.name;
 
   const kicker = h('p', { class: 'kicker' },
-    [r.kind || levelName(level), monthName(coverage.period), basisLabel].filter(Boolean).join(' · '));
+    [kindName(r.kind) || levelName(level), monthName(coverage.period), basisLabel].filter(Boolean).join(' · '));
   const h1 = h('h1', { tabindex: '-1', id: 'page-title' }, title);
   el.append(h('div', { class: 'overview-head' }, h('div', null, kicker, h1)));
 

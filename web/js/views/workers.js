@@ -1,7 +1,7 @@
 // The paged list of a village's workers (default: the unprotected ones), as
 // /api/workers returns it: NIKs and names arrive masked and are shown as they are.
 import { h, fill } from '../dom.js';
-import { t, int, monthName, getLang } from '../i18n.js';
+import { t, int, monthName, kindName, getLang } from '../i18n.js';
 import { getJson } from '../api.js';
 import { STATUSES } from '../state.js';
 import { breadcrumbs } from './region.js';
@@ -34,7 +34,7 @@ export function renderWorkers(root, state, ctx) {
     }, STATUSES.map((s) => h('option', { value: s, selected: s === state.status }, t(`status_${s}`))));
     fill(head,
       h('div', { class: 'overview-head' }, h('div', null,
-        h('p', { class: 'kicker' }, `${regions.parent.kind || ''} · ${monthName(state.period)}`),
+        h('p', { class: 'kicker' }, `${kindName(regions.parent.kind) || ''} · ${monthName(state.period)}`),
         h('h1', { tabindex: '-1', id: 'page-title' }, t('workers_title', { village: regions.parent.name })))),
       h('div', { class: 'inline-controls' },
         h('label', { for: statusId }, t('workers_status')), select,
