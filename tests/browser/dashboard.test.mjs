@@ -362,6 +362,20 @@ async function main() {
       await page.waitForSelector('.chart.map svg path');
     });
 
+    await step('period selector: June 2024 in the URL and the figures; back returns to November', page, async () => {
+      await page.locator('#period-select').selectOption('2024-06');
+      await waitForHash(page, /^#\/wilayah\/17\?periode=2024-06&basis=labour-force$/);
+      await assertContains(page.locator('.overview .kicker'), 'Juni 2024');
+      const june = (await headlineCoverage(page).innerText()).trim();
+      assert.match(june, /^\d{1,3},\d%$/);
+      assert.notEqual(june, '37,0%');
+      await page.goBack();
+      await waitForHash(page, /periode=2024-11/);
+      await assertText(headlineCoverage(page), '37,0%');
+      assert.equal(await page.locator('#period-select').inputValue(), '2024-11');
+      await page.waitForSelector('.chart.map svg path, [data-testid="no-boundaries"]');
+    });
+
     await step('export: the regency table as XLSX contains Kaur and its coverage', page, async () => {
       const tableCard = page.locator('section.card', { has: page.getByTestId('gap-table') });
       const link = tableCard.locator('a[data-format="xlsx"]');
@@ -405,6 +419,7 @@ async function main() {
       await page.getByTestId('use-registry').first().click();
       await waitForHash(page, /^#\/wilayah\/17\.04\?.*basis=registry/);
       assert.equal(await page.locator('input[name="basis"][value="registry"]').isChecked(), true);
+      await assertContains(page.locator('#basis-note'), 'seluruh pekerja terdata');
       const link = page.locator('[data-testid="gap-table"] tbody tr a').first();
       await link.waitFor();
       districtName = (await link.innerText()).trim();
