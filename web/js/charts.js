@@ -2,7 +2,7 @@
 // the palette, the coverage colour scale and the option builders of every chart.
 // Every chart sits in a role="img" box with an aria-label, and every view also
 // offers the same figures as a table.
-import { pct, int, num1, t, monthName } from './i18n.js';
+import { pct, int, t, monthName } from './i18n.js';
 
 // Colour-blind-safe scale after Okabe & Ito (vermillion → amber → bluish green),
 // darkened so every step has at least 3:1 contrast against white (WCAG 1.4.11).

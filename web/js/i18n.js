@@ -378,11 +378,6 @@ export function pct(fraction) {
   if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return DASH;
   return `${formats.one.format(fraction * 100)}%`;
 }
-// 37.0 (already in percent) -> '37,0'
-export function num1(value) {
-  if (value === null || value === undefined) return DASH;
-  return formats.one.format(value);
-}
 // 1234567 -> '1.234.567'
 export function int(n) {
   if (n === null || n === undefined) return DASH;

@@ -6,7 +6,7 @@ import { getJson } from './api.js';
 import { parseHash, buildHash, startRegion, rememberRegion, BASES } from './state.js';
 import { disposeCharts } from './charts.js';
 import { searchBox } from './search.js';
-import { errorBox, loading, notice } from './ui.js';
+import { errorBox, loading } from './ui.js';
 import { renderRegion } from './views/region.js';
 import { renderWorkers } from './views/workers.js';
 

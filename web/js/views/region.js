@@ -22,7 +22,7 @@ const CHILD_LEVEL = { national: 'province', province: 'regency', regency: 'distr
 export function breadcrumbs(path, ctx, extra) {
   const items = path.map((p, i) => {
     const last = i === path.length - 1 && !extra;
-    const name = p.code === '0' ? (getLang() === 'en' ? 'Indonesia' : 'Indonesia') : p.name;
+    const name = p.code === '0' ? 'Indonesia' : p.name;
     return h('li', null, last
       ? h('span', { 'aria-current': 'page' }, name)
       : h('a', { href: ctx.href({ view: 'region', code: p.code, page: 1 }) }, name));
