@@ -204,7 +204,8 @@ export function mapOption(mapName, rows) {
       outOfRange: { color: '#D1D5DB' },
     },
     series: [{
-      type: 'map', map: mapName, nameProperty: 'code', roam: true, cursor: 'pointer',
+      // Panning and zooming with a mouse only: on a touch screen a drag must scroll the page.
+      type: 'map', map: mapName, nameProperty: 'code', roam: !window.matchMedia('(pointer: coarse)').matches, cursor: 'pointer',
       top: 8, bottom: 48, left: 8, right: 8,
       itemStyle: { borderColor: '#FFFFFF', borderWidth: 1, areaColor: '#E5E7EB' },
       emphasis: { label: { show: true, color: COLORS.text, formatter: (p) => byCode.get(p.name)?.name ?? p.name }, itemStyle: { areaColor: '#93C5FD' } },
