@@ -27,25 +27,32 @@ export const chartsAvailable = () => typeof window.echarts === 'object' && windo
 function hexToRgb(hex) {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 }
-// A colour for `value` on the scale from `min` to `max`.
-export function coverageColor(value, min, max) {
+// The coverage colour scale is absolute and anchored on the national
+// reference, so that a colour means the same thing on every page: amber = at
+// the national reference, vermillion = 20 points or more below it, bluish
+// green = 20 points or more above it. (A scale stretched over each page's own
+// minimum and maximum would paint 71% red among villages at 71-82%.)
+const SPREAD = 0.2;
+export function coverageScale(national) {
+  const mid = national === null || national === undefined ? 0.4 : national;
+  return { min: Math.max(0, mid - SPREAD), mid, max: Math.min(1, mid + SPREAD) };
+}
+
+export function coverageColor(value, scale) {
   if (value === null || value === undefined) return '#9CA3AF';
-  const span = max - min;
-  let x = span > 0 ? (value - min) / span : 1;
-  x = Math.min(1, Math.max(0, x));
-  const seg = x < 0.5 ? 0 : 1;
-  const f = seg === 0 ? x / 0.5 : (x - 0.5) / 0.5;
+  const { min, mid, max } = scale;
+  let seg; let f;
+  if (value <= mid) {
+    seg = 0;
+    f = mid > min ? (Math.max(value, min) - min) / (mid - min) : 1;
+  } else {
+    seg = 1;
+    f = max > mid ? (Math.min(value, max) - mid) / (max - mid) : 1;
+  }
   const a = hexToRgb(SCALE[seg]);
   const b = hexToRgb(SCALE[seg + 1]);
   const c = a.map((v, i) => Math.round(v + (b[i] - v) * f));
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
-}
-
-// Range of the colour scale: the data's range, widened to include the markers.
-export function scaleRange(values, extra = []) {
-  const all = [...values, ...extra].filter((v) => v !== null && v !== undefined);
-  if (!all.length) return [0, 1];
-  return [Math.min(...all), Math.max(...all)];
 }
 
 // Mounts a chart in `el`; returns the instance. Charts follow their box's size.
@@ -115,7 +122,7 @@ export const shortName = (name) => name.replace(/^Kabupaten /, 'Kab. ');
 // rows: [{code, name, coverage, target}] already sorted (highest first).
 export function rankingOption(rows, { target, national, narrow = false }) {
   const values = rows.map((r) => r.coverage);
-  const [min, max] = scaleRange(values);
+  const scale = coverageScale(national);
   const top = Math.max(...values, target ?? 0, national ?? 0) * 100;
   const hasRegionTargets = rows.some((r) => r.target !== null && r.target !== undefined);
   const legend = [];
@@ -165,7 +172,7 @@ export function rankingOption(rows, { target, national, narrow = false }) {
     series: [
       {
         type: 'bar', name: t('coverage'), barMaxWidth: 22, cursor: 'pointer',
-        data: rows.map((r) => ({ value: r.coverage * 100, itemStyle: { color: coverageColor(r.coverage, min, max), borderRadius: [0, 3, 3, 0] } })),
+        data: rows.map((r) => ({ value: r.coverage * 100, itemStyle: { color: coverageColor(r.coverage, scale), borderRadius: [0, 3, 3, 0] } })),
         markLine: markLines(target, national),
         z: 3,
       },
@@ -182,9 +189,8 @@ export function rankingOption(rows, { target, national, narrow = false }) {
 
 // A choropleth of the children: `mapName` registered from the GeoJSON whose
 // features carry properties.code.
-export function mapOption(mapName, rows) {
-  const values = rows.map((r) => r.coverage).filter((v) => v !== null);
-  const [min, max] = scaleRange(values);
+export function mapOption(mapName, rows, national) {
+  const { min, max } = coverageScale(national);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return {
     tooltip: {
@@ -199,7 +205,7 @@ export function mapOption(mapName, rows) {
     visualMap: {
       type: 'continuous', min: min * 100, max: max * 100, calculable: false, realtime: false,
       orient: 'horizontal', left: 'center', bottom: 4, itemWidth: 12, itemHeight: 160,
-      text: [pct(max), pct(min)], textStyle: { color: COLORS.text },
+      text: [`≥ ${pct(max)}`, `≤ ${pct(min)}`], textStyle: { color: COLORS.text },
       inRange: { color: SCALE },
       outOfRange: { color: '#D1D5DB' },
     },

@@ -4,7 +4,7 @@
 import { h, fill, withCode } from '../dom.js';
 import { t, pct, int, signedInt, signedPoints, monthName, levelName, levelsName, kindName, getLang } from '../i18n.js';
 import { getJson, ApiError } from '../api.js';
-import { rankingOption, mapOption, breakdownOption, trendOption, coverageColor, scaleRange, chartsAvailable, mountChart, shortName } from '../charts.js';
+import { rankingOption, mapOption, breakdownOption, trendOption, coverageColor, coverageScale, chartsAvailable, mountChart, shortName, SCALE } from '../charts.js';
 import { card, loading, errorBox, notice, emptyState, exportLinks, dataTable, chartWithTable, setBusy } from '../ui.js';
 
 export const DIMENSIONS = ['segment', 'sex', 'formality', 'age_band', 'vulnerability', 'decile'];
@@ -214,9 +214,8 @@ function gapItem(workers, points, behindKey, aheadKey, testid) {
 function bullet(value, target, national) {
   const top = Math.min(1, Math.max(value, target ?? 0, national ?? 0) * 1.25 || 1);
   const at = (v) => `${(v / top) * 100}%`;
-  const [lo, hi] = [0.15, 0.75];
   const bar = h('div', { class: 'bullet', 'aria-hidden': 'true' },
-    h('div', { class: 'bullet-fill', style: { width: at(value), background: coverageColor(value, lo, hi) } }),
+    h('div', { class: 'bullet-fill', style: { width: at(value), background: coverageColor(value, coverageScale(national)) } }),
     target != null ? h('div', { class: 'bullet-mark target', style: { left: at(target) }, title: `${t('target')} ${pct(target)}` }) : null,
     national != null ? h('div', { class: 'bullet-mark national', style: { left: at(national) }, title: `${t('national_reference')} ${pct(national)}` }) : null);
   const legend = h('div', { class: 'bullet-legend', 'aria-hidden': 'true' },
@@ -283,7 +282,7 @@ function renderRanking(el, coverage, childLevel, state, ctx) {
     table,
     testId: 'ranking',
   });
-  el.append(chart.el);
+  el.append(chart.el, colourLegend(national));
   const missing = coverage.rows.length - rows.length;
   if (missing > 0) el.append(h('p', { class: 'muted small' }, t('rows_without_coverage', { n: int(missing) })));
   chart.mount();
@@ -312,11 +311,21 @@ function renderMap(el, coverage, geo, childLevel, ctx) {
   const rows = coverage.rows;
   const box = h('div', { class: 'chart map', role: 'img', 'aria-label': t('map_aria', { level: levelsName(childLevel) }), style: { height: '420px' } });
   el.append(box);
-  mountChart(box, mapOption(name, rows), {
+  mountChart(box, mapOption(name, rows, coverage.national_reference), {
     onClick: (p) => {
       if (p.componentType === 'series' && rows.some((r) => r.code === p.name)) ctx.navigate({ view: 'region', code: p.name, page: 1 });
     },
   });
+}
+
+// What the bar colours mean (the same scale colours the map and the table).
+export function colourLegend(national) {
+  const { min, mid, max } = coverageScale(national);
+  return h('div', { class: 'colour-legend' },
+    h('span', null, `≤ ${pct(min)}`),
+    h('span', { class: 'ramp', 'aria-hidden': 'true', style: { background: `linear-gradient(90deg, ${SCALE.join(', ')})` } }),
+    h('span', null, `≥ ${pct(max)}`),
+    h('span', { class: 'muted' }, t('colour_legend', { mid: pct(mid) })));
 }
 
 function gapCell(workers) {
@@ -330,8 +339,7 @@ function renderGapTable(el, coverage, childLevel, state, ctx) {
     el.append(emptyState(t('no_rows')));
     return;
   }
-  const values = coverage.rows.map((r) => r.coverage);
-  const [min, max] = scaleRange(values);
+  const scale = coverageScale(coverage.national_reference);
   const columns = [
     { key: 'rank', label: t('col_rank'), num: true, render: (r) => (r.rank ? int(r.rank) : '–') },
     {
@@ -341,7 +349,7 @@ function renderGapTable(el, coverage, childLevel, state, ctx) {
     {
       key: 'coverage', label: t('col_coverage'), num: true,
       render: (r) => (r.coverage === null || r.coverage === undefined ? '–'
-        : h('span', { class: 'cov' }, h('i', { class: 'swatch', 'aria-hidden': 'true', style: { background: coverageColor(r.coverage, min, max) } }), pct(r.coverage))),
+        : h('span', { class: 'cov' }, h('i', { class: 'swatch', 'aria-hidden': 'true', style: { background: coverageColor(r.coverage, scale) } }), pct(r.coverage))),
     },
     { key: 'target', label: t('col_target'), num: true, render: (r) => pct(r.target) },
     { key: 'gap_points', label: t('col_gap_points'), num: true, render: (r) => signedPoints(r.gap_points) },
