@@ -284,7 +284,9 @@ async function main() {
         executablePath: chromiumPath,
         headless: true,
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-          '--disable-sync', '--no-first-run', '--disable-quic'],
+          '--disable-sync', '--no-first-run', '--disable-quic',
+          // Containers often have a tiny /dev/shm; chromium then crashes without this.
+          '--disable-dev-shm-usage'],
       });
     });
 
