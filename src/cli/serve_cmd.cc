@@ -32,11 +32,12 @@ struct ServeArgs {
   int reload_seconds = 2;
 };
 
-// Runs `check` every `seconds` until stopped.
+// In the background: warms the service up, then checks for new data every
+// `seconds` (never when 0) and reloads and warms up again when it changed.
 class Reloader {
  public:
   Reloader(DashboardService& service, int seconds) : service_(service), seconds_(seconds) {
-    if (seconds_ > 0) thread_ = std::thread([this] { Run(); });
+    thread_ = std::thread([this] { Run(); });
   }
   ~Reloader() {
     {
@@ -49,6 +50,8 @@ class Reloader {
 
  private:
   void Run() {
+    service_.WarmUp();
+    if (seconds_ <= 0) return;
     std::unique_lock<std::mutex> lock(mu_);
     while (!cv_.wait_for(lock, std::chrono::seconds(seconds_), [this] { return stop_; })) {
       lock.unlock();
@@ -61,6 +64,7 @@ class Reloader {
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::fprintf(stderr, "%s (%s s)\n", Tr("Data changed: reloaded", "Data berubah: dimuat ulang"),
                      FormatDecimal(secs, 1).c_str());
+        service_.WarmUp();
       }
       lock.lock();
     }

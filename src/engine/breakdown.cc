@@ -96,12 +96,8 @@ int VulnerabilityGroup(uint8_t v) {
 }
 int DecileGroup(uint8_t d) { return d >= 1 && d <= 10 ? d - 1 : 10; }
 
-struct Tally {
-  int64_t registry[kMaxGroups] = {};
-  int64_t active[kMaxGroups] = {};
-  int64_t non_active[kMaxGroups] = {};
-  int64_t unregistered[kMaxGroups] = {};
-};
+using Tally = BreakdownTallies::Tally;
+static_assert(BreakdownTallies::kMaxGroups == kMaxGroups);
 
 }  // namespace
 
@@ -180,16 +176,21 @@ Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const WorkerTable
   return ComputeBreakdown(model, rows, region, dim);
 }
 
-Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const BreakdownRows& rows, int32_t region,
-                                   Dimension dim) {
+Result<BreakdownTallies> CountBreakdowns(const CoverageModel& model, const BreakdownRows& rows, int32_t region) {
   const RegionTable& regions = model.regions();
   const size_t n = rows.region.size();
   if (rows.result.size() != n || rows.sex.size() != n || rows.formality.size() != n ||
       rows.vulnerability.size() != n || rows.decile.size() != n || rows.birth_date.size() != n)
     return Status::Internal("breakdown rows: columns of different lengths");
-  const Basis basis = model.basis();
+  const bool labour_force = model.basis() == Basis::kLabourForce;
   const AgeBander ages(model.period().LastDay());
-  Tally t;
+  BreakdownTallies out;
+  Tally& segment = out.by_dimension[static_cast<int>(Dimension::kSegment)];
+  Tally& sex = out.by_dimension[static_cast<int>(Dimension::kSex)];
+  Tally& formality = out.by_dimension[static_cast<int>(Dimension::kFormality)];
+  Tally& age = out.by_dimension[static_cast<int>(Dimension::kAgeBand)];
+  Tally& vulnerability = out.by_dimension[static_cast<int>(Dimension::kVulnerability)];
+  Tally& decile = out.by_dimension[static_cast<int>(Dimension::kDecile)];
 
   // Registry workers in the region.
   const int32_t end = regions.subtree_end(region);
@@ -197,48 +198,42 @@ Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const BreakdownRo
     const int32_t r = rows.region[w];
     if (r < region || r >= end) continue;
     const uint8_t result = rows.result[w];
-    int g = 0;
-    switch (dim) {
-      case Dimension::kSegment: g = SegmentGroup(ResultSegment(result)); break;
-      case Dimension::kSex: g = SexGroup(rows.sex[w]); break;
-      case Dimension::kFormality: {
-        const Segment s = ResultSegment(result);
-        // Labour-force basis: participants by segment (formal = PU, Jakon, PMI).
-        g = basis == Basis::kLabourForce && s != Segment::kNone ? (SegmentIsFormal(s) ? 0 : 1)
-                                                                : FormalityGroup(rows.formality[w]);
-        break;
-      }
-      case Dimension::kAgeBand: g = ages.Band(rows.birth_date[w]); break;
-      case Dimension::kVulnerability: g = VulnerabilityGroup(rows.vulnerability[w]); break;
-      case Dimension::kDecile: g = DecileGroup(rows.decile[w]); break;
-    }
-    ++t.registry[g];
-    switch (ResultStatus(result)) {
-      case WorkerStatus::kActive: ++t.active[g]; break;
-      case WorkerStatus::kNonActive: ++t.non_active[g]; break;
-      case WorkerStatus::kUnregistered: ++t.unregistered[g]; break;
+    const Segment s = ResultSegment(result);
+    // Labour-force basis: participants by segment (formal = PU, Jakon, PMI).
+    const int f = labour_force && s != Segment::kNone ? (SegmentIsFormal(s) ? 0 : 1) : FormalityGroup(rows.formality[w]);
+    const int groups[6] = {SegmentGroup(s),       SexGroup(rows.sex[w]),
+                           f,                     ages.Band(rows.birth_date[w]),
+                           VulnerabilityGroup(rows.vulnerability[w]), DecileGroup(rows.decile[w])};
+    Tally* tallies[6] = {&segment, &sex, &formality, &age, &vulnerability, &decile};
+    const WorkerStatus st = ResultStatus(result);
+    for (int d = 0; d < 6; ++d) {
+      Tally& t = *tallies[d];
+      const int g = groups[d];
+      ++t.registry[g];
+      if (st == WorkerStatus::kActive) ++t.active[g];
+      else if (st == WorkerStatus::kNonActive) ++t.non_active[g];
+      else ++t.unregistered[g];
     }
   }
-  // Unmatched members count on the labour-force basis.
-  if (basis == Basis::kLabourForce) {
+  // Unmatched members count on the labour-force basis; vulnerability and
+  // decile are unknown for them.
+  if (labour_force) {
     for (size_t k = 0; k < rows.unmatched_region.size(); ++k) {
       const int32_t r = rows.unmatched_region[k];
       if (r < region || r >= end) continue;
       const Segment s = static_cast<Segment>(rows.unmatched_segment[k]);
-      int g = 0;
-      switch (dim) {
-        case Dimension::kSegment: g = SegmentGroup(s); break;
-        case Dimension::kSex: g = SexGroup(rows.unmatched_sex[k]); break;
-        case Dimension::kFormality: g = SegmentIsFormal(s) ? 0 : 1; break;
-        case Dimension::kAgeBand: g = ages.Band(rows.unmatched_birth_date[k]); break;
-        case Dimension::kVulnerability: g = 2; break;  // unknown for members without a registry worker
-        case Dimension::kDecile: g = 10; break;
-      }
-      if (rows.unmatched_status[k] == static_cast<uint8_t>(MembershipStatus::kActive)) ++t.active[g];
-      else ++t.non_active[g];
+      const int groups[6] = {SegmentGroup(s), SexGroup(rows.unmatched_sex[k]), SegmentIsFormal(s) ? 0 : 1,
+                             ages.Band(rows.unmatched_birth_date[k]), 2, 10};
+      const bool active = rows.unmatched_status[k] == static_cast<uint8_t>(MembershipStatus::kActive);
+      for (int d = 0; d < 6; ++d) ++(active ? out.by_dimension[d].active : out.by_dimension[d].non_active)[groups[d]];
     }
   }
+  return out;
+}
 
+Breakdown FinishBreakdown(const CoverageModel& model, int32_t region, Dimension dim, const BreakdownTallies& tallies) {
+  const Basis basis = model.basis();
+  const Tally& t = tallies.by_dimension[static_cast<int>(dim)];
   Breakdown out;
   out.dimension = dim;
   out.basis = basis;
@@ -280,6 +275,12 @@ Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const BreakdownRo
                         "data angkatan kerja tidak memiliki penyebut per kelompok: hanya jumlah dan proporsi");
   }
   return out;
+}
+
+Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const BreakdownRows& rows, int32_t region,
+                                   Dimension dim) {
+  CAKUPAN_ASSIGN_OR_RETURN(BreakdownTallies tallies, CountBreakdowns(model, rows, region));
+  return FinishBreakdown(model, region, dim, tallies);
 }
 
 }  // namespace cakupan

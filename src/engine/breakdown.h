@@ -78,6 +78,22 @@ struct BreakdownRows {
 Result<Breakdown> ComputeBreakdown(const CoverageModel& model, const BreakdownRows& rows, int32_t region,
                                    Dimension dim);
 
+// The counts behind the breakdowns of one region on one basis, for every
+// dimension at once (one pass over the rows) and free of language, so that a
+// caller can keep them and answer any dimension later with FinishBreakdown.
+struct BreakdownTallies {
+  static constexpr int kMaxGroups = 11;
+  struct Tally {
+    int64_t registry[kMaxGroups] = {};
+    int64_t active[kMaxGroups] = {};
+    int64_t non_active[kMaxGroups] = {};
+    int64_t unregistered[kMaxGroups] = {};
+  };
+  Tally by_dimension[6];  // indexed by static_cast<int>(Dimension)
+};
+Result<BreakdownTallies> CountBreakdowns(const CoverageModel& model, const BreakdownRows& rows, int32_t region);
+Breakdown FinishBreakdown(const CoverageModel& model, int32_t region, Dimension dim, const BreakdownTallies& tallies);
+
 // Convenience for one-off use (the CLI): `workers` canonical, with village,
 // sex, birth_date, formality, vulnerability and decile loaded; `rec` the
 // period's reconciliation with details (worker_results aligned with

@@ -115,6 +115,13 @@ struct DashboardService::Snapshot {
   bool has_boundaries = false;
   std::string loaded_at;
 
+  // Breakdown counts of large regions, computed on first use (one pass over
+  // the region's rows gives every dimension) and kept for the snapshot's
+  // life. The only mutable part of a snapshot.
+  static constexpr size_t kMemoRows = 50000;
+  mutable std::mutex memo_mu;
+  mutable std::map<std::tuple<int32_t, int, int32_t>, std::shared_ptr<const BreakdownTallies>> memo;  // GUARDED_BY(memo_mu)
+
   const PeriodData* Find(Period p) const {
     for (size_t i = 0; i < periods.size(); ++i)
       if (periods[i] == p) return period_data[i].get();
@@ -130,6 +137,29 @@ struct DashboardService::Snapshot {
     if (const PeriodData* d = Find(*p)) return d;
     if (IsStale(*p)) return StalePeriod(*p);
     return Status::NotFound(std::string(Tr("no data for period ", "tidak ada data untuk periode ")) + p->ToString());
+  }
+
+  // A region's rows as spans over the region-ordered columns.
+  BreakdownRows Rows(const PeriodData& d, int32_t region) const {
+    const auto [b, e] = order.Range(regions, region);
+    const size_t ub = std::lower_bound(d.u_region.begin(), d.u_region.end(), region) - d.u_region.begin();
+    const size_t ue =
+        std::lower_bound(d.u_region.begin(), d.u_region.end(), regions.subtree_end(region)) - d.u_region.begin();
+    const size_t n = e - b, un = ue - ub;
+    BreakdownRows rows;
+    rows.region = std::span<const int32_t>(w_region).subspan(b, n);
+    rows.sex = std::span<const uint8_t>(w_sex).subspan(b, n);
+    rows.formality = std::span<const uint8_t>(w_formality).subspan(b, n);
+    rows.vulnerability = std::span<const uint8_t>(w_vulnerability).subspan(b, n);
+    rows.decile = std::span<const uint8_t>(w_decile).subspan(b, n);
+    rows.birth_date = std::span<const Date>(w_birth).subspan(b, n);
+    rows.result = std::span<const uint8_t>(d.results).subspan(b, n);
+    rows.unmatched_region = std::span<const int32_t>(d.u_region).subspan(ub, un);
+    rows.unmatched_sex = std::span<const uint8_t>(d.u_sex).subspan(ub, un);
+    rows.unmatched_segment = std::span<const uint8_t>(d.u_segment).subspan(ub, un);
+    rows.unmatched_status = std::span<const uint8_t>(d.u_status).subspan(ub, un);
+    rows.unmatched_birth_date = std::span<const Date>(d.u_birth).subspan(ub, un);
+    return rows;
   }
 
   RegionInfo Info(int32_t i) const {
@@ -339,31 +369,44 @@ Result<CoverageReport> DashboardService::Coverage(const CoverageQuery& q) const 
   return d->model[static_cast<int>(q.basis)]->Report(region, level);
 }
 
+Result<std::shared_ptr<const BreakdownTallies>> DashboardService::TalliesFor(const Snapshot& s, size_t period_index,
+                                                                           Basis basis, int32_t region) {
+  const Snapshot::PeriodData& d = *s.period_data[period_index];
+  const auto [b, e] = s.order.Range(s.regions, region);
+  const bool memoize = e - b >= Snapshot::kMemoRows;
+  const auto key = std::make_tuple(d.period.index(), static_cast<int>(basis), region);
+  if (memoize) {
+    std::lock_guard<std::mutex> lock(s.memo_mu);
+    if (auto it = s.memo.find(key); it != s.memo.end()) return it->second;
+  }
+  CAKUPAN_ASSIGN_OR_RETURN(BreakdownTallies tallies,
+                           CountBreakdowns(*d.model[static_cast<int>(basis)], s.Rows(d, region), region));
+  auto shared = std::make_shared<const BreakdownTallies>(tallies);
+  if (memoize) {
+    std::lock_guard<std::mutex> lock(s.memo_mu);
+    s.memo.emplace(key, shared);
+  }
+  return shared;
+}
+
 Result<Breakdown> DashboardService::BreakdownBy(const CoverageQuery& q, Dimension dim) const {
   const auto s = Current();
   CAKUPAN_RETURN_IF_ERROR(RequireRegions(s->regions));
   CAKUPAN_ASSIGN_OR_RETURN(int32_t region, ResolveRegion(s->regions, q.region));
   CAKUPAN_ASSIGN_OR_RETURN(const Snapshot::PeriodData* d, s->Resolve(q.period));
-  const auto [b, e] = s->order.Range(s->regions, region);
-  // Unmatched members of the region: their ordered range.
-  size_t ub = std::lower_bound(d->u_region.begin(), d->u_region.end(), region) - d->u_region.begin();
-  size_t ue = std::lower_bound(d->u_region.begin(), d->u_region.end(), s->regions.subtree_end(region)) -
-              d->u_region.begin();
-  BreakdownRows rows;
-  const size_t n = e - b;
-  rows.region = std::span<const int32_t>(s->w_region).subspan(b, n);
-  rows.sex = std::span<const uint8_t>(s->w_sex).subspan(b, n);
-  rows.formality = std::span<const uint8_t>(s->w_formality).subspan(b, n);
-  rows.vulnerability = std::span<const uint8_t>(s->w_vulnerability).subspan(b, n);
-  rows.decile = std::span<const uint8_t>(s->w_decile).subspan(b, n);
-  rows.birth_date = std::span<const Date>(s->w_birth).subspan(b, n);
-  rows.result = std::span<const uint8_t>(d->results).subspan(b, n);
-  rows.unmatched_region = std::span<const int32_t>(d->u_region).subspan(ub, ue - ub);
-  rows.unmatched_sex = std::span<const uint8_t>(d->u_sex).subspan(ub, ue - ub);
-  rows.unmatched_segment = std::span<const uint8_t>(d->u_segment).subspan(ub, ue - ub);
-  rows.unmatched_status = std::span<const uint8_t>(d->u_status).subspan(ub, ue - ub);
-  rows.unmatched_birth_date = std::span<const Date>(d->u_birth).subspan(ub, ue - ub);
-  return ComputeBreakdown(*d->model[static_cast<int>(q.basis)], rows, region, dim);
+  size_t index = 0;
+  while (s->period_data[index].get() != d) ++index;
+  CAKUPAN_ASSIGN_OR_RETURN(std::shared_ptr<const BreakdownTallies> tallies, TalliesFor(*s, index, q.basis, region));
+  return FinishBreakdown(*d->model[static_cast<int>(q.basis)], region, dim, *tallies);
+}
+
+void DashboardService::WarmUp() const {
+  const auto s = Current();
+  if (!s || s->period_data.empty()) return;
+  std::vector<int32_t> regions = {RegionTable::kRoot};
+  for (int32_t p : s->regions.Children(RegionTable::kRoot)) regions.push_back(p);
+  for (Basis basis : {Basis::kLabourForce, Basis::kRegistry})
+    for (int32_t r : regions) (void)TalliesFor(*s, s->period_data.size() - 1, basis, r);
 }
 
 Result<Series> DashboardService::SeriesOf(std::string_view region_text, Basis basis) const {

@@ -117,6 +117,11 @@ class DashboardService {
   Result<bool> ReloadIfChanged();
   // Increases with every snapshot (keys response caches).
   uint64_t generation() const;
+  // Precomputes the breakdown counts of the nation and the provinces for the
+  // latest period (both bases), so that their first request is fast. Takes
+  // about one pass over the registry per basis; call it from a background
+  // thread after Load() or a reload.
+  void WarmUp() const;
 
   DashboardStatus GetStatus() const;
   Result<RegionChildren> Regions(std::string_view parent) const;
@@ -135,7 +140,10 @@ class DashboardService {
   struct Snapshot;
   std::shared_ptr<const Snapshot> Current() const;
   Result<std::shared_ptr<Snapshot>> Build(Store& store) const;
-  Result<std::vector<int64_t>> Versions(Store& store, const std::vector<Period>& periods) const;
+  // The breakdown counts of a region, from the snapshot's memo for large
+  // regions.
+  static Result<std::shared_ptr<const BreakdownTallies>> TalliesFor(const Snapshot& s, size_t period_index, Basis basis,
+                                                                    int32_t region);
 
   StoreFactory open_store_;
   Clock& clock_;
