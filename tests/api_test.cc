@@ -79,9 +79,11 @@ TEST_F(ApiTest, StatusRegionsAndSearch) {
   auto root = GetJson("/api/regions");
   EXPECT_EQ(root["children"].size(), 38u);
   auto search = GetJson("/api/regions/search?q=lebong&limit=5");
-  bool found = false;
-  for (const auto& r : search["results"]) found |= r["code"] == "17.07";
-  EXPECT_TRUE(found) << search.dump();
+  ASSERT_FALSE(search["results"].empty());
+  EXPECT_EQ(search["results"][0]["code"], "17.07") << "the exact name first: " << search.dump();
+  bool rejang = false;  // "Rejang Lebong": a word starts with the query, ranked after names that start with it
+  for (const auto& r : search["results"]) rejang |= r["code"] == "17.02";
+  EXPECT_TRUE(rejang) << search.dump();
   EXPECT_EQ(GetJson("/api/regions/search?q=17.04")["results"][0]["name"], "Kabupaten Kaur");
 }
 
@@ -91,6 +93,11 @@ TEST_F(ApiTest, BreakdownSeriesAndWorkers) {
   for (const auto& r : b["rows"]) denominators += r["denominator"].is_null() ? 0 : r["denominator"].get<int64_t>();
   EXPECT_EQ(denominators, 6000);
   EXPECT_EQ(b["dimension"], "sex");
+  // A village's own figures, with nothing below it.
+  auto village_only = GetJson("/api/coverage?region=17.04.07.2010&basis=registry");
+  EXPECT_EQ(village_only["region"]["code"], "17.04.07.2010");
+  EXPECT_EQ(village_only["rows"].size(), 0u);
+  EXPECT_EQ(village_only["level"], "village");
   auto series = GetJson("/api/series?region=17");
   ASSERT_EQ(series["points"].size(), 2u);
   EXPECT_EQ(series["points"][1]["period"], "2024-11");

@@ -332,26 +332,31 @@ std::vector<RegionInfo> DashboardService::Search(std::string_view query, int lim
     const int32_t i = s->regions.Find(*code);
     if (i != RegionTable::kNotFound) out.push_back(s->Info(i));
   }
-  // Names: those starting with the query first, then those containing it;
-  // higher levels first within each group.
-  std::vector<int32_t> starts, contains;
+  // Names, best matches first: the name without its kind ("Kabupaten",
+  // "Kota", ...) equal to the query, then names or bare names starting with
+  // it, then a word starting with it, then anywhere; higher levels and code
+  // order within each rank.
+  static constexpr std::string_view kPrefixes[] = {"kabupaten ", "kota ", "kecamatan ", "desa ", "kelurahan ",
+                                                   "provinsi "};
+  std::vector<std::pair<int, int32_t>> ranked;  // (rank, index)
   for (int32_t i = 1; i < s->regions.size(); ++i) {
-    const size_t at = s->folded_names[i].find(q);
+    const std::string& name = s->folded_names[i];
+    const size_t at = name.find(q);
     if (at == std::string::npos) continue;
-    const bool word_start = at == 0 || s->folded_names[i][at - 1] == ' ';
-    (word_start ? starts : contains).push_back(i);
+    std::string_view bare = name;
+    for (std::string_view p : kPrefixes)
+      if (bare.substr(0, p.size()) == p) bare.remove_prefix(p.size());
+    int rank = 3;
+    if (bare == q) rank = 0;
+    else if (at == 0 || bare.substr(0, q.size()) == q) rank = 1;
+    else if (name[at - 1] == ' ') rank = 2;
+    ranked.emplace_back(rank * 8 + static_cast<int>(s->regions.level(i)), i);
   }
-  auto by_level = [&](int32_t a, int32_t b) {
-    return std::pair(static_cast<int>(s->regions.level(a)), a) < std::pair(static_cast<int>(s->regions.level(b)), b);
-  };
-  std::stable_sort(starts.begin(), starts.end(), by_level);
-  std::stable_sort(contains.begin(), contains.end(), by_level);
-  for (const auto* group : {&starts, &contains}) {
-    for (int32_t i : *group) {
-      if (static_cast<int>(out.size()) >= limit) return out;
-      if (!out.empty() && out.front().code == s->regions.code(i)) continue;
-      out.push_back(s->Info(i));
-    }
+  std::sort(ranked.begin(), ranked.end());
+  for (const auto& [rank, i] : ranked) {
+    if (static_cast<int>(out.size()) >= limit) break;
+    if (!out.empty() && out.front().code == s->regions.code(i)) continue;
+    out.push_back(s->Info(i));
   }
   return out;
 }
@@ -360,13 +365,22 @@ Result<CoverageReport> DashboardService::Coverage(const CoverageQuery& q) const 
   const auto s = Current();
   CAKUPAN_RETURN_IF_ERROR(RequireRegions(s->regions));
   CAKUPAN_ASSIGN_OR_RETURN(int32_t region, ResolveRegion(s->regions, q.region));
-  if (s->regions.level(region) == RegionLevel::kVillage && !q.level) {
-    return Status::InvalidArgument(Tr("a village has no regions below it", "desa tidak memiliki wilayah di bawahnya"));
+  CAKUPAN_ASSIGN_OR_RETURN(const Snapshot::PeriodData* d, s->Resolve(q.period));
+  const CoverageModel& model = *d->model[static_cast<int>(q.basis)];
+  if (s->regions.level(region) == RegionLevel::kVillage && (!q.level || *q.level == RegionLevel::kVillage)) {
+    // A village has nothing below it: its own figures and no rows.
+    CoverageReport rep;
+    rep.period = d->period;
+    rep.basis = q.basis;
+    rep.level = RegionLevel::kVillage;
+    rep.national_reference = model.national_reference();
+    rep.national_reference_note = model.national_reference_note();
+    rep.region = model.Row(region);
+    return rep;
   }
   const RegionLevel level =
       q.level ? *q.level : static_cast<RegionLevel>(static_cast<int>(s->regions.level(region)) + 1);
-  CAKUPAN_ASSIGN_OR_RETURN(const Snapshot::PeriodData* d, s->Resolve(q.period));
-  return d->model[static_cast<int>(q.basis)]->Report(region, level);
+  return model.Report(region, level);
 }
 
 Result<std::shared_ptr<const BreakdownTallies>> DashboardService::TalliesFor(const Snapshot& s, size_t period_index,

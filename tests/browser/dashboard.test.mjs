@@ -268,7 +268,7 @@ async function main() {
           await run(['--db', db, '-q', 'demo', '--force', '--work-dir', join(dataDir, 'demo-data')]);
         });
         await step('import schematic boundaries of Bengkulu\'s regencies', null, async () => {
-          await run(['--db', db, '-q', 'import', 'boundaries', join(here, 'fixtures', 'bengkulu-schematic.geojson')]);
+          await run(['--db', db, '-q', 'import', 'boundaries', join(here, '..', 'fixtures', 'bengkulu-kabupaten-skematis.geojson')]);
         });
       }
       await step('start cakupan serve --port 0', null, async () => {
