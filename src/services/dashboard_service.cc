@@ -333,9 +333,10 @@ std::vector<RegionInfo> DashboardService::Search(std::string_view query, int lim
     if (i != RegionTable::kNotFound) out.push_back(s->Info(i));
   }
   // Names, best matches first: the name without its kind ("Kabupaten",
-  // "Kota", ...) equal to the query, then names or bare names starting with
-  // it, then a word starting with it, then anywhere; higher levels and code
-  // order within each rank.
+  // "Kota", ...) equal to the query, then a word of the name starting with
+  // it, then anywhere; higher levels and code order within each rank (so
+  // "lebong" gives Kabupaten Lebong, then Kabupaten Rejang Lebong, then the
+  // districts called Lebong ...).
   static constexpr std::string_view kPrefixes[] = {"kabupaten ", "kota ", "kecamatan ", "desa ", "kelurahan ",
                                                    "provinsi "};
   std::vector<std::pair<int, int32_t>> ranked;  // (rank, index)
@@ -346,10 +347,9 @@ std::vector<RegionInfo> DashboardService::Search(std::string_view query, int lim
     std::string_view bare = name;
     for (std::string_view p : kPrefixes)
       if (bare.substr(0, p.size()) == p) bare.remove_prefix(p.size());
-    int rank = 3;
+    int rank = 2;
     if (bare == q) rank = 0;
-    else if (at == 0 || bare.substr(0, q.size()) == q) rank = 1;
-    else if (name[at - 1] == ' ') rank = 2;
+    else if (at == 0 || name[at - 1] == ' ') rank = 1;
     ranked.emplace_back(rank * 8 + static_cast<int>(s->regions.level(i)), i);
   }
   std::sort(ranked.begin(), ranked.end());
