@@ -360,8 +360,6 @@ Status DatasetWriter::WriteRegency(size_t k) {
     }
   }
   plan.formal_workers = formal;
-  plan.employed_formal =
-      formal + std::llround(static_cast<double>(plan.unenumerated) * formal_share);
 
   // Employed persons missing from the registry who appear in the extract:
   // NIK issued in a district of this regency.
@@ -374,6 +372,11 @@ Status DatasetWriter::WriteRegency(size_t k) {
     unmatched_formal += p.formal;
     persons_.push_back(p);
   }
+  // BPS formal employed: registry and unmatched persons as drawn, the other
+  // unenumerated persons at the regency's formal share. So formal
+  // participants (PU, Jakon, PMI) never exceed BPS formal employed.
+  plan.employed_formal = formal + unmatched_formal +
+                         std::llround(static_cast<double>(plan.unenumerated - unmatched) * formal_share);
 
   // Employers of the regency.
   Employers employers;
