@@ -43,6 +43,16 @@ TEST(DemoTest, ReproducesTheBengkuluMonev) {
   auto v = nlohmann::json::parse(villages.out);
   ASSERT_EQ(v["rows"].size(), 1513u);
   for (const auto& row : v["rows"]) EXPECT_GT(row["registry"].get<int64_t>(), 0) << row["code"];
+  // Participants never exceed the employed in a sector (formal = PU + Jakon +
+  // PMI against BPS formal employed; informal = BPU against BPS informal).
+  for (const auto& row : j["rows"]) {
+    RunResult f = Cakupan({"--db", db, "coverage", "--region", row["code"].get<std::string>(), "--breakdown",
+                           "formality", "--format", "json"});
+    ASSERT_EQ(f.exit_code, 0) << f.err;
+    for (const auto& g : nlohmann::json::parse(f.out)["rows"]) {
+      if (!g["coverage"].is_null()) EXPECT_LE(g["coverage"].get<double>(), 1.0) << row["code"] << " " << g["key"];
+    }
+  }
   // A second run refuses to overwrite without --force.
   RunResult again = Cakupan({"--db", db, "demo"});
   EXPECT_EQ(again.exit_code, 1);
