@@ -50,7 +50,9 @@ TEST(DemoTest, ReproducesTheBengkuluMonev) {
                            "formality", "--format", "json"});
     ASSERT_EQ(f.exit_code, 0) << f.err;
     for (const auto& g : nlohmann::json::parse(f.out)["rows"]) {
-      if (!g["coverage"].is_null()) EXPECT_LE(g["coverage"].get<double>(), 1.0) << row["code"] << " " << g["key"];
+      if (!g["coverage"].is_null()) {
+        EXPECT_LE(g["coverage"].get<double>(), 1.0) << row["code"] << " " << g["key"];
+      }
     }
   }
   // A second run refuses to overwrite without --force.
