@@ -1,6 +1,4 @@
 // GET /api/series?region=CODE — coverage over every reconciled period.
-#include <charconv>
-
 #include <nlohmann/json.hpp>
 
 #include "api/api_support.h"
@@ -9,23 +7,6 @@
 #include "present/xlsx.h"
 
 namespace cakupan {
-
-namespace {
-
-template <typename T>
-nlohmann::json Opt(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-template <typename T>
-std::string Num(const std::optional<T>& v) {
-  if (!v) return "";
-  char buf[32];
-  auto res = std::to_chars(buf, buf + sizeof buf, *v);
-  return std::string(buf, res.ptr);
-}
-
-}  // namespace
 
 HttpResponse HandleSeries(DashboardService& service, const HttpRequest& req) {
   auto params = ParseCommonParams(req);
@@ -40,8 +21,8 @@ HttpResponse HandleSeries(DashboardService& service, const HttpRequest& req) {
       std::string csv = "period,basis,code,name,denominator,active,coverage,target,national_reference\n";
       for (const auto& p : series->points) {
         csv += p.period.ToString() + "," + BasisName(series->basis) + "," + code + "," + CsvField(series->region.name) +
-               "," + Num(p.denominator) + "," + std::to_string(p.active) + "," + Num(p.coverage) + "," +
-               Num(p.target) + "," + Num(p.national_reference) + "\n";
+               "," + CsvNumber(p.denominator) + "," + std::to_string(p.active) + "," + CsvNumber(p.coverage) + "," +
+               CsvNumber(p.target) + "," + CsvNumber(p.national_reference) + "\n";
       }
       return CsvDownload(std::move(csv), stem);
     }
@@ -73,11 +54,11 @@ HttpResponse HandleSeries(DashboardService& service, const HttpRequest& req) {
   nlohmann::json points = nlohmann::json::array();
   for (const auto& p : series->points) {
     points.push_back({{"period", p.period.ToString()},
-                      {"denominator", Opt(p.denominator)},
+                      {"denominator", JsonOrNull(p.denominator)},
                       {"active", p.active},
-                      {"coverage", Opt(p.coverage)},
-                      {"target", Opt(p.target)},
-                      {"national_reference", Opt(p.national_reference)}});
+                      {"coverage", JsonOrNull(p.coverage)},
+                      {"target", JsonOrNull(p.target)},
+                      {"national_reference", JsonOrNull(p.national_reference)}});
   }
   nlohmann::json j = {{"region", RegionInfoJson(series->region)}, {"basis", BasisName(series->basis)}, {"points", points}};
   return JsonResponse(j.dump());

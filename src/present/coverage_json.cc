@@ -6,10 +6,6 @@ namespace cakupan {
 
 namespace {
 
-template <typename T>
-nlohmann::json Opt(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
 
 // Shortest text that reads back as the same number (C locale).
 template <typename T>
@@ -36,6 +32,13 @@ std::string OptNum(const std::optional<T>& v) {
 
 }  // namespace
 
+std::string CsvNumber(double v) { return Num(v); }
+std::string CsvNumber(int64_t v) {
+  std::string s;
+  AppendNumber(s, v);
+  return s;
+}
+
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",;\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
@@ -53,21 +56,21 @@ nlohmann::json CoverageRowJson(const CoverageRow& r) {
   j["name"] = r.name;
   j["level"] = RegionLevelName(r.level);
   j["kind"] = RegionKindNameId(r.code.kind());
-  j["denominator"] = Opt(r.denominator);
+  j["denominator"] = JsonOrNull(r.denominator);
   j["denominator_period"] = r.denominator_period ? nlohmann::json(r.denominator_period->ToString()) : nullptr;
   j["active"] = r.active;
   j["non_active"] = r.non_active;
   j["unregistered"] = r.unregistered;
   j["registry"] = r.registry;
   j["unmatched_active"] = r.unmatched_active;
-  j["coverage"] = Opt(r.coverage);
-  j["rank"] = Opt(r.rank);
+  j["coverage"] = JsonOrNull(r.coverage);
+  j["rank"] = JsonOrNull(r.rank);
   j["rank_of"] = r.rank_of;
-  j["target"] = Opt(r.target);
-  j["gap_points"] = Opt(r.gap_points);
-  j["gap_workers"] = Opt(r.gap_workers);
-  j["gap_national_points"] = Opt(r.gap_national_points);
-  j["gap_national_workers"] = Opt(r.gap_national_workers);
+  j["target"] = JsonOrNull(r.target);
+  j["gap_points"] = JsonOrNull(r.gap_points);
+  j["gap_workers"] = JsonOrNull(r.gap_workers);
+  j["gap_national_points"] = JsonOrNull(r.gap_national_points);
+  j["gap_national_workers"] = JsonOrNull(r.gap_national_workers);
   return j;
 }
 
@@ -75,7 +78,7 @@ nlohmann::json CoverageReportJson(const CoverageReport& rep) {
   nlohmann::json j;
   j["period"] = rep.period.ToString();
   j["basis"] = BasisName(rep.basis);
-  j["national_reference"] = Opt(rep.national_reference);
+  j["national_reference"] = JsonOrNull(rep.national_reference);
   j["national_reference_note"] =
       rep.national_reference_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(rep.national_reference_note);
   j["level"] = RegionLevelName(rep.level);
@@ -100,11 +103,11 @@ nlohmann::json BreakdownJson(const Breakdown& b) {
     nlohmann::json x;
     x["key"] = r.key;
     x["label"] = r.label;
-    x["denominator"] = Opt(r.denominator);
+    x["denominator"] = JsonOrNull(r.denominator);
     x["active"] = r.active;
     x["non_active"] = r.non_active;
     x["unregistered"] = r.unregistered;
-    x["coverage"] = Opt(r.coverage);
+    x["coverage"] = JsonOrNull(r.coverage);
     x["share_of_active"] = r.share_of_active;
     rows.push_back(std::move(x));
   }

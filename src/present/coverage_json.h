@@ -26,4 +26,19 @@ std::string BreakdownCsv(const Breakdown& breakdown);
 // Quotes a CSV field when needed (RFC 4180).
 std::string CsvField(const std::string& s);
 
+// A number as CSV text: the shortest form that reads back as the same value
+// (C locale); "" for an absent one.
+std::string CsvNumber(double v);
+std::string CsvNumber(int64_t v);
+template <typename T>
+std::string CsvNumber(const std::optional<T>& v) {
+  return v ? CsvNumber(*v) : std::string();
+}
+
+// A figure for JSON: the value, or null when absent.
+template <typename T>
+nlohmann::json JsonOrNull(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
 }  // namespace cakupan

@@ -45,6 +45,25 @@ Status AfterRead(const ImportOptions& opt, const ReadReport& report, ImportOutco
   return Status::Ok();
 }
 
+// How a row of a small table compares with the stored row of the same key.
+enum class Stored { kAbsent, kDifferent, kSame };
+
+// The rows that are new or different, moved out of `rows`; counts every row
+// into `record` (inserted, updated, unchanged).
+template <typename Row, typename Compare>
+std::vector<Row> ChangedRows(std::vector<Row>& rows, ImportRecord* record, Compare compare) {
+  std::vector<Row> changed;
+  for (Row& r : rows) {
+    switch (compare(static_cast<const Row&>(r))) {
+      case Stored::kAbsent: ++record->inserted; break;
+      case Stored::kDifferent: ++record->updated; break;
+      case Stored::kSame: ++record->unchanged; continue;
+    }
+    changed.push_back(std::move(r));
+  }
+  return changed;
+}
+
 // The two segmented tables seen through one interface, so that one
 // algorithm stores either.
 struct WorkerOps {
@@ -91,6 +110,7 @@ Status ImportService::StoreSegmented(Ops ops, typename Ops::Table rows, bool rep
   Table existing = Ops::Merge(std::move(segments));
   progress_.End();
   progress_.Begin(Tr("Saving", "Menyimpan"), 0);
+  rec.finished_at = clock_.NowUtcIso();
   if (existing.size() == 0) {  // nothing stored: no comparison, no copy
     rec.inserted = static_cast<int64_t>(incoming.size());
     out->changed = true;
@@ -144,39 +164,31 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
   ro.regions = &regions;
   ro.period = opt.period;
 
-  auto finish = [&](int64_t inserted, int64_t updated, int64_t unchanged) {
-    rec.inserted = inserted;
-    rec.updated = updated;
-    rec.unchanged = unchanged;
+  // Small tables: stamps the record, then writes the changed rows with
+  // `write`, or logs an import that changed nothing.
+  auto Finish = [&](bool changed, const auto& write) -> Result<ImportOutcome> {
     rec.finished_at = clock_.NowUtcIso();
+    out.changed = changed;
+    CAKUPAN_RETURN_IF_ERROR(changed ? write() : store_.LogImport(&rec));
+    return out;
   };
 
   switch (opt.kind) {
     case DataKind::kRegions: {
       CAKUPAN_ASSIGN_OR_RETURN(RegionBatch batch, ReadRegionsCsv(opt.path, ro, progress_));
       CAKUPAN_RETURN_IF_ERROR(AfterRead(opt, batch.report, &out));
-      std::vector<RegionRecord> changed;
-      int64_t inserted = 0, updated = 0, unchanged = 0;
-      for (RegionRecord& r : batch.rows) {
+      auto changed = ChangedRows(batch.rows, &rec, [&](const RegionRecord& r) {
         const int32_t i = regions.Find(r.code);
-        if (i == RegionTable::kNotFound) ++inserted;
-        else if (regions.name(i) != r.name) ++updated;
-        else {
-          ++unchanged;
-          continue;
-        }
-        changed.push_back(std::move(r));
-      }
-      finish(inserted, updated, unchanged);
-      out.changed = !changed.empty();
-      CAKUPAN_RETURN_IF_ERROR(out.changed ? store_.UpsertRegions(changed, &rec) : store_.LogImport(&rec));
-      return out;
+        return i == RegionTable::kNotFound ? Stored::kAbsent
+               : regions.name(i) != r.name ? Stored::kDifferent
+                                           : Stored::kSame;
+      });
+      return Finish(!changed.empty(), [&] { return store_.UpsertRegions(changed, &rec); });
     }
     case DataKind::kWorkers: {
       CAKUPAN_ASSIGN_OR_RETURN(WorkerBatch batch, ReadWorkersCsv(opt.path, ro, progress_));
       CAKUPAN_RETURN_IF_ERROR(AfterRead(opt, batch.report, &out));
       CAKUPAN_RETURN_IF_ERROR(StoreSegmented(WorkerOps{store_}, std::move(batch.rows), opt.replace, &out));
-      rec.finished_at = clock_.NowUtcIso();
       return out;
     }
     case DataKind::kMembers: {
@@ -185,7 +197,6 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
       rec.period = batch.period.ToString();
       CAKUPAN_RETURN_IF_ERROR(
           StoreSegmented(MemberOps{store_, batch.period}, std::move(batch.rows), opt.replace, &out));
-      rec.finished_at = clock_.NowUtcIso();
       return out;
     }
     case DataKind::kBoundaries: {
@@ -194,24 +205,13 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
       std::vector<RegionCode> codes;
       for (const BoundaryRecord& b : batch.rows) codes.push_back(b.region);
       CAKUPAN_ASSIGN_OR_RETURN(std::vector<BoundaryRecord> stored, store_.LoadBoundaries(codes));
-      std::map<uint64_t, const std::string*> by_code;
-      for (const auto& b : stored) by_code[b.region.packed()] = &b.geometry;
-      std::vector<BoundaryRecord> changed;
-      int64_t inserted = 0, updated = 0, unchanged = 0;
-      for (BoundaryRecord& b : batch.rows) {
-        auto it = by_code.find(b.region.packed());
-        if (it == by_code.end()) ++inserted;
-        else if (*it->second != b.geometry) ++updated;
-        else {
-          ++unchanged;
-          continue;
-        }
-        changed.push_back(std::move(b));
-      }
-      finish(inserted, updated, unchanged);
-      out.changed = !changed.empty();
-      CAKUPAN_RETURN_IF_ERROR(out.changed ? store_.UpsertBoundaries(changed, &rec) : store_.LogImport(&rec));
-      return out;
+      std::map<uint64_t, const BoundaryRecord*> by_key;
+      for (const auto& b : stored) by_key[b.region.packed()] = &b;
+      auto changed = ChangedRows(batch.rows, &rec, [&](const BoundaryRecord& b) {
+        auto it = by_key.find(b.region.packed());
+        return it == by_key.end() ? Stored::kAbsent : it->second->geometry != b.geometry ? Stored::kDifferent : Stored::kSame;
+      });
+      return Finish(!changed.empty(), [&] { return store_.UpsertBoundaries(changed, &rec); });
     }
     case DataKind::kLabourForce: {
       CAKUPAN_ASSIGN_OR_RETURN(LabourForceBatch batch, ReadLabourForceCsv(opt.path, ro, progress_));
@@ -219,24 +219,15 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
       CAKUPAN_ASSIGN_OR_RETURN(std::vector<LabourForceRecord> stored, store_.LoadLabourForce());
       std::map<std::pair<uint64_t, int32_t>, const LabourForceRecord*> by_key;
       for (const auto& r : stored) by_key[{r.region.packed(), r.period.index()}] = &r;
-      std::vector<LabourForceRecord> changed;
-      int64_t inserted = 0, updated = 0, unchanged = 0;
-      for (LabourForceRecord& r : batch.rows) {
+      auto changed = ChangedRows(batch.rows, &rec, [&](const LabourForceRecord& r) {
         auto it = by_key.find({r.region.packed(), r.period.index()});
-        if (it == by_key.end()) ++inserted;
-        else if (it->second->employed != r.employed || it->second->formal != r.formal ||
-                 it->second->informal != r.informal || it->second->source != r.source)
-          ++updated;
-        else {
-          ++unchanged;
-          continue;
-        }
-        changed.push_back(std::move(r));
-      }
-      finish(inserted, updated, unchanged);
-      out.changed = !changed.empty();
-      CAKUPAN_RETURN_IF_ERROR(out.changed ? store_.UpsertLabourForce(changed, &rec) : store_.LogImport(&rec));
-      return out;
+        if (it == by_key.end()) return Stored::kAbsent;
+        const LabourForceRecord& s = *it->second;
+        return s.employed != r.employed || s.formal != r.formal || s.informal != r.informal || s.source != r.source
+                   ? Stored::kDifferent
+                   : Stored::kSame;
+      });
+      return Finish(!changed.empty(), [&] { return store_.UpsertLabourForce(changed, &rec); });
     }
     case DataKind::kTargets: {
       CAKUPAN_ASSIGN_OR_RETURN(TargetBatch batch, ReadTargetsCsv(opt.path, ro, progress_));
@@ -244,22 +235,13 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
       CAKUPAN_ASSIGN_OR_RETURN(std::vector<TargetRecord> stored, store_.LoadTargets());
       std::map<std::pair<uint64_t, int>, double> by_key;
       for (const auto& r : stored) by_key[{r.region.packed(), r.year}] = r.target;
-      std::vector<TargetRecord> changed;
-      int64_t inserted = 0, updated = 0, unchanged = 0;
-      for (const TargetRecord& r : batch.rows) {
+      auto changed = ChangedRows(batch.rows, &rec, [&](const TargetRecord& r) {
         auto it = by_key.find({r.region.packed(), r.year});
-        if (it == by_key.end()) ++inserted;
-        else if (std::fabs(it->second - r.target) > 1e-12) ++updated;
-        else {
-          ++unchanged;
-          continue;
-        }
-        changed.push_back(r);
-      }
-      finish(inserted, updated, unchanged);
-      out.changed = !changed.empty();
-      CAKUPAN_RETURN_IF_ERROR(out.changed ? store_.UpsertTargets(changed, &rec) : store_.LogImport(&rec));
-      return out;
+        return it == by_key.end() ? Stored::kAbsent
+               : std::fabs(it->second - r.target) > 1e-12 ? Stored::kDifferent
+                                                           : Stored::kSame;
+      });
+      return Finish(!changed.empty(), [&] { return store_.UpsertTargets(changed, &rec); });
     }
   }
   return Status::Internal("unknown import kind");

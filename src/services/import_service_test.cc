@@ -73,6 +73,32 @@ TEST_F(ImportServiceTest, SameFileTwiceChangesNothing) {
   EXPECT_EQ(second->record.unchanged, 2);
   EXPECT_EQ(*store_->DataVersion(DataKind::kWorkers, std::nullopt), version);
   EXPECT_EQ(*store_->CountWorkerSegments(), 1);
+  // Both imports are logged, stamped from start to finish.
+  auto log = store_->ListImports(2);
+  ASSERT_TRUE(log.ok());
+  ASSERT_EQ(log->size(), 2u);
+  for (const ImportRecord& r : *log) {
+    EXPECT_EQ(r.kind, DataKind::kWorkers);
+    EXPECT_EQ(r.file_name, "p.csv");
+    EXPECT_EQ(r.started_at, "2026-11-21T00:00:00Z");
+    EXPECT_EQ(r.finished_at, "2026-11-21T00:00:00Z");
+    EXPECT_EQ(r.rows_read, 2);
+  }
+}
+
+TEST_F(ImportServiceTest, SmallTablesLogTheirImport) {
+  Write("t.csv", "kode,tahun,target\n17,2024,40%\n17.04,2024,0.7\n");
+  auto t = Import(DataKind::kTargets, "t.csv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(t->record.inserted, 2);
+  auto again = Import(DataKind::kTargets, "t.csv");
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->changed);
+  EXPECT_EQ(again->record.unchanged, 2);
+  auto log = store_->ListImports(1);
+  ASSERT_TRUE(log.ok());
+  EXPECT_EQ((*log)[0].finished_at, "2026-11-21T00:00:00Z");
+  EXPECT_EQ((*log)[0].unchanged, 2);
 }
 
 TEST_F(ImportServiceTest, UpsertUpdatesAndReplaceRemoves) {
