@@ -1,0 +1,122 @@
+// Probabilistic record linkage (Fellegi–Sunter) for cakupan: finding the same
+// person in the worker registry and the BPJS extract when the NIK or the name
+// is wrong, and the same worker twice in the registry (docs/linkage.md).
+//
+// Records are compared on NIK (Damerau–Levenshtein, transpositions count as
+// one edit), normalised name (Jaro–Winkler), birth date (exact, the +40 rule
+// for women, day/month swap), sex and region. Candidate pairs come from
+// blocking rules; m and u probabilities are estimated by EM from the data
+// itself; a term-frequency adjustment makes agreement on a common name
+// (Muhammad, Siti) weigh less than on a rare one. Every scored pair carries
+// its match weight, probability, band and comparison levels (the "why").
+//
+// Pure functions of their inputs; internally multi-threaded; thread-compatible.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "base/status.h"
+#include "domain/enums.h"
+
+namespace cakupan {
+
+// The fields linkage compares, for one side, as parallel columns.
+struct LinkageRecords {
+  std::vector<uint64_t> nik;        // 16-digit NIK as written (also an invalid one, if it has 16 digits); 0 = none
+  std::vector<std::string> name;    // as written (normalised inside)
+  std::vector<Date> birth_date;     // kNoDate when unknown
+  std::vector<uint8_t> sex;         // Sex
+  std::vector<uint64_t> region;     // RegionCode::packed() at the finest level known; 0 = unknown
+  size_t size() const { return nik.size(); }
+};
+
+// The comparisons and their levels, from agreement to disagreement. The
+// level index of each comparison is stored with every pair (the "why").
+enum class Comparison : uint8_t { kNik = 0, kName = 1, kBirthDate = 2, kSex = 3, kRegion = 4 };
+inline constexpr int kComparisons = 5;
+// Number of levels of a comparison, including the last, "missing" (a side
+// has no value: contributes nothing to the weight).
+int LevelCount(Comparison c);
+// Stable machine name ("nik.one_edit", "birth_date.day_month_swapped") and a
+// human label in the current language for a comparison level.
+std::string LevelCode(Comparison c, int level);
+std::string LevelLabel(Comparison c, int level);
+
+using ComparisonVector = std::array<uint8_t, kComparisons>;  // a level per comparison
+
+enum class MatchBand : uint8_t { kMatch = 1, kReview = 2, kNonMatch = 3 };
+const char* MatchBandCode(MatchBand b);  // "match", "review", "non_match"
+
+struct ScoredPair {
+  uint32_t left = 0;   // row in the left records (dedupe: the smaller row)
+  uint32_t right = 0;  // row in the right records
+  double weight = 0;       // log2 Bayes factor, term-frequency adjusted
+  double probability = 0;  // posterior probability of a match
+  MatchBand band = MatchBand::kNonMatch;
+  ComparisonVector levels{};
+};
+
+// The estimated model, for reports and tests.
+struct LinkageModel {
+  // m[c][l], u[c][l]: probability of level l of comparison c among matches and
+  // non-matches (the "missing" level excluded).
+  std::array<std::vector<double>, kComparisons> m, u;
+  double match_share = 0;  // λ: share of candidate pairs that are matches
+  int iterations = 0;
+  bool converged = false;
+};
+
+struct LinkageOptions {
+  // Probability bands: >= match_probability is a match, >= review_probability
+  // goes to review, below is a non-match.
+  double match_probability = 0.95;
+  double review_probability = 0.50;
+  int max_em_iterations = 100;
+  double em_tolerance = 1e-7;            // stop when no parameter moves more than this
+  bool term_frequency_adjustment = true;
+  size_t max_block_size = 2000;          // larger blocks are skipped (counted in the stats)
+  int threads = 0;                       // 0 = DefaultThreads()
+  bool one_to_one = true;                // keep at most one match per record (best weight first)
+};
+
+struct LinkageStats {
+  int64_t blocks = 0;
+  int64_t skipped_blocks = 0;   // larger than max_block_size
+  int64_t comparisons = 0;      // distinct candidate pairs scored
+  double seconds = 0;
+};
+
+struct LinkageResult {
+  std::vector<ScoredPair> pairs;  // match and review bands only, by descending weight
+  LinkageModel model;
+  LinkageStats stats;
+};
+
+// Links every left record to right records (e.g. unmatched registry workers
+// against extract persons without a registry worker).
+Result<LinkageResult> LinkRecords(const LinkageRecords& left, const LinkageRecords& right,
+                                  const LinkageOptions& options);
+// Finds pairs of records in one set that are the same person (left < right).
+Result<LinkageResult> Deduplicate(const LinkageRecords& records, const LinkageOptions& options);
+
+// Indonesian name normalisation (docs/linkage.md, "Names"): lower case, no
+// punctuation, titles and degrees removed (H., Hj., Dr., Ir., Drs., S.Pd.,
+// S.E., A.Md., ...), bin/binti dropped, old spelling modernised (oe->u,
+// dj->j, tj->c, j->y before a vowel where old, ch->kh, sj->sy), Muhammad's
+// variants unified, doubled letters collapsed. "H. MOEHAMMAD DJOEANDA, S.Pd."
+// -> "muhamad juanda".
+std::string NormalizeName(std::string_view name);
+// A phonetic key of a normalised name for blocking (similar-sounding names
+// share it).
+std::string PhoneticKey(std::string_view normalized_name);
+
+// Similarities used by the comparisons, exposed for tests.
+double JaroWinkler(std::string_view a, std::string_view b);
+int DamerauLevenshtein(std::string_view a, std::string_view b);  // optimal string alignment distance
+
+}  // namespace cakupan
