@@ -204,13 +204,14 @@ TEST_F(GeneratedProvince, BadRowsAreRejectedWithLineColumnAndReason) {
   WriteFile(file,
             "\xEF\xBB\xBFNo KTP;Nama Lengkap;Kode Desa\r\n"
             "1704075505920001;Siti Aminah;17.04.07.2010\r\n"   // line 2: good
-            "17040755059200;Budi;17.04.07.2010\r\n"            // line 3: NIK too short
+            "17040755059200;;17.04.07.2010\r\n"                // line 3: NIK too short, and no name
             "1704075505920002;Ani;99.99.99.9999\r\n"           // line 4: unknown village
-            "1704075505920001;Siti Aminah;17.04.07.2010\r\n"); // line 5: duplicate of line 2
+            "1704075505920001;Siti Aminah;17.04.07.2010\r\n"   // line 5: duplicate of line 2
+            "17040755059200;Budi;17.04.07.2010\r\n");          // line 6: NIK too short: kept by name, warned
   RunResult r = Ok({"--db", db_, "import", "workers", file, "--format", "json", "--max-reject-rate", "0.8"});
   auto j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["rows_read"], 4);
-  EXPECT_EQ(j["accepted"], 1);
+  EXPECT_EQ(j["rows_read"], 5);
+  EXPECT_EQ(j["accepted"], 2);
   EXPECT_EQ(j["rejected"], 3);
   // The rejects file mirrors the input's dialect (semicolons, BOM) for Excel.
   EXPECT_EQ(ReadFile(*dir_ / "tambahan.rejects.csv").rfind("\xEF\xBB\xBF" "baris;kolom;alasan;nilai", 0), 0u);

@@ -100,6 +100,7 @@ std::string FormatNik(uint64_t nik) {
 }
 
 std::string MaskNik(uint64_t nik) {
+  if (IsSyntheticWorkerKey(nik)) return "";  // no valid NIK to show
   std::string s = FormatNik(nik);
   for (size_t i = 4; i < s.size(); ++i) s[i] = '*';
   return s;
@@ -115,6 +116,25 @@ std::optional<uint64_t> ComposeNik(RegionCode district, Date birth_date, Sex sex
   uint64_t ddmmyy = static_cast<uint64_t>(day) * 10000 + static_cast<uint64_t>(c.month) * 100 +
                     static_cast<uint64_t>(c.year % 100);
   return prefix * kTen10 + ddmmyy * 10000 + static_cast<uint64_t>(serial);
+}
+
+uint64_t SyntheticWorkerKey(std::string_view raw_nik, std::string_view name, Date birth_date, uint64_t village) {
+  // FNV-1a/64 over the fields with separators, folded into 62 bits.
+  uint64_t h = 0xcbf29ce484222325ULL;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char ch : s) {
+      h ^= ch;
+      h *= 0x100000001b3ULL;
+    }
+    h ^= 0xff;
+    h *= 0x100000001b3ULL;
+  };
+  mix(TrimView(raw_nik));
+  mix(name);
+  const std::string birth = std::to_string(birth_date);
+  mix(birth);
+  mix(std::to_string(village));
+  return kSyntheticKeyBit | (h & (kSyntheticKeyBit - 1));
 }
 
 }  // namespace cakupan

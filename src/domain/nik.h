@@ -56,7 +56,16 @@ std::optional<NikInfo> DecodeNik(uint64_t value, int reference_year, NikError* e
 // "1704074105920001". Zero-padded to 16 digits.
 std::string FormatNik(uint64_t nik);
 // "1704************": the first four digits (province and regency) kept.
+// "" for a synthetic worker key (a worker without a valid NIK).
 std::string MaskNik(uint64_t nik);
+
+// Registry workers whose NIK is missing or invalid are kept (their NIK is a
+// data-quality finding) under a synthetic key above every real NIK, derived
+// from what identifies the row, so that re-importing the same row finds the
+// same key. Real NIKs are below 10^16; synthetic keys have bit 62 set.
+inline constexpr uint64_t kSyntheticKeyBit = uint64_t{1} << 62;
+inline bool IsSyntheticWorkerKey(uint64_t key) { return (key & kSyntheticKeyBit) != 0; }
+uint64_t SyntheticWorkerKey(std::string_view raw_nik, std::string_view name, Date birth_date, uint64_t village);
 
 // Builds a NIK from its parts (the synthetic data generator uses this).
 // Returns nullopt when a part is out of range.

@@ -45,6 +45,7 @@ uint32_t WorkerTable::loaded_columns() const {
   if (!occupation.empty()) m |= kWorkerOccupation;
   if (!decile.empty()) m |= kWorkerDecile;
   if (!vulnerability.empty()) m |= kWorkerVulnerability;
+  if (!nik_issue.empty()) m |= kWorkerNikIssue;
   return m;
 }
 
@@ -58,6 +59,8 @@ void WorkerTable::Reserve(size_t rows) {
   occupation.reserve(rows);
   decile.reserve(rows);
   vulnerability.reserve(rows);
+  nik_issue.reserve(rows);
+  nik_raw.reserve(rows, 0);
 }
 
 uint16_t WorkerTable::InternOccupation(std::string_view text) {
@@ -81,6 +84,8 @@ WorkerTable WorkerTable::Gather(const std::vector<uint32_t>& rows) const {
   out.occupations = occupations;
   out.decile = GatherVec(decile, rows);
   out.vulnerability = GatherVec(vulnerability, rows);
+  out.nik_issue = GatherVec(nik_issue, rows);
+  out.nik_raw = GatherStr(nik_raw, rows);
   return out;
 }
 
@@ -97,6 +102,8 @@ void WorkerTable::AppendRow(const WorkerTable& o, size_t row) {
   }
   AppendFrom(decile, o.decile, row);
   AppendFrom(vulnerability, o.vulnerability, row);
+  AppendFrom(nik_issue, o.nik_issue, row);
+  if (!o.nik_raw.empty()) nik_raw.push_back(o.nik_raw[row]);
 }
 
 Status WorkerTable::Validate() const {
@@ -109,7 +116,10 @@ Status WorkerTable::Validate() const {
   CAKUPAN_RETURN_IF_ERROR(CheckSize(occupation.size(), n, "workers", "occupation"));
   CAKUPAN_RETURN_IF_ERROR(CheckSize(decile.size(), n, "workers", "decile"));
   CAKUPAN_RETURN_IF_ERROR(CheckSize(vulnerability.size(), n, "workers", "vulnerability"));
-  if (!name.Valid()) return Status::Internal("workers.name offsets are invalid");
+  CAKUPAN_RETURN_IF_ERROR(CheckSize(nik_issue.size(), n, "workers", "nik_issue"));
+  CAKUPAN_RETURN_IF_ERROR(CheckSize(nik_raw.size(), n, "workers", "nik_raw"));
+  if (nik_issue.size() != nik_raw.size()) return Status::Internal("workers.nik_issue and nik_raw differ in length");
+  if (!name.Valid() || !nik_raw.Valid()) return Status::Internal("workers string offsets are invalid");
   if (occupations.empty() || !occupations[0].empty())
     return Status::Internal("workers.occupations[0] must be the empty string");
   for (uint16_t o : occupation)

@@ -31,11 +31,14 @@ enum WorkerColumn : uint32_t {
   kWorkerOccupation = 1u << 6,
   kWorkerDecile = 1u << 7,
   kWorkerVulnerability = 1u << 8,
-  kWorkerAllColumns = (1u << 9) - 1,
+  kWorkerNikIssue = 1u << 9,  // nik_issue and nik_raw
+  kWorkerAllColumns = (1u << 10) - 1,
 };
 
-// The regional registry of enumerated workers. Key: nik (a valid 16-digit
-// NIK as an integer). Canonical order: ascending nik.
+// The regional registry of enumerated workers. Key: nik — a valid 16-digit
+// NIK as an integer, or, for a worker whose NIK is missing or invalid, a
+// synthetic key (domain/nik.h, SyntheticWorkerKey). Canonical order: ascending
+// nik, so real NIKs come first.
 struct WorkerTable {
   std::vector<uint64_t> nik;
   StringColumn name;
@@ -47,6 +50,8 @@ struct WorkerTable {
   std::vector<std::string> occupations{""};  // dictionary; occupations[0] == ""
   std::vector<uint8_t> decile;         // welfare decile 1..10; 0 = unknown
   std::vector<uint8_t> vulnerability;  // Vulnerability
+  std::vector<uint8_t> nik_issue;      // NikError: kNone for a valid NIK, kEmpty when missing, else why invalid
+  StringColumn nik_raw;                // the NIK as written when invalid; "" otherwise
 
   size_t size() const { return nik.size(); }
   uint32_t loaded_columns() const;

@@ -52,6 +52,8 @@ WorkerTable Workers(const std::vector<WorkerSpec>& specs) {
     t.occupation.push_back(0);
     t.decile.push_back(0);
     t.vulnerability.push_back(0);
+    t.nik_issue.push_back(0);
+    t.nik_raw.push_back({});
   }
   return CanonicalWorkers(t);
 }
@@ -382,6 +384,8 @@ TEST(SegmentsTest, MergeNewestWinsAndDiffCounts) {
       t.occupation.push_back(t.InternOccupation(village));
       t.decile.push_back(0);
       t.vulnerability.push_back(0);
+      t.nik_issue.push_back(0);
+      t.nik_raw.push_back({});
     }
     return CanonicalWorkers(t);
   };

@@ -78,6 +78,8 @@ TEST(ParallelTest, ReconciliationIsIdenticalForAnyThreadCount) {
       w.occupation.push_back(0);
       w.decile.push_back(0);
       w.vulnerability.push_back(0);
+      w.nik_issue.push_back(0);
+      w.nik_raw.push_back({});
     }
     if (rng.Chance(0.5)) add_member(nik);
     if (rng.Chance(0.05)) add_member(nik);  // a second membership (may duplicate a key: fine for the join)

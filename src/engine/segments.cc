@@ -77,7 +77,7 @@ bool SameWorkerRow(const WorkerTable& a, size_t i, const WorkerTable& b, size_t 
          a.birth_date[i] == b.birth_date[j] && a.village[i] == b.village[j] &&
          a.formality[i] == b.formality[j] &&
          a.occupations[a.occupation[i]] == b.occupations[b.occupation[j]] && a.decile[i] == b.decile[j] &&
-         a.vulnerability[i] == b.vulnerability[j];
+         a.vulnerability[i] == b.vulnerability[j] && a.nik_issue[i] == b.nik_issue[j] && a.nik_raw[i] == b.nik_raw[j];
 }
 
 bool SameMemberRow(const MembershipTable& a, size_t i, const MembershipTable& b, size_t j) {
@@ -105,27 +105,30 @@ struct PackedWorkerSmall {
   Date birth_date;
   uint16_t occupation;
   uint8_t flags;   // sex (2 bits) | formality (2) | vulnerability (2)
-  uint8_t decile;
+  uint8_t decile;  // decile (low 4 bits) | nik_issue (high 4 bits)
 };
 static_assert(sizeof(PackedWorkerSmall) == 8);
 
 void PermuteWorkerSmallColumns(WorkerTable& t, const std::vector<uint32_t>& perm) {
   const size_t n = t.size();
+  PermuteInPlace(t.nik_raw, perm);
   if (t.birth_date.empty() || t.occupation.empty() || t.sex.empty() || t.formality.empty() ||
-      t.vulnerability.empty() || t.decile.empty()) {  // partial loads: column by column
+      t.vulnerability.empty() || t.decile.empty() || t.nik_issue.empty()) {  // partial loads: column by column
     PermuteInPlace(t.sex, perm);
     PermuteInPlace(t.birth_date, perm);
     PermuteInPlace(t.formality, perm);
     PermuteInPlace(t.occupation, perm);
     PermuteInPlace(t.decile, perm);
     PermuteInPlace(t.vulnerability, perm);
+    PermuteInPlace(t.nik_issue, perm);
     return;
   }
   std::vector<PackedWorkerSmall> packed(n);
   ParallelRanges(n, DefaultThreads(), [&](int, size_t b, size_t e) {
     for (size_t i = b; i < e; ++i)
       packed[i] = {t.birth_date[i], t.occupation[i],
-                   static_cast<uint8_t>(t.sex[i] | (t.formality[i] << 2) | (t.vulnerability[i] << 4)), t.decile[i]};
+                   static_cast<uint8_t>(t.sex[i] | (t.formality[i] << 2) | (t.vulnerability[i] << 4)),
+                   static_cast<uint8_t>(t.decile[i] | (t.nik_issue[i] << 4))};
   });
   PermuteInPlace(packed, perm);
   ParallelRanges(n, DefaultThreads(), [&](int, size_t b, size_t e) {
@@ -136,7 +139,8 @@ void PermuteWorkerSmallColumns(WorkerTable& t, const std::vector<uint32_t>& perm
       t.sex[i] = p.flags & 3;
       t.formality[i] = (p.flags >> 2) & 3;
       t.vulnerability[i] = (p.flags >> 4) & 3;
-      t.decile[i] = p.decile;
+      t.decile[i] = p.decile & 15;
+      t.nik_issue[i] = p.decile >> 4;
     }
   });
 }
@@ -231,6 +235,8 @@ WorkerTable ConcatWorkers(std::vector<WorkerTable> parts) {
     AppendVec(out.occupation, p.occupation);
     AppendVec(out.decile, p.decile);
     AppendVec(out.vulnerability, p.vulnerability);
+    AppendVec(out.nik_issue, p.nik_issue);
+    AppendStrings(out.nik_raw, p.nik_raw);
   }
   return out;
 }

@@ -19,6 +19,20 @@ namespace cakupan {
 namespace {
 
 constexpr size_t kMaxOccupationBytes = 100;
+constexpr size_t kMaxRawNikBytes = 32;
+
+// An invalid NIK as kept for the data-quality report: trimmed, at most 32
+// bytes, bytes outside printable ASCII replaced by '?' (so the stored text is
+// always valid UTF-8).
+std::string RawNikText(std::string_view text) {
+  text = TrimFast(text);
+  if (text.size() > kMaxRawNikBytes) text = text.substr(0, kMaxRawNikBytes);
+  std::string out(text);
+  for (char& c : out) {
+    if (c < 0x20 || c > 0x7e) c = '?';
+  }
+  return out;
+}
 
 class WorkerPart final : public RowPart {
  public:
@@ -75,6 +89,8 @@ void WorkerPart::Reserve(double expected) {
   rows.occupation.reserve(n);
   rows.decile.reserve(n);
   rows.vulnerability.reserve(n);
+  rows.nik_issue.reserve(n);
+  rows.nik_raw.reserve(n, 0);
   lines.reserve(n);
 }
 
@@ -101,10 +117,14 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
   const std::string_view nik_text = Field(r, kWNik);
   NikError nik_error = NikError::kNone;
   NikFields nik_fields;
-  if (!ParseNikFields(nik_text, reference_year_, &nik_fields, &nik_error))
-    return Reject(r, kWNik, NikReason(nik_text, nik_error), MaskNikText(nik_text));
-  const NikInfo* const nik = &nik_fields.info;
-  if (!known_.Contains(nik->district)) PendWarning(kWNik, NikDistrictWarning(nik->district));
+  // A missing or invalid NIK does not lose the worker: the row is kept under
+  // a synthetic key with the NIK's problem recorded (a data-quality finding),
+  // and probabilistic linkage can still find the worker's membership.
+  const NikInfo* nik = nullptr;
+  if (ParseNikFields(nik_text, reference_year_, &nik_fields, &nik_error)) {
+    nik = &nik_fields.info;
+    if (!known_.Contains(nik->district)) PendWarning(kWNik, NikDistrictWarning(nik->district));
+  }
 
   const std::string_view village_text = TrimFast(Field(r, kWKodeDesa));
   std::optional<RegionCode> village;
@@ -121,23 +141,28 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
       if (std::string reason = CheckName(name); !reason.empty()) return Reject(r, kWNama, std::move(reason), "");
     }
   }
+  if (nik == nullptr) {
+    // Without a NIK the name is what identifies the worker.
+    if (name.empty()) return Reject(r, kWNik, NikWithoutNameReason(nik_text, nik_error), MaskNikText(nik_text));
+    PendWarning(kWNik, NikKeptWarning(nik_text, nik_error));
+  }
 
-  Sex sex = nik->sex;
+  Sex sex = nik ? nik->sex : Sex::kUnknown;
   if (const std::string_view text = TrimFast(Field(r, kWJenisKelamin)); !text.empty()) {
     const std::optional<Sex> given = ParseSexFast(text);
     if (!given) return Reject(r, kWJenisKelamin, UnknownSexReason(), ReportValue(text));
-    if (*given != nik->sex) PendWarning(kWJenisKelamin, SexMismatchWarning(*given, nik->sex));
+    if (nik && *given != nik->sex) PendWarning(kWJenisKelamin, SexMismatchWarning(*given, nik->sex));
     sex = *given;
   }
 
-  Date birth = nik->birth_date;
+  Date birth = nik ? nik->birth_date : kNoDate;
   if (const std::string_view text = TrimFast(Field(r, kWTanggalLahir)); !text.empty()) {
     int y, m, d;
-    if (!(SplitIsoDate(text, &y, &m, &d) && y == nik_fields.birth_year && m == nik_fields.birth_month &&
+    if (!(nik && SplitIsoDate(text, &y, &m, &d) && y == nik_fields.birth_year && m == nik_fields.birth_month &&
           d == nik_fields.birth_day)) {  // else: the NIK's own birth date, already checked
       const std::optional<Date> given = ParseDateFast(text);
       if (!given) return Reject(r, kWTanggalLahir, BadDateReason(), ReportValue(text));
-      if (!SameBirthDate(*given, nik->birth_date))
+      if (nik && !SameBirthDate(*given, nik->birth_date))
         PendWarning(kWTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
       birth = *given;
     }
@@ -190,7 +215,16 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
                                   "lebih dari 65.535 jenis pekerjaan: disimpan sebagai tidak diketahui"));
     }
   }
-  rows.nik.push_back(nik->value);
+  if (nik != nullptr) {
+    rows.nik.push_back(nik->value);
+    rows.nik_issue.push_back(0);
+    rows.nik_raw.push_back({});
+  } else {
+    const std::string raw = RawNikText(nik_text);
+    rows.nik.push_back(SyntheticWorkerKey(raw, name, birth, village->packed()));
+    rows.nik_issue.push_back(static_cast<uint8_t>(nik_error));
+    rows.nik_raw.push_back(raw);
+  }
   names.push_back(name);
   rows.sex.push_back(static_cast<uint8_t>(sex));
   rows.birth_date.push_back(birth);
@@ -269,6 +303,14 @@ Status ConcatWorkersButNik(const std::vector<WorkerPart*>& parts, const std::str
   out.occupation = ConcatColumns(cols(&WorkerTable::occupation));
   out.decile = ConcatColumns(cols(&WorkerTable::decile));
   out.vulnerability = ConcatColumns(cols(&WorkerTable::vulnerability));
+  out.nik_issue = ConcatColumns(cols(&WorkerTable::nik_issue));
+  size_t raw_rows = 0, raw_bytes = 0;
+  for (WorkerPart* p : parts) raw_rows += p->rows.nik_raw.size(), raw_bytes += p->rows.nik_raw.byte_size();
+  out.nik_raw.reserve(raw_rows, raw_bytes);
+  for (WorkerPart* p : parts) {
+    for (size_t i = 0; i < p->rows.nik_raw.size(); ++i) out.nik_raw.push_back(p->rows.nik_raw[i]);
+    p->rows.nik_raw.clear();
+  }
   batch->lines = ConcatColumns(PartColumns(parts, &WorkerPart::lines));
   Result<StringColumn> names = ConcatText(PartColumns(parts, &WorkerPart::names), file_name);
   if (!names.ok()) return names.status();
@@ -285,8 +327,14 @@ void RejectDuplicateNiks(const std::vector<DuplicateRow>& duplicates, const Head
   rows.reserve(duplicates.size());
   for (const DuplicateRow& d : duplicates) {
     rows.push_back(d.row);
-    batch->report.rejections.push_back({batch->lines[d.row], map.text(kWNik),
-                                        DuplicateReason("NIK", batch->lines[d.first]), MaskNik(t.nik[d.row])});
+    if (IsSyntheticWorkerKey(t.nik[d.row])) {  // the same row, invalid NIK and all, written twice
+      batch->report.rejections.push_back({batch->lines[d.row], map.text(kWNik),
+                                          DuplicateReason(Tr("row", "baris"), batch->lines[d.first]),
+                                          MaskNikText(t.nik_raw[d.row])});
+    } else {
+      batch->report.rejections.push_back({batch->lines[d.row], map.text(kWNik),
+                                          DuplicateReason("NIK", batch->lines[d.first]), MaskNik(t.nik[d.row])});
+    }
   }
   EraseRows(&t.nik, rows);
   EraseRows(&t.name, rows);
@@ -297,6 +345,8 @@ void RejectDuplicateNiks(const std::vector<DuplicateRow>& duplicates, const Head
   EraseRows(&t.occupation, rows);
   EraseRows(&t.decile, rows);
   EraseRows(&t.vulnerability, rows);
+  EraseRows(&t.nik_issue, rows);
+  EraseRows(&t.nik_raw, rows);
   EraseRows(&batch->lines, rows);
 }
 

@@ -180,8 +180,9 @@ TEST_F(ReadWorkersTest, RejectsBadRowsWithReasons) {
   const std::string ok_tail = ",17.04.07.2010,,,,";  // kode_desa .. rentan
   const std::string nik = "1704074105920001";
   const std::vector<RejectCase> cases = {
-      {"nik empty", ",Siti,," + ok_tail, "nik", "NIK kosong", ""},
-      {"nik short", "17040741059200,Siti,," + ok_tail, "nik", "NIK harus 16 digit", "1704**********"},
+      // Without a NIK and without a name nothing identifies the worker.
+      {"nik empty", ",,," + ok_tail, "nik", "NIK kosong, dan tidak ada nama", ""},
+      {"nik short", "17040741059200,,," + ok_tail, "nik", "NIK harus 16 digit", "1704**********"},
       {"nik letters", "17040741059200AB,,," + ok_tail, "nik", "hanya boleh berisi angka", "1704************"},
       {"nik day", "1704078105920001,,," + ok_tail, "nik", "tanggal lahir NIK harus", "1704************"},
       {"nik month", "1704070113920001,,," + ok_tail, "nik", "bulan lahir NIK", "1704************"},
@@ -220,6 +221,46 @@ TEST_F(ReadWorkersTest, RejectsBadRowsWithReasons) {
     EXPECT_EQ(r.value, c.value);
     EXPECT_EQ(b->report.warning_count, 0) << "rejected rows carry no warnings";
   }
+}
+
+TEST_F(ReadWorkersTest, KeepsWorkersWithAnInvalidNikUnderASyntheticKey) {
+  auto b = Read(std::string(kHeader) +
+                "1704074105920001,Siti,,,17.04.07.2010,,,,\n"
+                ",Budi Santoso,L,1990-05-17,17.04.07.2010,,,,\n"
+                "17040741059200AB,Moh. Soekarno,,,17.04.07.2001,,,,\n"
+                ",Budi Santoso,L,1990-05-17,17.04.07.2010,,,,\n"   // the same row again
+                ",Budi Santoso,L,1990-05-17,17.04.07.2001,,,,\n");  // another village: another worker
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  ExpectConsistent(b->report);
+  EXPECT_EQ(b->report.rows_read, 5);
+  EXPECT_EQ(b->report.accepted, 4);
+  ASSERT_EQ(b->report.rejections.size(), 1u);
+  EXPECT_EQ(b->report.rejections[0].line, 5);
+  EXPECT_NE(b->report.rejections[0].reason.find("baris ganda: sudah ada di baris 3"), std::string::npos)
+      << b->report.rejections[0].reason;
+  EXPECT_EQ(b->report.warning_count, 4);  // one per row read without a valid NIK (before duplicates are found)
+  const WorkerTable& t = b->rows;
+  ASSERT_EQ(t.size(), 4u);
+  ASSERT_TRUE(t.Validate().ok());
+  EXPECT_EQ(t.nik[0], 1704074105920001ULL);
+  EXPECT_EQ(t.nik_issue[0], 0);
+  EXPECT_EQ(t.nik_raw[0], "");
+  EXPECT_TRUE(IsSyntheticWorkerKey(t.nik[1]));
+  EXPECT_EQ(t.nik_issue[1], static_cast<uint8_t>(NikError::kEmpty));
+  EXPECT_EQ(t.name[1], "Budi Santoso");
+  EXPECT_EQ(t.sex[1], static_cast<uint8_t>(Sex::kMale));
+  EXPECT_EQ(FormatIsoDate(t.birth_date[1]), "1990-05-17");
+  EXPECT_TRUE(IsSyntheticWorkerKey(t.nik[2]));
+  EXPECT_EQ(t.nik_issue[2], static_cast<uint8_t>(NikError::kNotDigits));
+  EXPECT_EQ(t.nik_raw[2], "17040741059200AB");
+  EXPECT_EQ(t.birth_date[2], kNoDate);  // neither the NIK nor a column gives it
+  EXPECT_EQ(t.sex[2], static_cast<uint8_t>(Sex::kUnknown));
+  EXPECT_NE(t.nik[3], t.nik[1]);
+
+  // The key depends only on the row, so a re-import finds the same worker.
+  auto again = Read(std::string(kHeader) + ",Budi Santoso,L,1990-05-17,17.04.07.2010,,,,\n");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->rows.nik[0], t.nik[1]);
 }
 
 TEST_F(ReadWorkersTest, ReasonsFollowTheLanguage) {

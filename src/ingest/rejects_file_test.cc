@@ -85,8 +85,8 @@ TEST(RejectsFileTest, RoundTripsThroughTheReader) {
   const std::string input = dir.Write("pekerja.csv",
                                       "nik,nama,kode_desa\n"
                                       "1704074105920001,Siti,17.04.07.2010\n"
-                                      "17040741,Rahasia Nama,17.04.07.2010\n"
-                                      "1704071505920003,Budi,17.04.07\n");
+                                      "17040741,,17.04.07.2010\n"
+                                      "1704071505920003,Rahasia Nama,17.04.07\n");
   auto b = ReadWorkersCsv(input, options, progress);
   ASSERT_TRUE(b.ok());
   auto written = WriteRejectsFile(input, b->report);
@@ -94,7 +94,7 @@ TEST(RejectsFileTest, RoundTripsThroughTheReader) {
   const std::string text = ReadFileText(*written);
   EXPECT_EQ(text,
             "baris,kolom,alasan,nilai\n"
-            "3,nik,NIK harus 16 digit,1704****\n"
+            "3,nik,\"NIK harus 16 digit, dan tidak ada nama untuk mengenali pekerja\",1704****\n"
             "4,kode_desa,bukan kode desa/kelurahan melainkan kode kecamatan (format PP.KK.CC.DDDD),17.04.07\n");
   EXPECT_EQ(text.find("Rahasia"), std::string::npos);  // names never copied
 }

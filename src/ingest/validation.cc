@@ -71,6 +71,18 @@ std::string NikReason(std::string_view text, NikError error) {
   return NikErrorMessage(error);
 }
 
+std::string NikKeptWarning(std::string_view text, NikError error) {
+  return fmt::format(fmt::runtime(Tr("{}: the worker is kept without a NIK and matched by name, birth date and village",
+                                     "{}: pekerja disimpan tanpa NIK dan dicocokkan lewat nama, tanggal lahir dan desa")),
+                     NikReason(text, error));
+}
+
+std::string NikWithoutNameReason(std::string_view text, NikError error) {
+  return fmt::format(fmt::runtime(Tr("{}, and there is no name to identify the worker",
+                                     "{}, dan tidak ada nama untuk mengenali pekerja")),
+                     NikReason(text, error));
+}
+
 std::string NotUtf8Reason() {
   return Tr("text is not valid UTF-8: save the file as \"CSV UTF-8\"",
             "teks bukan UTF-8 yang sah: simpan berkas sebagai \"CSV UTF-8\"");

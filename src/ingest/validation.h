@@ -64,6 +64,10 @@ std::string CheckName(std::string_view name);
 // NikErrorMessage, with a hint when Excel has turned the NIK into a number
 // ("1.70407E+15").
 std::string NikReason(std::string_view text, NikError error);
+// A registry row whose NIK is missing or invalid is kept when it has a name
+// (the warning says so); without a name it is rejected with this reason.
+std::string NikKeptWarning(std::string_view text, NikError error);
+std::string NikWithoutNameReason(std::string_view text, NikError error);
 std::string NotUtf8Reason();
 std::string UnknownSexReason();
 std::string BadDateReason();

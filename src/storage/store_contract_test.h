@@ -34,6 +34,7 @@
 
 #include "base/rng.h"
 #include "base/status.h"
+#include "domain/nik.h"
 #include "storage/store.h"
 
 // Declares `lhs` from a Result, or fails the test (void functions only).
@@ -86,8 +87,10 @@ inline const std::vector<uint64_t>& SampleVillages() {
 }
 
 // `n` registry workers in canonical order with every column filled, NIKs
-// from `first_nik` upwards with gaps.
-inline WorkerTable MakeWorkers(size_t n, uint64_t seed, uint64_t first_nik = 1704070101900001ULL) {
+// from `first_nik` upwards with gaps; with `invalid_niks`, the last twentieth
+// has no valid NIK (synthetic keys, above every NIK).
+inline WorkerTable MakeWorkers(size_t n, uint64_t seed, uint64_t first_nik = 1704070101900001ULL,
+                               bool invalid_niks = false) {
   Rng rng(seed);
   WorkerTable t;
   t.Reserve(n);
@@ -104,6 +107,10 @@ inline WorkerTable MakeWorkers(size_t n, uint64_t seed, uint64_t first_nik = 170
     t.occupation.push_back(static_cast<uint16_t>(rng.Below(t.occupations.size())));
     t.decile.push_back(static_cast<uint8_t>(rng.Below(11)));
     t.vulnerability.push_back(static_cast<uint8_t>(rng.Below(3)));
+    const bool invalid = invalid_niks && i >= n - n / 20;
+    if (invalid) t.nik.back() = kSyntheticKeyBit + i;
+    t.nik_issue.push_back(invalid ? static_cast<uint8_t>(1 + rng.Below(8)) : 0);
+    t.nik_raw.push_back(invalid ? std::string_view(i % 2 ? "17040741059200AB" : "") : std::string_view());
   }
   return t;
 }
@@ -166,6 +173,10 @@ inline WorkerTable OnlyColumns(WorkerTable t, uint32_t mask) {
   }
   if (!(mask & kWorkerDecile)) t.decile.clear();
   if (!(mask & kWorkerVulnerability)) t.vulnerability.clear();
+  if (!(mask & kWorkerNikIssue)) {
+    t.nik_issue.clear();
+    t.nik_raw.clear();
+  }
   return t;
 }
 
@@ -237,6 +248,8 @@ inline void ExpectWorkersEqual(const WorkerTable& expected, const WorkerTable& a
   EXPECT_EQ(expected.village, actual.village);
   EXPECT_EQ(expected.formality, actual.formality);
   EXPECT_EQ(expected.occupation, actual.occupation);
+  EXPECT_EQ(expected.nik_issue, actual.nik_issue);
+  ExpectStringsEqual(expected.nik_raw, actual.nik_raw, "workers.nik_raw");
   EXPECT_EQ(expected.occupations, actual.occupations);
   EXPECT_EQ(expected.decile, actual.decile);
   EXPECT_EQ(expected.vulnerability, actual.vulnerability);
@@ -713,7 +726,7 @@ TYPED_TEST_P(StoreContractTest, DataVersionsFollowChangingImports) {
 TYPED_TEST_P(StoreContractTest, WorkersRoundTripEveryColumn) {
   using namespace store_contract;
   Store& s = this->store();
-  const WorkerTable first = MakeWorkers(20000, 11);
+  const WorkerTable first = MakeWorkers(20000, 11, 1704070101900001ULL, /*invalid_niks=*/true);
   const WorkerTable second = MakeWorkers(777, 12, 1771010101900001ULL);
   ImportRecord a = MakeImport(DataKind::kWorkers, "a.csv");
   STORE_ASSERT_OK(s.WriteWorkers(first, false, &a));
@@ -728,7 +741,7 @@ TYPED_TEST_P(StoreContractTest, WorkersRoundTripEveryColumn) {
 TYPED_TEST_P(StoreContractTest, WorkersLoadOnlyRequestedColumns) {
   using namespace store_contract;
   Store& s = this->store();
-  const WorkerTable full = MakeWorkers(5000, 21);
+  const WorkerTable full = MakeWorkers(5000, 21, 1704070101900001ULL, /*invalid_niks=*/true);
   ImportRecord a = MakeImport(DataKind::kWorkers, "a.csv");
   STORE_ASSERT_OK(s.WriteWorkers(full, false, &a));
   const uint32_t masks[] = {0,
@@ -1073,7 +1086,7 @@ TYPED_TEST_P(StoreContractTest, EverythingPersistsAfterReopen) {
 TYPED_TEST_P(StoreContractTest, LargeTablesRoundTrip) {
   using namespace store_contract;
   Store& s = this->store();
-  const WorkerTable workers = MakeWorkers(100000, 131);
+  const WorkerTable workers = MakeWorkers(100000, 131, 1704070101900001ULL, /*invalid_niks=*/true);
   ImportRecord a = MakeImport(DataKind::kWorkers, "big.csv");
   STORE_ASSERT_OK(s.WriteWorkers(workers, true, &a));
   const MembershipTable members = MakeMembers(60000, 132);

@@ -108,6 +108,12 @@ void AddWorkerColumns(ChunkWriter& w, const WorkerTable& t, StringColumn* occupa
   }
   w.AddIntegers("decile", t.decile);
   w.AddIntegers("vulnerability", t.vulnerability);
+  // Written only when some NIK is missing or invalid; segments without them
+  // load as all-valid (nik_issue 0, nik_raw "").
+  if (!t.nik_issue.empty() && std::any_of(t.nik_issue.begin(), t.nik_issue.end(), [](uint8_t v) { return v != 0; })) {
+    w.AddIntegers("nik_issue", t.nik_issue);
+    w.AddStrings("nik_raw", t.nik_raw);
+  }
 }
 
 void AddMemberColumns(ChunkWriter& w, const MembershipTable& t) {
@@ -259,6 +265,9 @@ Result<WorkerTable> SqliteStore::ReadWorkerSegment(int64_t segment_id, int64_t r
   CAKUPAN_RETURN_IF_ERROR(LoadColumn<uint8_t>(reader, dir, "decile", rows, columns & kWorkerDecile, 0, &t.decile));
   CAKUPAN_RETURN_IF_ERROR(
       LoadColumn<uint8_t>(reader, dir, "vulnerability", rows, columns & kWorkerVulnerability, 0, &t.vulnerability));
+  CAKUPAN_RETURN_IF_ERROR(
+      LoadColumn<uint8_t>(reader, dir, "nik_issue", rows, columns & kWorkerNikIssue, 0, &t.nik_issue));
+  CAKUPAN_RETURN_IF_ERROR(LoadStrings(reader, dir, "nik_raw", rows, columns & kWorkerNikIssue, &t.nik_raw));
   CAKUPAN_RETURN_IF_ERROR(reader.Wait());
   Status valid = t.Validate();
   if (!valid.ok())

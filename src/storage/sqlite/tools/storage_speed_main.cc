@@ -198,6 +198,8 @@ WorkerTable MakeWorkers(size_t n, const Geography& geo) {
     t.occupation.push_back(static_cast<uint16_t>(rng.Below(t.occupations.size())));
     t.decile.push_back(static_cast<uint8_t>(rng.Below(11)));
     t.vulnerability.push_back(static_cast<uint8_t>(1 + rng.Below(2)));
+    t.nik_issue.push_back(0);
+    t.nik_raw.push_back({});
   }
   return t;
 }
