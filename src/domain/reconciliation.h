@@ -13,6 +13,7 @@
 
 #include "base/date.h"
 #include "domain/enums.h"
+#include "domain/links.h"
 #include "domain/region_code.h"
 
 namespace cakupan {
@@ -73,6 +74,14 @@ struct ReconciliationSummary {
   int64_t unmatched_by_extract_region = 0;
   int64_t unmatched_by_nik_district = 0;
   int64_t unmatched_unattributed = 0;
+  // Probabilistic linkage after the exact join (docs/linkage.md): registry
+  // workers joined to an extract person by a match-band pair or an accepted
+  // review (counted in active / non_active above, not in unmatched), and
+  // the pairs left for review.
+  int64_t linked_probabilistic = 0;
+  int64_t linked_accepted = 0;
+  int64_t review_pairs = 0;
+  bool linkage_run = false;  // false: exact NIK only
 };
 
 struct ReconciliationRecord {
@@ -85,6 +94,10 @@ struct ReconciliationRecord {
   std::vector<uint8_t> worker_results;  // one byte per registry worker, NIK order
   UnmatchedMembers unmatched;
   std::vector<RegionCounts> counts;     // regions with any non-zero count, code order
+  // Scored pairs (kLink) of the probabilistic step: applied ones (method
+  // kProbabilistic / kAccepted) and those waiting for review (method kNone),
+  // by descending weight. Exact-NIK links are implicit.
+  std::vector<ScoredLink> links;
 };
 
 }  // namespace cakupan

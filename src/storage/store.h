@@ -40,6 +40,7 @@
 #include "base/date.h"
 #include "base/status.h"
 #include "domain/import_record.h"
+#include "domain/links.h"
 #include "domain/reconciliation.h"
 #include "domain/region_table.h"
 #include "domain/tables.h"
@@ -134,6 +135,20 @@ class Store {
   // unmatched stay empty).
   virtual Result<std::optional<ReconciliationRecord>> LoadReconciliation(Period period, bool with_details) = 0;
   virtual Result<std::vector<Period>> ListReconciledPeriods() = 0;  // ascending
+
+  // --- Linkage: deduplication and review decisions (docs/linkage.md) -------
+  // Replaces the stored deduplication result. Pairs must have left < right
+  // and distinct (left, right), else kInvalidArgument.
+  virtual Status SaveDedupe(const DedupeRecord& record) = 0;
+  // nullopt when `cakupan dedupe` never ran.
+  virtual Result<std::optional<DedupeRecord>> LoadDedupe() = 0;
+  // Inserts or replaces the decision for (kind, left, right). A note longer
+  // than 500 bytes or a decision of kNone is kInvalidArgument.
+  virtual Status SaveDecision(const LinkDecision& decision) = 0;
+  // Removes the decision for the pair; kNotFound when there is none.
+  virtual Status DeleteDecision(PairKind kind, uint64_t left, uint64_t right) = 0;
+  // Every decision of `kind`, ordered by (left, right).
+  virtual Result<std::vector<LinkDecision>> LoadDecisions(PairKind kind) = 0;
 };
 
 }  // namespace cakupan

@@ -193,6 +193,29 @@ inline MembershipTable OnlyColumns(MembershipTable t, uint32_t mask) {
   return t;
 }
 
+// `n` scored pairs by descending weight, keys from both ranges (NIKs and
+// synthetic keys), every level and band.
+inline std::vector<ScoredLink> MakeLinks(size_t n, uint64_t seed, bool duplicates) {
+  Rng rng(seed);
+  std::vector<ScoredLink> out;
+  for (size_t i = 0; i < n; ++i) {
+    ScoredLink l;
+    l.left = (i % 3 == 0 ? 1704070101900001ULL : (uint64_t{1} << 62)) + i * 7;
+    l.right = duplicates ? l.left + 1 + rng.Below(5) : 1771010101950001ULL + i * 3;
+    l.band = i % 2 ? PairBand::kReview : PairBand::kMatch;
+    if (!duplicates) {
+      l.method = l.band == PairBand::kMatch ? LinkMethod::kProbabilistic
+                                            : (i % 4 == 1 ? LinkMethod::kAccepted : LinkMethod::kNone);
+      l.decision = l.method == LinkMethod::kAccepted ? Decision::kAccept : Decision::kNone;
+    }
+    l.weight = 40.0 - static_cast<double>(i) * 0.25;
+    l.probability = 1.0 - static_cast<double>(i) / static_cast<double>(n + 1);
+    for (auto& v : l.levels) v = static_cast<uint8_t>(rng.Below(7));
+    out.push_back(l);
+  }
+  return out;
+}
+
 inline ReconciliationRecord MakeReconciliation(Period period, size_t workers, size_t unmatched, uint64_t seed) {
   Rng rng(seed);
   ReconciliationRecord r;
@@ -201,7 +224,9 @@ inline ReconciliationRecord MakeReconciliation(Period period, size_t workers, si
   r.members_version = 5;
   r.regions_version = 1;
   r.computed_at = "2024-12-01T08:00:00Z";
-  r.summary = ReconciliationSummary{static_cast<int64_t>(workers), 900, 1100, 400, 200, 300, 77, 11, 22, 44};
+  r.summary = ReconciliationSummary{static_cast<int64_t>(workers), 900, 1100, 400, 200, 300, 77, 11, 22, 44,
+                                    33, 2, 19, true};
+  r.links = MakeLinks(unmatched / 10, seed, false);
   for (size_t i = 0; i < workers; ++i)
     r.worker_results.push_back(PackWorkerResult(static_cast<WorkerStatus>(rng.Below(3)),
                                                 static_cast<Segment>(rng.Below(5))));
@@ -276,8 +301,14 @@ inline auto CountsTuple(const RegionCounts& c) {
 
 inline auto SummaryTuple(const ReconciliationSummary& s) {
   return std::make_tuple(s.workers, s.members, s.memberships, s.active, s.non_active, s.unregistered, s.unmatched,
-                         s.unmatched_by_extract_region, s.unmatched_by_nik_district, s.unmatched_unattributed);
+                         s.unmatched_by_extract_region, s.unmatched_by_nik_district, s.unmatched_unattributed,
+                         s.linked_probabilistic, s.linked_accepted, s.review_pairs, s.linkage_run);
 }
+
+inline auto LinkTuple(const ScoredLink& l) {
+  return std::make_tuple(l.left, l.right, l.band, l.method, l.decision, l.weight, l.probability, l.levels);
+}
+
 
 inline void ExpectReconciliationEqual(const ReconciliationRecord& e, const ReconciliationRecord& a,
                                       bool with_details) {
@@ -302,6 +333,8 @@ inline void ExpectReconciliationEqual(const ReconciliationRecord& e, const Recon
   EXPECT_EQ(e.unmatched.segment, a.unmatched.segment);
   EXPECT_EQ(e.unmatched.sex, a.unmatched.sex);
   EXPECT_EQ(e.unmatched.birth_date, a.unmatched.birth_date);
+  ASSERT_EQ(e.links.size(), a.links.size());
+  for (size_t i = 0; i < e.links.size(); ++i) EXPECT_EQ(LinkTuple(e.links[i]), LinkTuple(a.links[i])) << i;
 }
 
 inline auto ImportTuple(const ImportRecord& r) {
@@ -1071,6 +1104,87 @@ TYPED_TEST_P(StoreContractTest, ReconciledPeriodsAreListedAscending) {
 
 // --- Persistence --------------------------------------------------------------
 
+TYPED_TEST_P(StoreContractTest, DedupeResultRoundTripsAndIsReplaced) {
+  using namespace store_contract;
+  Store& s = this->store();
+  STORE_ASSIGN_OR_FAIL(auto none, s.LoadDedupe());
+  EXPECT_FALSE(none.has_value());
+  DedupeRecord r;
+  r.workers_version = 4;
+  r.computed_at = "2024-12-01T08:00:00Z";
+  r.comparisons = 123456;
+  r.seconds = 1.5;
+  r.pairs = MakeLinks(300, 7, true);
+  STORE_ASSERT_OK(s.SaveDedupe(r));
+  STORE_ASSIGN_OR_FAIL(auto loaded, s.LoadDedupe());
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_EQ(loaded->workers_version, 4);
+  EXPECT_EQ(loaded->computed_at, r.computed_at);
+  EXPECT_EQ(loaded->comparisons, 123456);
+  EXPECT_EQ(loaded->seconds, 1.5);
+  ASSERT_EQ(loaded->pairs.size(), r.pairs.size());
+  for (size_t i = 0; i < r.pairs.size(); ++i) EXPECT_EQ(LinkTuple(r.pairs[i]), LinkTuple(loaded->pairs[i])) << i;
+
+  // A pair with left >= right, or a repeated pair, stores nothing.
+  DedupeRecord bad = r;
+  bad.pairs.push_back(bad.pairs[0]);
+  EXPECT_EQ(s.SaveDedupe(bad).code(), StatusCode::kInvalidArgument);
+  bad = r;
+  std::swap(bad.pairs[5].left, bad.pairs[5].right);
+  EXPECT_EQ(s.SaveDedupe(bad).code(), StatusCode::kInvalidArgument);
+  STORE_ASSIGN_OR_FAIL(auto still, s.LoadDedupe());
+  EXPECT_EQ(still->pairs.size(), r.pairs.size());
+
+  r.pairs.resize(2);
+  r.workers_version = 5;
+  STORE_ASSERT_OK(s.SaveDedupe(r));
+  STORE_ASSIGN_OR_FAIL(auto replaced, s.LoadDedupe());
+  EXPECT_EQ(replaced->pairs.size(), 2u);
+  EXPECT_EQ(replaced->workers_version, 5);
+}
+
+TYPED_TEST_P(StoreContractTest, DecisionsAreUpsertedPerPairAndDeleted) {
+  using namespace store_contract;
+  Store& s = this->store();
+  LinkDecision d;
+  d.kind = PairKind::kLink;
+  d.left = (uint64_t{1} << 62) + 5;
+  d.right = 1771010101950001ULL;
+  d.decision = Decision::kAccept;
+  d.decided_at = "2024-12-01T08:00:00Z";
+  d.note = "sudah dicek ke desa";
+  STORE_ASSERT_OK(s.SaveDecision(d));
+  LinkDecision dup{PairKind::kDuplicate, 1704070101900001ULL, 1704070101900002ULL, Decision::kReject,
+                   "2024-12-02T08:00:00Z", ""};
+  STORE_ASSERT_OK(s.SaveDecision(dup));
+  d.decision = Decision::kReject;  // the reviewer changed their mind
+  d.note = "orang lain";
+  STORE_ASSERT_OK(s.SaveDecision(d));
+  STORE_ASSIGN_OR_FAIL(auto links, s.LoadDecisions(PairKind::kLink));
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0].decision, Decision::kReject);
+  EXPECT_EQ(links[0].note, "orang lain");
+  EXPECT_EQ(links[0].left, d.left);
+  STORE_ASSIGN_OR_FAIL(auto dups, s.LoadDecisions(PairKind::kDuplicate));
+  ASSERT_EQ(dups.size(), 1u);
+  EXPECT_EQ(dups[0].right, 1704070101900002ULL);
+
+  EXPECT_EQ(s.SaveDecision(LinkDecision{PairKind::kLink, 1, 2, Decision::kNone, "", ""}).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.SaveDecision(LinkDecision{PairKind::kLink, 1, 2, Decision::kAccept, "", std::string(501, 'x')}).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.SaveDecision(LinkDecision{PairKind::kDuplicate, 9, 2, Decision::kAccept, "", ""}).code(),
+            StatusCode::kInvalidArgument);
+
+  STORE_ASSERT_OK(s.DeleteDecision(PairKind::kLink, d.left, d.right));
+  EXPECT_EQ(s.DeleteDecision(PairKind::kLink, d.left, d.right).code(), StatusCode::kNotFound);
+  STORE_ASSIGN_OR_FAIL(auto after, s.LoadDecisions(PairKind::kLink));
+  EXPECT_TRUE(after.empty());
+  ASSERT_NO_FATAL_FAILURE(this->Reopen());
+  STORE_ASSIGN_OR_FAIL(auto reopened, this->store().LoadDecisions(PairKind::kDuplicate));
+  EXPECT_EQ(reopened.size(), 1u);
+}
+
 TYPED_TEST_P(StoreContractTest, EverythingPersistsAfterReopen) {
   ASSERT_NO_FATAL_FAILURE(this->Populate());
   store_contract::Snapshot before;
@@ -1114,6 +1228,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreContractTest, FreshStoreIsEmpty, RegionsLoadInC
                             MemberPeriodsAreListedAscending, CompactionKeepsDataAndVersions,
                             ReconciliationRoundTripsWithAndWithoutDetails,
                             SavingAReconciliationReplacesThatPeriodOnly, ReconciledPeriodsAreListedAscending,
-                            EverythingPersistsAfterReopen, LargeTablesRoundTrip);
+                            EverythingPersistsAfterReopen, LargeTablesRoundTrip,
+                            DedupeResultRoundTripsAndIsReplaced, DecisionsAreUpsertedPerPairAndDeleted);
 
 }  // namespace cakupan

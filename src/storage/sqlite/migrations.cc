@@ -182,6 +182,59 @@ CREATE TABLE boundaries (
 );
 )sql";
 
+// Migration 4: probabilistic linkage (docs/linkage.md). The pairs a
+// reconciliation scored (applied or waiting for review), the last
+// deduplication of the registry, and reviewers' decisions, which are keyed by
+// the records' keys so that they outlive re-runs and re-imports.
+constexpr const char* kLinkage = R"sql(
+ALTER TABLE reconciliations ADD COLUMN linked_probabilistic INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reconciliations ADD COLUMN linked_accepted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reconciliations ADD COLUMN review_pairs INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reconciliations ADD COLUMN linkage_run INTEGER NOT NULL DEFAULT 0 CHECK (linkage_run IN (0, 1));
+
+CREATE TABLE reconciliation_links (
+  period      TEXT NOT NULL REFERENCES reconciliations (period) ON DELETE CASCADE,
+  worker_key  INTEGER NOT NULL,
+  member_nik  INTEGER NOT NULL,
+  band        INTEGER NOT NULL CHECK (band IN (1, 2, 3)),
+  method      INTEGER NOT NULL CHECK (method IN (0, 2, 3)),
+  decision    INTEGER NOT NULL CHECK (decision IN (0, 1, 2)),
+  weight      REAL NOT NULL,
+  probability REAL NOT NULL CHECK (probability >= 0 AND probability <= 1),
+  levels      INTEGER NOT NULL,
+  PRIMARY KEY (period, worker_key, member_nik)
+) WITHOUT ROWID;
+
+CREATE TABLE dedupe_runs (
+  id              INTEGER PRIMARY KEY CHECK (id = 1),
+  workers_version INTEGER NOT NULL,
+  computed_at     TEXT NOT NULL,
+  comparisons     INTEGER NOT NULL,
+  seconds         REAL NOT NULL
+);
+
+CREATE TABLE duplicate_pairs (
+  worker_a    INTEGER NOT NULL,
+  worker_b    INTEGER NOT NULL,
+  band        INTEGER NOT NULL CHECK (band IN (1, 2, 3)),
+  weight      REAL NOT NULL,
+  probability REAL NOT NULL CHECK (probability >= 0 AND probability <= 1),
+  levels      INTEGER NOT NULL,
+  PRIMARY KEY (worker_a, worker_b),
+  CHECK (worker_a < worker_b)
+) WITHOUT ROWID;
+
+CREATE TABLE link_decisions (
+  kind       TEXT NOT NULL CHECK (kind IN ('link', 'duplicate')),
+  left_key   INTEGER NOT NULL,
+  right_key  INTEGER NOT NULL,
+  decision   TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),
+  decided_at TEXT NOT NULL,
+  note       TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (kind, left_key, right_key)
+) WITHOUT ROWID;
+)sql";
+
 Result<int64_t> QueryInt(Connection& conn, const char* sql) {
   CAKUPAN_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(conn, sql));
   CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -198,6 +251,7 @@ const std::vector<Migration>& Migrations() {
       {1, "initial schema", kInitialSchema},
       {2, "chunk encodings and snapshots", kChunkEncodings},
       {3, "region boundaries", kBoundaries},
+      {4, "probabilistic linkage and review decisions", kLinkage},
   };
   return kMigrations;
 }

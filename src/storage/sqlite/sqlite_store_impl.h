@@ -95,6 +95,11 @@ class SqliteStore final : public Store {
   Status SaveReconciliation(const ReconciliationRecord& record) override;
   Result<std::optional<ReconciliationRecord>> LoadReconciliation(Period period, bool with_details) override;
   Result<std::vector<Period>> ListReconciledPeriods() override;
+  Status SaveDedupe(const DedupeRecord& record) override;
+  Result<std::optional<DedupeRecord>> LoadDedupe() override;
+  Status SaveDecision(const LinkDecision& decision) override;
+  Status DeleteDecision(PairKind kind, uint64_t left, uint64_t right) override;
+  Result<std::vector<LinkDecision>> LoadDecisions(PairKind kind) override;
 
  private:
   // `status` with the operation and the database path prepended.
@@ -148,6 +153,8 @@ class SqliteStore final : public Store {
   Status DoUpsertLabourForce(const std::vector<LabourForceRecord>& rows, ImportRecord* record);
   Status DoUpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record);
   Status DoSaveReconciliation(const ReconciliationRecord& record);
+  Status InsertLinkRows(const std::string& period, const std::vector<ScoredLink>& links);
+  Status LoadLinkRows(const std::string& period, std::vector<ScoredLink>* out);
   Status InsertCountRows(const std::string& period, const std::vector<RegionCounts>& counts);
   // The coverage_counts rows of `period`, for results saved before their
   // counts were also kept as chunks.

@@ -2,6 +2,7 @@
 // per-region counts in `coverage_counts` (both plain SQL for dashboards),
 // the per-worker result bytes and the unmatched members as chunks in
 // `reconciliation_chunks`, keyed by period.
+#include <algorithm>
 #include <array>
 #include <initializer_list>
 #include <string>
@@ -139,6 +140,62 @@ Status SqliteStore::InsertCountRows(const std::string& period, const std::vector
   return Status::Ok();
 }
 
+// Keys are stored as SQLite integers: NIKs are below 10^16 and synthetic
+// worker keys below 2^63, so both fit a signed 64-bit integer.
+Status SqliteStore::InsertLinkRows(const std::string& period, const std::vector<ScoredLink>& links) {
+  std::vector<std::pair<uint64_t, uint64_t>> keys;
+  keys.reserve(links.size());
+  for (const ScoredLink& l : links) keys.emplace_back(l.left, l.right);
+  std::sort(keys.begin(), keys.end());
+  if (std::adjacent_find(keys.begin(), keys.end()) != keys.end())
+    return Status::InvalidArgument("links repeat a (worker, member) pair");
+  CAKUPAN_ASSIGN_OR_RETURN(
+      StatementRef ins,
+      Sql("INSERT INTO reconciliation_links (period, worker_key, member_nik, band, method, decision, weight, "
+          "probability, levels) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+  for (size_t i = 0; i < links.size(); ++i) {
+    const ScoredLink& l = links[i];
+    if (l.left >= (uint64_t{1} << 63) || l.right >= (uint64_t{1} << 63) ||
+        !(l.probability >= 0 && l.probability <= 1) || l.method == LinkMethod::kExactNik)
+      return Status::InvalidArgument("link " + std::to_string(i + 1) + " is invalid");
+    ins->Reset();
+    ins->BindTextStatic(1, period);
+    ins->BindInt64(2, static_cast<int64_t>(l.left));
+    ins->BindInt64(3, static_cast<int64_t>(l.right));
+    ins->BindInt64(4, static_cast<int64_t>(l.band));
+    ins->BindInt64(5, static_cast<int64_t>(l.method));
+    ins->BindInt64(6, static_cast<int64_t>(l.decision));
+    ins->BindDouble(7, l.weight);
+    ins->BindDouble(8, l.probability);
+    ins->BindInt64(9, PackLevels(l.levels));
+    CAKUPAN_RETURN_IF_ERROR(ins->Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::LoadLinkRows(const std::string& period, std::vector<ScoredLink>* out) {
+  CAKUPAN_ASSIGN_OR_RETURN(StatementRef sel,
+                           Sql("SELECT worker_key, member_nik, band, method, decision, weight, probability, levels "
+                               "FROM reconciliation_links WHERE period = ?1 ORDER BY weight DESC, worker_key, "
+                               "member_nik"));
+  sel->BindText(1, period);
+  while (true) {
+    CAKUPAN_ASSIGN_OR_RETURN(bool row, sel->Step());
+    if (!row) break;
+    ScoredLink l;
+    l.left = static_cast<uint64_t>(sel->ColumnInt64(0));
+    l.right = static_cast<uint64_t>(sel->ColumnInt64(1));
+    l.band = static_cast<PairBand>(sel->ColumnInt64(2));
+    l.method = static_cast<LinkMethod>(sel->ColumnInt64(3));
+    l.decision = static_cast<Decision>(sel->ColumnInt64(4));
+    l.weight = sel->ColumnDouble(5);
+    l.probability = sel->ColumnDouble(6);
+    l.levels = UnpackLevels(sel->ColumnInt64(7));
+    out->push_back(l);
+  }
+  return Status::Ok();
+}
+
 Status SqliteStore::SaveReconciliation(const ReconciliationRecord& record) {
   CAKUPAN_RETURN_IF_ERROR(CheckWritable("SaveReconciliation"));
   return Annotate("SaveReconciliation", DoSaveReconciliation(record));
@@ -179,6 +236,7 @@ Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
   CAKUPAN_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(*conn_, Transaction::Mode::kWrite));
   // The children first: ON DELETE CASCADE would not run without the checks.
   for (const char* sql : {"DELETE FROM coverage_counts WHERE period = ?1",
+                          "DELETE FROM reconciliation_links WHERE period = ?1",
                           "DELETE FROM reconciliation_chunks WHERE period = ?1",
                           "DELETE FROM reconciliations WHERE period = ?1"}) {
     CAKUPAN_ASSIGN_OR_RETURN(StatementRef del, Sql(sql));
@@ -191,8 +249,8 @@ Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
         Sql("INSERT INTO reconciliations (period, workers_version, members_version, regions_version, computed_at, "
             "workers, members, memberships, active, non_active, unregistered, unmatched, "
             "unmatched_by_extract_region, unmatched_by_nik_district, unmatched_unattributed, "
-            "worker_result_rows, unmatched_rows) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"));
+            "worker_result_rows, unmatched_rows, linked_probabilistic, linked_accepted, review_pairs, linkage_run) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"));
     const ReconciliationSummary& s = r.summary;
     ins->BindText(1, period);
     ins->BindInt64(2, r.workers_version);
@@ -205,9 +263,14 @@ Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
       ins->BindInt64(index++, v);
     ins->BindInt64(16, static_cast<int64_t>(r.worker_results.size()));
     ins->BindInt64(17, static_cast<int64_t>(n));
+    ins->BindInt64(18, s.linked_probabilistic);
+    ins->BindInt64(19, s.linked_accepted);
+    ins->BindInt64(20, s.review_pairs);
+    ins->BindInt64(21, s.linkage_run ? 1 : 0);
     CAKUPAN_RETURN_IF_ERROR(ins->Run());
   }
   CAKUPAN_RETURN_IF_ERROR(InsertCountRows(period, r.counts));
+  CAKUPAN_RETURN_IF_ERROR(InsertLinkRows(period, r.links));
   {
     CAKUPAN_ASSIGN_OR_RETURN(
         StatementRef ins,
@@ -233,7 +296,8 @@ Result<std::optional<ReconciliationRecord>> SqliteStore::DoLoadReconciliation(Pe
         StatementRef sel,
         Sql("SELECT workers_version, members_version, regions_version, computed_at, workers, members, memberships, "
             "active, non_active, unregistered, unmatched, unmatched_by_extract_region, unmatched_by_nik_district, "
-            "unmatched_unattributed, worker_result_rows, unmatched_rows FROM reconciliations WHERE period = ?1"));
+            "unmatched_unattributed, worker_result_rows, unmatched_rows, linked_probabilistic, linked_accepted, "
+            "review_pairs, linkage_run FROM reconciliations WHERE period = ?1"));
     sel->BindText(1, key);
     CAKUPAN_ASSIGN_OR_RETURN(bool found, sel->Step());
     if (!found) return std::optional<ReconciliationRecord>();
@@ -249,6 +313,10 @@ Result<std::optional<ReconciliationRecord>> SqliteStore::DoLoadReconciliation(Pe
       *v = sel->ColumnInt64(col++);
     worker_rows = sel->ColumnInt64(14);
     unmatched_rows = sel->ColumnInt64(15);
+    s.linked_probabilistic = sel->ColumnInt64(16);
+    s.linked_accepted = sel->ColumnInt64(17);
+    s.review_pairs = sel->ColumnInt64(18);
+    s.linkage_run = sel->ColumnInt64(19) != 0;
   }
   CAKUPAN_ASSIGN_OR_RETURN(StatementRef sel,
                            Sql("SELECT id, column_name, chunk_no, row_count, byte_size, checksum, encoding "
@@ -262,6 +330,7 @@ Result<std::optional<ReconciliationRecord>> SqliteStore::DoLoadReconciliation(Pe
     CAKUPAN_RETURN_IF_ERROR(LoadCountRows(key, &r.counts));  // saved before the counts had chunks
   }
   if (with_details) {
+    CAKUPAN_RETURN_IF_ERROR(LoadLinkRows(key, &r.links));
     UnmatchedMembers& u = r.unmatched;
     CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "worker_results", worker_rows, &r.worker_results));
     CAKUPAN_RETURN_IF_ERROR(reader.ReadIntegers(dir, "unmatched.nik", unmatched_rows, &u.nik));

@@ -454,7 +454,10 @@ class Version1Writer {
 TEST_F(SqliteStoreTest, Version1DatabaseIsMigratedAndItsLegacyChunksStayReadable) {
   const WorkerTable workers = MakeWorkers(2500, 1);
   const MembershipTable members = MakeMembers(1200, 2);
-  const ReconciliationRecord recon = MakeReconciliation(Month(2024, 11), 2500, 700, 3);
+  ReconciliationRecord recon = MakeReconciliation(Month(2024, 11), 2500, 700, 3);
+  recon.links.clear();  // version 1 had no linkage: migration 4 adds zeros
+  recon.summary.linked_probabilistic = recon.summary.linked_accepted = recon.summary.review_pairs = 0;
+  recon.summary.linkage_run = false;
   {
     auto conn = Connection::Open(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     ASSERT_TRUE(conn.ok());
