@@ -32,6 +32,9 @@ void FloorAndNormalize(std::vector<double>& p) {
   for (double& x : p) x /= sum;
 }
 
+constexpr double kPseudoCount = 1.0;
+constexpr double kMinAnchorPairs = 30;
+
 double ClampShare(double share) { return std::clamp(share, kProbabilityFloor, 1.0 - kProbabilityFloor); }
 
 }  // namespace
@@ -54,7 +57,7 @@ LinkageModel StartingModel(const LevelCounts& random_pair_levels, double match_s
 }
 
 Result<LinkageModel> EstimateModel(const std::vector<PatternCount>& patterns, const LinkageModel& start,
-                                   const LinkageOptions& options) {
+                                   const LinkageOptions& options, bool hold_m_fixed) {
   for (int c = 0; c < kComparisons; ++c) {
     const size_t levels = static_cast<size_t>(kLevelCounts[c] - 1);
     if (start.m[c].size() != levels || start.u[c].size() != levels) {
@@ -95,8 +98,10 @@ Result<LinkageModel> EstimateModel(const std::vector<PatternCount>& patterns, co
         log_m[c][l] = std::log(model.m[c][l]);
         log_u[c][l] = std::log(model.u[c][l]);
       }
-      sum_m[c].assign(model.m[c].size(), 0.0);
-      sum_u[c].assign(model.u[c].size(), 0.0);
+      // A pseudo-count per level (a Dirichlet prior): a level never seen
+      // among a few thousand pairs is rare, not impossible.
+      sum_m[c].assign(model.m[c].size(), kPseudoCount);
+      sum_u[c].assign(model.u[c].size(), kPseudoCount);
     }
     const double log_prior = std::log(model.match_share) - std::log1p(-model.match_share);
     double matches = 0;
@@ -129,7 +134,7 @@ Result<LinkageModel> EstimateModel(const std::vector<PatternCount>& patterns, co
       double total_m = 0, total_u = 0;
       for (double x : sum_m[c]) total_m += x;
       for (double x : sum_u[c]) total_u += x;
-      if (total_m > 0) {
+      if (total_m > 0 && !hold_m_fixed) {
         FloorAndNormalize(sum_m[c]);
         for (size_t l = 0; l < sum_m[c].size(); ++l) moved = std::max(moved, std::abs(sum_m[c][l] - model.m[c][l]));
         model.m[c] = sum_m[c];
@@ -145,6 +150,40 @@ Result<LinkageModel> EstimateModel(const std::vector<PatternCount>& patterns, co
       model.converged = true;
       break;
     }
+  }
+  return model;
+}
+
+LinkageModel AnchoredModel(const std::vector<PatternCount>& patterns, const LevelCounts& random_pair_levels,
+                           double match_share) {
+  LinkageModel model = StartingModel(random_pair_levels, match_share);
+  const int nik = static_cast<int>(Comparison::kNik), name = static_cast<int>(Comparison::kName),
+            date = static_cast<int>(Comparison::kBirthDate), region = static_cast<int>(Comparison::kRegion);
+  std::array<std::vector<double>, kComparisons> anchor;
+  std::array<double, kComparisons> anchored{};
+  for (int c = 0; c < kComparisons; ++c) anchor[c].assign(kLevelCounts[c] - 1, kPseudoCount);
+  for (const PatternCount& p : patterns) {
+    const auto& v = p.levels;
+    const double n = static_cast<double>(p.count);
+    // Same NIK: the same person, for every other comparison.
+    if (v[nik] == kNikExact) {
+      for (int c = 0; c < kComparisons; ++c) {
+        if (c == nik || IsMissingLevel(c, v[c])) continue;
+        anchor[c][v[c]] += n;
+        anchored[c] += n;
+      }
+    }
+    // Same name, birth date and district: the same person, for the NIK.
+    if (v[name] == kNameExact && v[date] == kDateExact &&
+        (v[region] == kRegionSameVillage || v[region] == kRegionSameDistrict) && !IsMissingLevel(nik, v[nik])) {
+      anchor[nik][v[nik]] += n;
+      anchored[nik] += n;
+    }
+  }
+  for (int c = 0; c < kComparisons; ++c) {
+    if (anchored[c] < kMinAnchorPairs) continue;  // too few: keep the prior
+    model.m[c] = anchor[c];
+    FloorAndNormalize(model.m[c]);
   }
   return model;
 }

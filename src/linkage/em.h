@@ -20,6 +20,15 @@ using LevelCounts = std::array<std::vector<int64_t>, kComparisons>;
 // match share.
 LinkageModel StartingModel(const LevelCounts& random_pair_levels, double match_share);
 
+// The starting model with m measured on anchor pairs among the candidates'
+// patterns, where each comparison's m is taken from pairs that another,
+// stronger comparison shows to be the same person: for name, birth date, sex
+// and region, the pairs with the same NIK; for the NIK, the pairs with the
+// same name and birth date in the same district. A comparison with fewer
+// than 30 anchor pairs keeps the prior m.
+LinkageModel AnchoredModel(const std::vector<PatternCount>& patterns, const LevelCounts& random_pair_levels,
+                           double match_share);
+
 // log2(m/u) summed over the non-missing comparisons of each pattern
 // (kPatternCount entries).
 std::vector<double> PatternWeights(const LinkageModel& model);

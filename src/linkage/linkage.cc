@@ -160,9 +160,11 @@ Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecor
     if (pattern_counts[p] > 0) observed.push_back(PatternCount{PatternLevels(p), pattern_counts[p]});
   }
 
-  // 4. Model: u starts from random pairs, m from priors; EM on the patterns.
-  const LinkageModel start = StartingModel(RandomPairLevels(left, right, options, threads), kStartingMatchShare);
-  CAKUPAN_ASSIGN_OR_RETURN(result.model, EstimateModel(observed, start, options));
+  // 4. Model: m measured on anchor pairs, u starting from random pairs; EM
+  // estimates u and the match share with m held (docs/linkage.md, "Model").
+  const LinkageModel start =
+      AnchoredModel(observed, RandomPairLevels(left, right, options, threads), kStartingMatchShare);
+  CAKUPAN_ASSIGN_OR_RETURN(result.model, EstimateModel(observed, start, options, /*hold_m_fixed=*/true));
   const LinkageModel& model = result.model;
 
   // 5. Score and band.
@@ -179,7 +181,7 @@ Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecor
       const ComparisonVector levels = PatternLevels(pattern[k]);
       const uint32_t i = static_cast<uint32_t>(pairs[k] >> 32), j = static_cast<uint32_t>(pairs[k]);
       double weight = pattern_weight[pattern[k]];
-      if (levels[name] == kNameExact) weight -= tf_adjust[left.name_id[i]];
+      if (levels[name] == kNameExact) weight += tf_adjust[left.name_id[i]];
       const double probability = MatchProbability(weight, prior);
       if (probability < options.review_probability) continue;
       ScoredPair s;

@@ -146,9 +146,12 @@ struct PatternCount {
 // u and the match share from `start` (m and u sized LevelCount(c) - 1 each,
 // match_share in (0, 1)); missing levels contribute nothing. Stops when no
 // parameter moves more than options.em_tolerance or after
-// options.max_em_iterations. Probabilities are floored at 1e-6. Returns
-// InvalidArgument when `start` is malformed or a level is out of range.
+// options.max_em_iterations. Each level gets a pseudo-count of one pair and
+// probabilities are floored at 1e-6. With hold_m_fixed, m stays as in `start`
+// and only u and the match share are estimated (what LinkRecords does, with m
+// measured on anchor pairs). Returns InvalidArgument when `start` is
+// malformed or a level is out of range.
 Result<LinkageModel> EstimateModel(const std::vector<PatternCount>& patterns, const LinkageModel& start,
-                                   const LinkageOptions& options);
+                                   const LinkageOptions& options, bool hold_m_fixed = false);
 
 }  // namespace cakupan
