@@ -323,7 +323,9 @@ TEST(LinkRecordsTest, OutputIsSortedAndTheSameForAnyThreadCount) {
     EXPECT_EQ(a->pairs[i].left, b->pairs[i].left);
     EXPECT_EQ(a->pairs[i].right, b->pairs[i].right);
     EXPECT_EQ(a->pairs[i].weight, b->pairs[i].weight);
-    if (i > 0) EXPECT_GE(a->pairs[i - 1].weight, a->pairs[i].weight);
+    if (i > 0) {
+      EXPECT_GE(a->pairs[i - 1].weight, a->pairs[i].weight);
+    }
     EXPECT_GE(a->pairs[i].probability, options.review_probability);
   }
   EXPECT_EQ(a->stats.comparisons, b->stats.comparisons);
