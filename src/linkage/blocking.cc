@@ -86,8 +86,14 @@ std::array<uint64_t, kBlockingRules> BlockingKeys(const PreparedRecords& r, size
   const uint64_t date_bits = static_cast<uint32_t>(date);
   // a) NIK district (first 6 digits) + birth date.
   if (nik != 0 && has_date) keys[0] = Key(1, nik / 10000000000ULL, date_bits);
-  // b) phonetic key of the first name token + birth year.
-  if (!name.empty() && has_date) keys[1] = Key(2, HashText(PhoneticKey(name)), r.year[i]);
+  // b) phonetic keys of the first and the last name token + birth year (the
+  // first token alone makes blocks of every "muhamad" or "siti" born in a
+  // year: too large at national scale).
+  if (!name.empty() && has_date) {
+    const size_t space = name.rfind(' ');
+    const std::string_view last = space == std::string_view::npos ? std::string_view() : name.substr(space + 1);
+    keys[1] = Key(2, HashText(PhoneticKey(name)) ^ (HashText(PhoneticKey(last)) * 31), r.year[i]);
+  }
   // c) region at district level + birth date.
   if (depth >= 3 && has_date) keys[2] = Key(3, region / 10000ULL, date_bits);
   // d) NIK first 12 digits; NIK last 10 digits (one wrong digit or swap in
