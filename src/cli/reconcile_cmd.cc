@@ -1,4 +1,4 @@
-// cakupan reconcile [--period YYYY-MM | --all]
+// cakupan reconcile [--period YYYY-MM | --all] [--exact-only]
 #include <cstdio>
 #include <memory>
 
@@ -17,6 +17,7 @@ namespace {
 struct ReconcileArgs {
   std::string period;
   bool all = false;
+  bool exact_only = false;
 };
 
 void PrintRecord(const ReconciliationRecord& r) {
@@ -34,6 +35,15 @@ void PrintRecord(const ReconciliationRecord& r) {
               Tr("by the extract's region", "menurut kode wilayah data"), FormatCount(s.unmatched_by_nik_district).c_str(),
               Tr("by NIK district", "menurut kecamatan NIK"), FormatCount(s.unmatched_unattributed).c_str(),
               Tr("national only", "hanya nasional"));
+  if (s.linkage_run) {
+    std::printf("  %s: %s %s, %s %s; %s %s (cakupan review list)\n",
+                Tr("linked without an exact NIK", "dicocokkan tanpa NIK yang sama"),
+                FormatCount(s.linked_probabilistic).c_str(), Tr("probabilistic", "probabilistik"),
+                FormatCount(s.linked_accepted).c_str(), Tr("accepted in review", "diterima saat peninjauan"),
+                FormatCount(s.review_pairs).c_str(), Tr("pairs to review", "pasangan perlu ditinjau"));
+  } else {
+    std::printf("  %s\n", Tr("exact NIK only (no probabilistic linkage)", "hanya NIK yang sama (tanpa pencocokan probabilistik)"));
+  }
 }
 
 }  // namespace
@@ -47,6 +57,9 @@ void RegisterReconcile(CLI::App& app, Context& ctx, Action& action) {
                                  Tr("month YYYY-MM (default: the latest extract)", "bulan YYYY-MM (bawaan: data terbaru)"));
   cmd->add_flag("--all", args->all, Tr("every period with an extract", "semua periode yang memiliki data"))
       ->excludes(period);
+  cmd->add_flag("--exact-only", args->exact_only,
+                Tr("match by exact NIK only: skip probabilistic linkage (docs/linkage.md)",
+                   "cocokkan hanya berdasarkan NIK yang sama: tanpa pencocokan probabilistik (docs/linkage.md)"));
   cmd->callback([&ctx, &action, args]() {
     action = [&ctx, args]() -> int {
       std::optional<Period> p;
@@ -57,7 +70,9 @@ void RegisterReconcile(CLI::App& app, Context& ctx, Action& action) {
       }
       auto store = ctx.OpenStore(false);
       if (!store.ok()) return ctx.Fail(store.status());
-      ReconcileService service(**store, ctx.clock(), ctx.progress());
+      ReconcileOptions options;
+      options.probabilistic = !args->exact_only;
+      ReconcileService service(**store, ctx.clock(), ctx.progress(), options);
       if (args->all) {
         auto recs = service.ReconcileAll();
         if (!recs.ok()) return ctx.Fail(recs.status());

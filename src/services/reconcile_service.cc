@@ -9,8 +9,8 @@
 
 namespace cakupan {
 
-ReconcileService::ReconcileService(Store& store, Clock& clock, Progress& progress)
-    : store_(store), clock_(clock), progress_(progress) {}
+ReconcileService::ReconcileService(Store& store, Clock& clock, Progress& progress, ReconcileOptions options)
+    : options_(std::move(options)), store_(store), clock_(clock), progress_(progress) {}
 
 Result<ReconciliationRecord> ReconcileService::Reconcile(std::optional<Period> period) {
   CAKUPAN_ASSIGN_OR_RETURN(std::vector<Period> periods, store_.ListMemberPeriods());
@@ -34,9 +34,13 @@ Result<ReconciliationRecord> ReconcileService::Reconcile(std::optional<Period> p
   CAKUPAN_ASSIGN_OR_RETURN(int64_t regions_version, store_.DataVersion(DataKind::kRegions, std::nullopt));
 
   progress_.Begin(Tr("Loading data", "Memuat data"), 0);
-  CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> wseg, store_.LoadWorkerSegments(kWorkerNik | kWorkerVillage));
+  const bool linkage = options_.probabilistic;
+  uint32_t worker_columns = kWorkerNik | kWorkerVillage;
+  if (linkage) worker_columns |= kWorkerName | kWorkerSex | kWorkerBirthDate;
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> wseg, store_.LoadWorkerSegments(worker_columns));
   WorkerTable workers = MergeWorkerSegments(std::move(wseg));
   uint32_t member_columns = kMemberNik | kMemberSegment | kMemberStatus | kMemberRegion | kMemberBirthDate;
+  if (linkage) member_columns |= kMemberName;
   CAKUPAN_ASSIGN_OR_RETURN(int member_segments, store_.CountMemberSegments(*period));
   if (member_segments > 1) member_columns |= kMemberNpp;  // merging segments needs the whole key
   CAKUPAN_ASSIGN_OR_RETURN(std::vector<MembershipTable> mseg, store_.LoadMemberSegments(*period, member_columns));
@@ -46,6 +50,16 @@ Result<ReconciliationRecord> ReconcileService::Reconcile(std::optional<Period> p
   progress_.Begin(Tr("Reconciling", "Merekonsiliasi"), 0);
   ReconciliationRecord rec = cakupan::Reconcile(regions, workers, members, *period);
   progress_.End();
+  last_linkage_ = LinkageStepStats();
+  if (linkage) {
+    CAKUPAN_ASSIGN_OR_RETURN(std::vector<LinkDecision> decisions, store_.LoadDecisions(PairKind::kLink));
+    progress_.Begin(Tr("Linking records without a matching NIK", "Mencocokkan data tanpa NIK yang sama"), 0);
+    Result<ReconciliationRecord> linked = ReconcileWithLinkage(regions, workers, members, *period, std::move(rec),
+                                                               decisions, options_.linkage, &last_linkage_);
+    progress_.End();
+    if (!linked.ok()) return linked.status();
+    rec = std::move(linked).value();
+  }
   rec.workers_version = workers_version;
   rec.members_version = members_version;
   rec.regions_version = regions_version;

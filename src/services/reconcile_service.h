@@ -11,6 +11,7 @@
 #include "base/progress.h"
 #include "base/status.h"
 #include "domain/reconciliation.h"
+#include "services/linkage_step.h"
 #include "storage/store.h"
 
 namespace cakupan {
@@ -21,9 +22,17 @@ enum class Freshness {
   kNeverComputed,  // the period has an extract but was never reconciled
 };
 
+struct ReconcileOptions {
+  // After the exact NIK join, link the remaining registry workers and extract
+  // persons probabilistically (docs/linkage.md) and apply reviewers'
+  // decisions. false: exact NIK only.
+  bool probabilistic = true;
+  LinkageStepOptions linkage;
+};
+
 class ReconcileService {
  public:
-  ReconcileService(Store& store, Clock& clock, Progress& progress);
+  ReconcileService(Store& store, Clock& clock, Progress& progress, ReconcileOptions options = {});
 
   // Reconciles `period` (default: the latest period with an extract) and
   // stores the result. kFailedPrecondition when there are no regions, no
@@ -34,7 +43,12 @@ class ReconcileService {
 
   Result<Freshness> CheckFreshness(Period period);
 
+  // What the last Reconcile's probabilistic step saw (zero when it did not run).
+  const LinkageStepStats& last_linkage() const { return last_linkage_; }
+
  private:
+  ReconcileOptions options_;
+  LinkageStepStats last_linkage_;
   Store& store_;
   Clock& clock_;
   Progress& progress_;
