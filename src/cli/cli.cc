@@ -54,6 +54,8 @@ int RunCli(int argc, char** argv) {
   RegisterDemo(app, ctx, action);
   RegisterStatus(app, ctx, action);
   RegisterServe(app, ctx, action);
+  RegisterDedupe(app, ctx, action);
+  RegisterReview(app, ctx, action);
 
   try {
     app.parse(argc, argv);
