@@ -175,6 +175,12 @@ void Apply(const SourceNoise& rates, const PersonFields& truth, Rng& rng, std::s
     errors |= kErrNameStray;
   }
 
+  // Edits that cancel out (a doubled letter added, then deleted by a typo)
+  // are no error.
+  constexpr uint32_t kNameErrors =
+      kErrNameTypo | kErrNameVariant | kErrNameTitle | kErrNameCase | kErrNameStray | kErrNameTokenDropped;
+  if (name == truth.name) errors &= ~kNameErrors;
+
   // NIK: at most one error, so each rate is exact.
   const double nik_total = rates.nik_missing + rates.nik_excel + rates.nik_digit + rates.nik_transposed;
   if (nik_total > 0) {
@@ -395,8 +401,12 @@ std::string ExcelNikText(uint64_t nik) {
   std::string digits = std::to_string(mantissa);
   while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
   std::string out(1, digits[0]);
-  if (digits.size() > 1) out += "." + digits.substr(1);
-  out += "E+" + std::to_string(exponent);
+  if (digits.size() > 1) {
+    out.push_back('.');
+    out.append(digits, 1, std::string::npos);
+  }
+  out += "E+";
+  out += std::to_string(exponent);
   return out;
 }
 
