@@ -81,7 +81,9 @@ struct LinkageOptions {
   bool term_frequency_adjustment = true;
   size_t max_block_size = 2000;          // larger blocks are skipped (counted in the stats)
   int threads = 0;                       // 0 = DefaultThreads()
-  bool one_to_one = true;                // keep at most one match per record (best weight first)
+  bool one_to_one = true;                // keep at most one match per record (best weight first); LinkRecords only
+  size_t u_sample_pairs = 1000000;       // random pairs sampled (fixed seed) to start u
+  uint64_t seed = 20240401;              // seed of that sample: the same seed gives the same result
 };
 
 struct LinkageStats {
@@ -118,5 +120,38 @@ std::string PhoneticKey(std::string_view normalized_name);
 // Similarities used by the comparisons, exposed for tests.
 double JaroWinkler(std::string_view a, std::string_view b);
 int DamerauLevenshtein(std::string_view a, std::string_view b);  // optimal string alignment distance
+
+// ---- Added to the contract (issue 4, linkage core) ----
+// The level of each comparison for one pair of values (docs/linkage.md,
+// "Comparisons and levels"); the last level of each is "missing". Names must
+// already be normalised (NormalizeName). Dates outside 1850..2199 count as
+// missing; a NIK of 0 or with more than 16 digits is missing; a region whose
+// province part is 00 is missing.
+int CompareNik(uint64_t a, uint64_t b);
+int CompareNames(std::string_view normalized_a, std::string_view normalized_b);
+int CompareBirthDates(Date a, Date b);
+int CompareSex(uint8_t a, uint8_t b);
+int CompareRegions(uint64_t packed_a, uint64_t packed_b);
+// The comparison vector of left row i and right row j (normalises both names:
+// a convenience for explanations and tests; LinkRecords precomputes). Rows
+// must be in range.
+ComparisonVector CompareRecords(const LinkageRecords& left, size_t i, const LinkageRecords& right, size_t j);
+
+// How many candidate pairs show one pattern of levels.
+struct PatternCount {
+  ComparisonVector levels{};
+  int64_t count = 0;
+};
+// Fellegi–Sunter EM on pattern counts (docs/linkage.md, "Model"): estimates m,
+// u and the match share from `start` (m and u sized LevelCount(c) - 1 each,
+// match_share in (0, 1)); missing levels contribute nothing. Stops when no
+// parameter moves more than options.em_tolerance or after
+// options.max_em_iterations. Each level gets a pseudo-count of one pair and
+// probabilities are floored at 1e-6. With hold_m_fixed, m stays as in `start`
+// and only u and the match share are estimated (what LinkRecords does, with m
+// measured on anchor pairs). Returns InvalidArgument when `start` is
+// malformed or a level is out of range.
+Result<LinkageModel> EstimateModel(const std::vector<PatternCount>& patterns, const LinkageModel& start,
+                                   const LinkageOptions& options, bool hold_m_fixed = false);
 
 }  // namespace cakupan

@@ -1,0 +1,323 @@
+// The five comparisons, their levels, codes and labels (docs/linkage.md,
+// "Comparisons and levels"), and records prepared for comparing.
+#include "linkage/comparisons.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string_view>
+#include <unordered_map>
+
+#include "base/i18n.h"
+#include "base/parallel.h"
+#include "linkage/similarity_internal.h"
+
+namespace cakupan {
+namespace {
+
+struct LevelText {
+  const char* code;
+  const char* en;
+  const char* id;
+};
+
+constexpr LevelText kNikLevels[] = {
+    {"nik.exact", "NIK identical", "NIK sama"},
+    {"nik.one_edit", "NIK differs by one digit or a swap", "NIK beda satu angka atau tertukar"},
+    {"nik.two_edits", "NIK differs by two edits", "NIK beda dua angka"},
+    {"nik.different", "NIK different", "NIK berbeda"},
+    {"nik.missing", "NIK missing on a side", "NIK tidak ada"},
+};
+constexpr LevelText kNameLevels[] = {
+    {"name.exact", "Name identical (after normalising)", "Nama sama (setelah dinormalkan)"},
+    {"name.very_similar", "Name very similar (Jaro-Winkler >= 0.94)", "Nama sangat mirip (Jaro-Winkler >= 0,94)"},
+    {"name.similar", "Name similar (Jaro-Winkler >= 0.88)", "Nama mirip (Jaro-Winkler >= 0,88)"},
+    {"name.token_overlap", "Same name parts in another order, or one name inside the other",
+     "Bagian nama sama dengan urutan lain, atau satu nama termuat di nama lain"},
+    {"name.weak", "Name somewhat similar (Jaro-Winkler >= 0.70)", "Nama agak mirip (Jaro-Winkler >= 0,70)"},
+    {"name.different", "Name different", "Nama berbeda"},
+    {"name.missing", "Name missing on a side", "Nama tidak ada"},
+};
+constexpr LevelText kDateLevels[] = {
+    {"birth_date.exact", "Birth date identical", "Tanggal lahir sama"},
+    {"birth_date.plus_forty", "Birth dates 40 days apart (a woman's NIK day written as the date)",
+     "Tanggal lahir selisih 40 hari (tanggal NIK perempuan tertulis sebagai tanggal lahir)"},
+    {"birth_date.day_month_swapped", "Birth date with day and month swapped",
+     "Tanggal lahir dengan tanggal dan bulan tertukar"},
+    {"birth_date.one_part_differs", "Birth date differs in only the day, the month or the year",
+     "Tanggal lahir beda hanya pada tanggal, bulan atau tahun"},
+    {"birth_date.within_year", "Birth dates in the same year or less than a year apart",
+     "Tanggal lahir pada tahun yang sama atau selisih kurang dari setahun"},
+    {"birth_date.different", "Birth date different", "Tanggal lahir berbeda"},
+    {"birth_date.missing", "Birth date missing on a side", "Tanggal lahir tidak ada"},
+};
+constexpr LevelText kSexLevels[] = {
+    {"sex.agree", "Same sex", "Jenis kelamin sama"},
+    {"sex.disagree", "Different sex", "Jenis kelamin berbeda"},
+    {"sex.missing", "Sex missing on a side", "Jenis kelamin tidak ada"},
+};
+constexpr LevelText kRegionLevels[] = {
+    {"region.same_village", "Same village (desa/kelurahan)", "Desa/kelurahan sama"},
+    {"region.same_district", "Same district (kecamatan)", "Kecamatan sama"},
+    {"region.same_regency", "Same regency or city (kabupaten/kota)", "Kabupaten/kota sama"},
+    {"region.same_province", "Same province", "Provinsi sama"},
+    {"region.different", "Different province", "Provinsi berbeda"},
+    {"region.missing", "Region missing on a side", "Wilayah tidak ada"},
+};
+
+const LevelText* Level(Comparison c, int level) {
+  const int ci = static_cast<int>(c);
+  if (ci < 0 || ci >= kComparisons || level < 0 || level >= kLevelCounts[ci]) return nullptr;
+  switch (c) {
+    case Comparison::kNik: return &kNikLevels[level];
+    case Comparison::kName: return &kNameLevels[level];
+    case Comparison::kBirthDate: return &kDateLevels[level];
+    case Comparison::kSex: return &kSexLevels[level];
+    case Comparison::kRegion: return &kRegionLevels[level];
+  }
+  return nullptr;
+}
+
+// The 16 digits of a NIK, most significant first.
+void NikDigits(uint64_t v, char* out) {
+  for (int i = 15; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+}
+
+// True when each token of `fewer` occurs among the tokens of `more`.
+bool TokensContained(std::string_view fewer, std::string_view more) {
+  size_t pos = 0;
+  while (pos <= fewer.size()) {
+    size_t end = fewer.find(' ', pos);
+    if (end == std::string_view::npos) end = fewer.size();
+    const std::string_view token = fewer.substr(pos, end - pos);
+    if (!token.empty()) {
+      bool found = false;
+      size_t q = 0;
+      while (q <= more.size() && !found) {
+        size_t e = more.find(' ', q);
+        if (e == std::string_view::npos) e = more.size();
+        found = more.substr(q, e - q) == token;
+        q = e + 1;
+      }
+      if (!found) return false;
+    }
+    pos = end + 1;
+  }
+  return true;
+}
+
+int TokenCount(std::string_view s) { return static_cast<int>(std::count(s.begin(), s.end(), ' ')) + 1; }
+
+int CompareCivil(Date a, Date b, int ya, int ma, int da, int yb, int mb, int db) {
+  if (a == kNoDate || b == kNoDate) return kDateMissing;
+  if (a == b) return kDateExact;
+  if (std::abs(static_cast<int64_t>(a) - b) == 40) return kDatePlusForty;
+  if (ya == yb && da == mb && ma == db) return kDateSwapped;
+  if ((ya != yb) + (ma != mb) + (da != db) == 1) return kDateOnePart;
+  if (ya == yb || std::abs(static_cast<int64_t>(a) - b) <= 365) return kDateWithinYear;
+  return kDateDifferent;
+}
+
+// The name level once exactness is known to be false.
+int CompareDistinctNames(std::string_view a, std::string_view b) {
+  const double jw = JaroWinkler(a, b);
+  if (jw >= kNameVerySimilarThreshold) return kNameVerySimilar;
+  if (jw >= kNameSimilarThreshold) return kNameSimilar;
+  const bool a_fewer = TokenCount(a) <= TokenCount(b);
+  if (TokensContained(a_fewer ? a : b, a_fewer ? b : a)) return kNameTokenOverlap;
+  if (jw >= kNameWeakThreshold) return kNameWeak;
+  return kNameDifferent;
+}
+
+}  // namespace
+
+int LevelCount(Comparison c) {
+  const int ci = static_cast<int>(c);
+  return ci >= 0 && ci < kComparisons ? kLevelCounts[ci] : 0;
+}
+
+std::string LevelCode(Comparison c, int level) {
+  const LevelText* t = Level(c, level);
+  return t ? t->code : "";
+}
+
+std::string LevelLabel(Comparison c, int level) {
+  const LevelText* t = Level(c, level);
+  return t ? Tr(t->en, t->id) : "";
+}
+
+const char* MatchBandCode(MatchBand b) {
+  switch (b) {
+    case MatchBand::kMatch: return "match";
+    case MatchBand::kReview: return "review";
+    case MatchBand::kNonMatch: return "non_match";
+  }
+  return "non_match";
+}
+
+Date UsableDate(Date d) {
+  static const Date kFirst = DateFromCivil(1850, 1, 1);
+  static const Date kLast = DateFromCivil(2199, 12, 31);
+  return d >= kFirst && d <= kLast ? d : kNoDate;
+}
+
+uint64_t UsableRegion(uint64_t packed) {
+  if (packed == 0 || packed > 9999999999ULL || packed / 100000000ULL == 0) return 0;
+  return packed;
+}
+
+int RegionDepth(uint64_t packed) {
+  if (UsableRegion(packed) == 0) return 0;
+  if (packed % 100000000ULL == 0) return 1;
+  if (packed % 1000000ULL == 0) return 2;
+  if (packed % 10000ULL == 0) return 3;
+  return 4;
+}
+
+int CompareNik(uint64_t a, uint64_t b) {
+  a = UsableNik(a);
+  b = UsableNik(b);
+  if (a == 0 || b == 0) return kNikMissing;
+  if (a == b) return kNikExact;
+  char da[16], db[16];
+  NikDigits(a, da);
+  NikDigits(b, db);
+  const int d = BoundedOsaDistance(std::string_view(da, 16), std::string_view(db, 16), 2);
+  return d == 1 ? kNikOneEdit : d == 2 ? kNikTwoEdits : kNikDifferent;
+}
+
+int CompareNames(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return kNameMissing;
+  if (a == b) return kNameExact;
+  return CompareDistinctNames(a, b);
+}
+
+int CompareBirthDates(Date a, Date b) {
+  a = UsableDate(a);
+  b = UsableDate(b);
+  if (a == kNoDate || b == kNoDate) return kDateMissing;
+  const CivilDate ca = CivilFromDate(a), cb = CivilFromDate(b);
+  return CompareCivil(a, b, ca.year, ca.month, ca.day, cb.year, cb.month, cb.day);
+}
+
+int CompareSex(uint8_t a, uint8_t b) {
+  const bool known_a = a == 1 || a == 2, known_b = b == 1 || b == 2;
+  if (!known_a || !known_b) return kSexMissing;
+  return a == b ? kSexAgree : kSexDisagree;
+}
+
+int CompareRegions(uint64_t a, uint64_t b) {
+  const int depth_a = RegionDepth(a), depth_b = RegionDepth(b);
+  if (depth_a == 0 || depth_b == 0) return kRegionMissing;
+  const int depth = std::min(depth_a, depth_b);
+  // Units of the province, regency, district and village parts.
+  constexpr uint64_t kUnit[5] = {0, 100000000ULL, 1000000ULL, 10000ULL, 1ULL};
+  int agreed = 0;
+  for (int level = 1; level <= depth; ++level) {
+    if (a / kUnit[level] != b / kUnit[level]) break;
+    agreed = level;
+  }
+  switch (agreed) {
+    case 4: return kRegionSameVillage;
+    case 3: return kRegionSameDistrict;
+    case 2: return kRegionSameRegency;
+    case 1: return kRegionSameProvince;
+    default: return kRegionDifferent;
+  }
+}
+
+ComparisonVector CompareRecords(const LinkageRecords& left, size_t i, const LinkageRecords& right, size_t j) {
+  ComparisonVector v{};
+  v[0] = static_cast<uint8_t>(CompareNik(left.nik[i], right.nik[j]));
+  v[1] = static_cast<uint8_t>(CompareNames(NormalizeName(left.name[i]), NormalizeName(right.name[j])));
+  v[2] = static_cast<uint8_t>(CompareBirthDates(left.birth_date[i], right.birth_date[j]));
+  v[3] = static_cast<uint8_t>(CompareSex(left.sex[i], right.sex[j]));
+  v[4] = static_cast<uint8_t>(CompareRegions(left.region[i], right.region[j]));
+  return v;
+}
+
+PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
+  const size_t n = records.size();
+  PreparedRecords p;
+  p.nik.resize(n);
+  p.birth_date.resize(n);
+  p.year.resize(n);
+  p.month.resize(n);
+  p.day.resize(n);
+  p.sex.resize(n);
+  p.region.resize(n);
+  p.name_end.resize(n);
+  const int parts = static_cast<int>(std::min<size_t>(std::max(1, threads), std::max<size_t>(1, n / 4096)));
+  std::vector<std::string> part_names(parts);
+  std::vector<std::vector<uint64_t>> part_ends(parts);
+  ParallelRanges(n, parts, [&](int part, size_t begin, size_t end) {
+    std::string& buffer = part_names[part];
+    std::vector<uint64_t>& ends = part_ends[part];
+    ends.reserve(end - begin);
+    for (size_t i = begin; i < end; ++i) {
+      p.nik[i] = UsableNik(records.nik[i]);
+      const Date d = UsableDate(records.birth_date[i]);
+      p.birth_date[i] = d;
+      if (d != kNoDate) {
+        const CivilDate c = CivilFromDate(d);
+        p.year[i] = static_cast<uint16_t>(c.year);
+        p.month[i] = static_cast<uint8_t>(c.month);
+        p.day[i] = static_cast<uint8_t>(c.day);
+      }
+      const uint8_t s = records.sex[i];
+      p.sex[i] = s == 1 || s == 2 ? s : 0;
+      p.region[i] = UsableRegion(records.region[i]);
+      buffer += NormalizeName(records.name[i]);
+      ends.push_back(buffer.size());
+    }
+  });
+  // Stitch the parts (ParallelRanges covers [0, n) in order, part by part).
+  size_t total = 0;
+  for (const auto& b : part_names) total += b.size();
+  p.names.reserve(total);
+  size_t row = 0;
+  for (int part = 0; part < parts; ++part) {
+    const uint64_t offset = p.names.size();
+    for (uint64_t e : part_ends[part]) p.name_end[row++] = offset + e;
+    p.names += part_names[part];
+  }
+  return p;
+}
+
+std::vector<uint32_t> AssignNameIds(const std::vector<PreparedRecords*>& sets) {
+  std::unordered_map<std::string_view, uint32_t> ids;
+  std::vector<uint32_t> counts;
+  for (PreparedRecords* set : sets) {
+    set->name_id.assign(set->size(), kNoNameId);
+    for (size_t i = 0; i < set->size(); ++i) {
+      const std::string_view name = set->Name(i);
+      if (name.empty()) continue;
+      auto [it, inserted] = ids.emplace(name, static_cast<uint32_t>(counts.size()));
+      if (inserted) counts.push_back(0);
+      ++counts[it->second];
+      set->name_id[i] = it->second;
+    }
+  }
+  return counts;
+}
+
+ComparisonVector ComparePrepared(const PreparedRecords& a, size_t i, const PreparedRecords& b, size_t j) {
+  ComparisonVector v{};
+  v[0] = static_cast<uint8_t>(CompareNik(a.nik[i], b.nik[j]));
+  if (a.name_id[i] == kNoNameId || b.name_id[j] == kNoNameId) {
+    v[1] = kNameMissing;
+  } else if (a.name_id[i] == b.name_id[j]) {
+    v[1] = kNameExact;
+  } else {
+    v[1] = static_cast<uint8_t>(CompareDistinctNames(a.Name(i), b.Name(j)));
+  }
+  v[2] = static_cast<uint8_t>(CompareCivil(a.birth_date[i], b.birth_date[j], a.year[i], a.month[i], a.day[i],
+                                           b.year[j], b.month[j], b.day[j]));
+  v[3] = static_cast<uint8_t>(CompareSex(a.sex[i], b.sex[j]));
+  v[4] = static_cast<uint8_t>(CompareRegions(a.region[i], b.region[j]));
+  return v;
+}
+
+}  // namespace cakupan

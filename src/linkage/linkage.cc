@@ -1,0 +1,241 @@
+// LinkRecords and Deduplicate: prepare, block, compare, estimate, score,
+// band, and (for linking) keep one match per record (docs/linkage.md).
+#include "linkage/linkage.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <string>
+
+#include "base/parallel.h"
+#include "base/rng.h"
+#include "linkage/blocking.h"
+#include "linkage/comparisons.h"
+#include "linkage/em.h"
+
+namespace cakupan {
+namespace {
+
+// Pairs are compared in fixed-size chunks so that per-chunk results (and so
+// the output) do not depend on the thread count.
+constexpr size_t kPairChunk = 1 << 16;
+constexpr double kStartingMatchShare = 0.1;
+
+Status CheckColumns(const LinkageRecords& r, const char* side) {
+  const size_t n = r.nik.size();
+  auto mismatch = [&](const char* column, size_t size) {
+    return Status::InvalidArgument(std::string("linkage records (") + side + "): column " + column + " has " +
+                                   std::to_string(size) + " rows, nik has " + std::to_string(n));
+  };
+  if (r.name.size() != n) return mismatch("name", r.name.size());
+  if (r.birth_date.size() != n) return mismatch("birth_date", r.birth_date.size());
+  if (r.sex.size() != n) return mismatch("sex", r.sex.size());
+  if (r.region.size() != n) return mismatch("region", r.region.size());
+  return Status::Ok();
+}
+
+Status CheckOptions(const LinkageOptions& o) {
+  if (!(o.review_probability >= 0 && o.review_probability <= o.match_probability && o.match_probability <= 1)) {
+    return Status::InvalidArgument("linkage options: need 0 <= review_probability <= match_probability <= 1");
+  }
+  if (o.max_em_iterations < 0) return Status::InvalidArgument("linkage options: max_em_iterations is negative");
+  if (!(o.em_tolerance >= 0)) return Status::InvalidArgument("linkage options: em_tolerance is negative");
+  if (o.max_block_size < 2) return Status::InvalidArgument("linkage options: max_block_size must be at least 2");
+  if (o.threads < 0) return Status::InvalidArgument("linkage options: threads is negative");
+  return Status::Ok();
+}
+
+// Level counts among random pairs (all pairs when there are few enough),
+// drawn with a fixed seed.
+LevelCounts RandomPairLevels(const PreparedRecords& left, const PreparedRecords* right, const LinkageOptions& options,
+                             int threads) {
+  const bool dedupe = right == nullptr;
+  const PreparedRecords& other = dedupe ? left : *right;
+  const uint64_t n_left = left.size(), n_right = other.size();
+  const uint64_t possible = dedupe ? (n_left < 2 ? 0 : n_left * (n_left - 1) / 2) : n_left * n_right;
+  std::vector<uint64_t> sample;
+  if (possible <= options.u_sample_pairs) {
+    sample.reserve(possible);
+    for (uint64_t i = 0; i < n_left; ++i) {
+      for (uint64_t j = dedupe ? i + 1 : 0; j < n_right; ++j) sample.push_back(i << 32 | j);
+    }
+  } else {
+    Rng rng(options.seed);
+    sample.resize(options.u_sample_pairs);
+    for (uint64_t& s : sample) {
+      const uint64_t i = rng.Below(n_left);
+      uint64_t j = rng.Below(dedupe ? n_left - 1 : n_right);
+      if (dedupe && j >= i) ++j;
+      s = i << 32 | j;
+    }
+  }
+  const size_t chunks = (sample.size() + kPairChunk - 1) / kPairChunk;
+  std::vector<std::vector<int64_t>> chunk_counts(chunks);
+  ParallelTasks(chunks, threads, [&](size_t c) {
+    auto& counts = chunk_counts[c];
+    counts.assign(kPatternCount, 0);
+    const size_t end = std::min(sample.size(), (c + 1) * kPairChunk);
+    for (size_t k = c * kPairChunk; k < end; ++k) {
+      ++counts[PatternIndex(ComparePrepared(left, sample[k] >> 32, other, sample[k] & 0xFFFFFFFFu))];
+    }
+  });
+  LevelCounts levels;
+  for (int c = 0; c < kComparisons; ++c) levels[c].assign(kLevelCounts[c], 0);
+  for (const auto& counts : chunk_counts) {
+    for (int p = 0; p < kPatternCount; ++p) {
+      if (counts[p] == 0) continue;
+      const ComparisonVector v = PatternLevels(p);
+      for (int c = 0; c < kComparisons; ++c) levels[c][v[c]] += counts[p];
+    }
+  }
+  return levels;
+}
+
+// log2(u_exact / u_tf) for each name id, u_tf = u_exact * p_v / sum_w p_w^2,
+// floored at kProbabilityFloor and at most 1 (docs/linkage.md).
+std::vector<double> TermFrequencyAdjustments(const std::vector<uint32_t>& name_counts, double u_exact) {
+  double total = 0, sum_squares = 0;
+  for (uint32_t c : name_counts) total += c;
+  std::vector<double> adjust(name_counts.size(), 0.0);
+  if (total <= 0) return adjust;
+  for (uint32_t c : name_counts) sum_squares += (c / total) * (c / total);
+  for (size_t v = 0; v < name_counts.size(); ++v) {
+    const double share = name_counts[v] / total;
+    const double u_tf = std::clamp(u_exact * share / sum_squares, kProbabilityFloor, 1.0);
+    adjust[v] = std::log2(u_exact) - std::log2(u_tf);
+  }
+  return adjust;
+}
+
+Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecords* right_records,
+                          const LinkageOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  const bool dedupe = right_records == nullptr;
+  CAKUPAN_RETURN_IF_ERROR(CheckColumns(left_records, dedupe ? "records" : "left"));
+  if (!dedupe) CAKUPAN_RETURN_IF_ERROR(CheckColumns(*right_records, "right"));
+  CAKUPAN_RETURN_IF_ERROR(CheckOptions(options));
+  const uint64_t total_rows = left_records.size() + (dedupe ? 0 : right_records->size());
+  if (total_rows >= 0xFFFFFFFFULL) return Status::InvalidArgument("linkage: more than 2^32 - 2 records");
+  const int threads = options.threads > 0 ? options.threads : DefaultThreads();
+
+  // 1. Prepare: normalised names, usable values, shared name ids.
+  PreparedRecords left = PrepareRecords(left_records, threads);
+  PreparedRecords right_storage;
+  if (!dedupe) right_storage = PrepareRecords(*right_records, threads);
+  PreparedRecords* right = dedupe ? nullptr : &right_storage;
+  std::vector<PreparedRecords*> sets = {&left};
+  if (right) sets.push_back(right);
+  const std::vector<uint32_t> name_counts = AssignNameIds(sets);
+  const PreparedRecords& other = right ? *right : left;
+
+  // 2. Candidate pairs.
+  CandidatePairs candidates = FindCandidatePairs(left, right, options.max_block_size, threads);
+  const std::vector<uint64_t>& pairs = candidates.pairs;
+
+  LinkageResult result;
+  result.stats.blocks = candidates.blocks;
+  result.stats.skipped_blocks = candidates.skipped_blocks;
+  result.stats.comparisons = static_cast<int64_t>(pairs.size());
+
+  // 3. Compare every candidate pair; count patterns.
+  std::vector<uint16_t> pattern(pairs.size());
+  const size_t chunks = (pairs.size() + kPairChunk - 1) / kPairChunk;
+  std::vector<std::vector<int64_t>> chunk_counts(chunks);
+  ParallelTasks(chunks, threads, [&](size_t c) {
+    auto& counts = chunk_counts[c];
+    counts.assign(kPatternCount, 0);
+    const size_t end = std::min(pairs.size(), (c + 1) * kPairChunk);
+    for (size_t k = c * kPairChunk; k < end; ++k) {
+      const int p = PatternIndex(ComparePrepared(left, pairs[k] >> 32, other, pairs[k] & 0xFFFFFFFFu));
+      pattern[k] = static_cast<uint16_t>(p);
+      ++counts[p];
+    }
+  });
+  std::vector<int64_t> pattern_counts(kPatternCount, 0);
+  for (const auto& counts : chunk_counts) {
+    for (int p = 0; p < kPatternCount; ++p) pattern_counts[p] += counts[p];
+  }
+  std::vector<PatternCount> observed;
+  for (int p = 0; p < kPatternCount; ++p) {
+    if (pattern_counts[p] > 0) observed.push_back(PatternCount{PatternLevels(p), pattern_counts[p]});
+  }
+
+  // 4. Model: m measured on anchor pairs, u starting from random pairs; EM
+  // estimates u and the match share with m held (docs/linkage.md, "Model").
+  const LinkageModel start =
+      AnchoredModel(observed, RandomPairLevels(left, right, options, threads), kStartingMatchShare);
+  CAKUPAN_ASSIGN_OR_RETURN(result.model, EstimateModel(observed, start, options, /*hold_m_fixed=*/true));
+  const LinkageModel& model = result.model;
+
+  // 5. Score and band.
+  const std::vector<double> pattern_weight = PatternWeights(model);
+  const double prior = PriorWeight(model);
+  const int name = static_cast<int>(Comparison::kName);
+  const std::vector<double> tf_adjust = options.term_frequency_adjustment
+                                            ? TermFrequencyAdjustments(name_counts, model.u[name][kNameExact])
+                                            : std::vector<double>(name_counts.size(), 0.0);
+  std::vector<std::vector<ScoredPair>> chunk_scored(chunks);
+  ParallelTasks(chunks, threads, [&](size_t c) {
+    const size_t end = std::min(pairs.size(), (c + 1) * kPairChunk);
+    for (size_t k = c * kPairChunk; k < end; ++k) {
+      const ComparisonVector levels = PatternLevels(pattern[k]);
+      const uint32_t i = static_cast<uint32_t>(pairs[k] >> 32), j = static_cast<uint32_t>(pairs[k]);
+      double weight = pattern_weight[pattern[k]];
+      if (levels[name] == kNameExact) weight += tf_adjust[left.name_id[i]];
+      const double probability = MatchProbability(weight, prior);
+      if (probability < options.review_probability) continue;
+      ScoredPair s;
+      s.left = i;
+      s.right = j;
+      s.weight = weight;
+      s.probability = probability;
+      s.band = probability >= options.match_probability ? MatchBand::kMatch : MatchBand::kReview;
+      s.levels = levels;
+      chunk_scored[c].push_back(s);
+    }
+  });
+  std::vector<ScoredPair> scored;
+  for (auto& part : chunk_scored) scored.insert(scored.end(), part.begin(), part.end());
+  std::sort(scored.begin(), scored.end(), [](const ScoredPair& a, const ScoredPair& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    if (a.left != b.left) return a.left < b.left;
+    return a.right < b.right;
+  });
+
+  // 6. One match per record (linking only): greedy by weight; a conflicting
+  // match, or a review pair touching a matched record, is dropped.
+  if (!dedupe && options.one_to_one) {
+    std::vector<bool> left_used(left.size(), false), right_used(other.size(), false);
+    std::vector<ScoredPair> kept;
+    for (const ScoredPair& s : scored) {
+      if (s.band != MatchBand::kMatch || left_used[s.left] || right_used[s.right]) continue;
+      left_used[s.left] = right_used[s.right] = true;
+      kept.push_back(s);
+    }
+    for (const ScoredPair& s : scored) {
+      if (s.band == MatchBand::kReview && !left_used[s.left] && !right_used[s.right]) kept.push_back(s);
+    }
+    std::stable_sort(kept.begin(), kept.end(), [](const ScoredPair& a, const ScoredPair& b) {
+      if (a.weight != b.weight) return a.weight > b.weight;
+      if (a.left != b.left) return a.left < b.left;
+      return a.right < b.right;
+    });
+    scored = std::move(kept);
+  }
+  result.pairs = std::move(scored);
+  result.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace
+
+Result<LinkageResult> LinkRecords(const LinkageRecords& left, const LinkageRecords& right,
+                                  const LinkageOptions& options) {
+  return Run(left, &right, options);
+}
+
+Result<LinkageResult> Deduplicate(const LinkageRecords& records, const LinkageOptions& options) {
+  return Run(records, nullptr, options);
+}
+
+}  // namespace cakupan
