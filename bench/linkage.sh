@@ -25,7 +25,7 @@ mkdir -p "$OUT"
 
 [ -f "$BUILD/CMakeCache.txt" ] || cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$BUILD" -j2 --target cakupan cakupan_linkage_bench >/dev/null
-BIN=$ROOT/$BUILD/src/app/cakupan
+BIN=$ROOT/$BUILD/cakupan
 [ -x "$BIN" ] || BIN=$(find "$ROOT/$BUILD" -name cakupan -type f -perm -u+x | head -1)
 BENCH=$ROOT/$BUILD/bench/linkage/cakupan_linkage_bench
 

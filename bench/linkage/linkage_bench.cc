@@ -14,6 +14,7 @@
 //   dedupe         Deduplicate over every accepted registry row.
 // A predicted link is correct when both rows have the same true NIK. Prints a
 // Markdown report and one JSON line; every figure is computed here.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -121,6 +122,35 @@ LinkageRecords RegistryRecords(const WorkerTable& t) {
   return r;
 }
 
+// "nik.one_edit name.exact ..." for a pair's comparison levels.
+std::string LevelsText(const ScoredPair& p) {
+  std::string out;
+  for (int c = 0; c < kComparisons; ++c) {
+    if (c) out += ' ';
+    out += LevelCode(static_cast<Comparison>(c), p.levels[static_cast<size_t>(c)]);
+  }
+  return out;
+}
+
+// The most frequent level vectors among `pairs` (at most `top`).
+nlohmann::json TopLevels(const std::vector<const ScoredPair*>& pairs, size_t top) {
+  std::map<std::string, int64_t> counts;
+  for (const ScoredPair* p : pairs) ++counts[LevelsText(*p)];
+  std::vector<std::pair<int64_t, std::string>> sorted;
+  for (const auto& [k, n] : counts) sorted.emplace_back(-n, k);
+  std::sort(sorted.begin(), sorted.end());
+  nlohmann::json out = nlohmann::json::array();
+  for (size_t i = 0; i < sorted.size() && i < top; ++i) out.push_back({{"levels", sorted[i].second}, {"pairs", -sorted[i].first}});
+  return out;
+}
+
+void PrintTopLevels(const char* title, const nlohmann::json& top) {
+  if (top.empty()) return;
+  std::printf("\n%s:\n\n| pairs | comparison levels |\n|---:|---|\n", title);
+  for (const auto& t : top)
+    std::printf("| %lld | %s |\n", static_cast<long long>(t["pairs"].get<int64_t>()), t["levels"].get<std::string>().c_str());
+}
+
 struct Options {
   std::string data;
   std::string period;
@@ -192,8 +222,10 @@ int Run(const Options& opt) {
   const double dedupe_wall = Since(dedupe_start);
   if (!dedupe.ok()) return Fail(dedupe.status());
   Score dd, dd_review;
+  std::vector<const ScoredPair*> dedupe_fp;
   for (const ScoredPair& p : dedupe->pairs) {
     const bool correct = w_true[p.left] == w_true[p.right];
+    if (!correct && p.band == MatchBand::kMatch) dedupe_fp.push_back(&p);
     Score& s = p.band == MatchBand::kMatch ? dd : dd_review;
     (correct ? s.tp : s.fp)++;
   }
@@ -210,9 +242,10 @@ int Run(const Options& opt) {
                     {"skipped_blocks", dedupe->stats.skipped_blocks},
                     {"seconds", dedupe_wall},
                     {"comparisons_per_second", static_cast<double>(dedupe->stats.comparisons) / dedupe_wall},
-                    {"records_per_second", static_cast<double>(n_workers) / dedupe_wall}};
+                    {"records_per_second", static_cast<double>(n_workers) / dedupe_wall},
+                    {"fp_levels", TopLevels(dedupe_fp, 5)}};
 
-  Score exact, prob, prob_review;
+  Score exact, prob, prob_review, full_link;
   int64_t true_links = 0, extract_persons = 0, review_pairs = 0;
   double link_wall = 0;
   int64_t link_comparisons = 0, link_left = 0, link_right = 0;
@@ -302,6 +335,26 @@ int Run(const Options& opt) {
     }
     prob = score(with_match);
     prob_review = score(with_review);
+    std::vector<const ScoredPair*> link_fp;
+    for (const ScoredPair& p : linked->pairs)
+      if (p.band == MatchBand::kMatch && p_true[right_person[p.right]] != w_true[left_row[p.left]]) link_fp.push_back(&p);
+    json["link_fp_levels"] = TopLevels(link_fp, 5);
+
+    // For comparison: LinkRecords over every registry row and every extract
+    // person (no exact step first), match band.
+    const auto full_start = Clock::now();
+    auto full = LinkRecords(registry, extract, lo);
+    const double full_wall = Since(full_start);
+    if (!full.ok()) return Fail(full.status());
+    std::vector<int64_t> full_links(n_workers, -1);
+    for (const ScoredPair& p : full->pairs)
+      if (p.band == MatchBand::kMatch) full_links[p.left] = p.right;
+    full_link = score(full_links);
+    json["probabilistic_all_rows"] = full_link.Json();
+    json["probabilistic_all_rows"]["comparisons"] = full->stats.comparisons;
+    json["probabilistic_all_rows"]["seconds"] = full_wall;
+    json["probabilistic_all_rows"]["em_iterations"] = full->model.iterations;
+    json["probabilistic_all_rows"]["converged"] = full->model.converged;
     // The misses and false links of the probabilistic result, by error kind
     // of the registry row (the last slot: no registry error, i.e. only the
     // extract's spelling differs).
@@ -355,6 +408,7 @@ int Run(const Options& opt) {
     row("exact NIK only", exact);
     row("exact + probabilistic (match band)", prob);
     row("exact + probabilistic (match + review)", prob_review);
+    row("probabilistic alone, all rows (match band)", full_link);
     std::printf("\nReview band: %lld pairs. Link step: %lld x %lld records, %lld comparisons in %.2f s "
                 "(%.0f comparisons/s, %.0f records/s).\n",
                 static_cast<long long>(review_pairs), static_cast<long long>(link_left),
@@ -370,6 +424,7 @@ int Run(const Options& opt) {
                   static_cast<long long>(fp_by_kind[static_cast<size_t>(k)]));
     }
   }
+  if (!opt.dedupe_only) PrintTopLevels("Probabilistic false links, most frequent comparison levels", json["link_fp_levels"]);
   std::printf("\nDedupe of %lld registry rows: %lld true duplicate pairs; %lld comparisons in %.2f s "
               "(%.0f comparisons/s, %.0f records/s).\n\n",
               static_cast<long long>(n_workers), static_cast<long long>(true_dup_pairs),
@@ -382,7 +437,8 @@ int Run(const Options& opt) {
   std::printf("| match + review | %lld | %lld | %lld | %.4f | %.4f | %.4f |\n\n", static_cast<long long>(dd_review.tp),
               static_cast<long long>(dd_review.fp), static_cast<long long>(dd_review.fn), dd_review.precision(),
               dd_review.recall(), dd_review.f1());
-  std::printf("JSON %s\n", json.dump().c_str());
+  PrintTopLevels("Dedupe false pairs (match band), most frequent comparison levels", json["dedupe"]["fp_levels"]);
+  std::printf("\nJSON %s\n", json.dump().c_str());
   return 0;
 }
 
