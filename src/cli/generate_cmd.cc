@@ -24,6 +24,8 @@ struct GenerateArgs {
   double national = 0;
   double target = 0.40;
   std::string data_dir;
+  std::string noise = "none";
+  double noise_scale = 1.0;
 };
 }  // namespace
 
@@ -57,6 +59,17 @@ void RegisterGenerate(CLI::App& app, Context& ctx, Action& action) {
                                                                                "kabupaten/kota"))
       ->capture_default_str()
       ->check(CLI::Range(0.01, 1.0));
+  cmd->add_option("--noise", args->noise,
+                  Tr("errors in names, NIKs and birth dates for record linkage: none, or default (the documented "
+                     "model; also writes the ground truth kebenaran.csv)",
+                     "kesalahan nama, NIK dan tanggal lahir untuk pencocokan data: none, atau default (model yang "
+                     "didokumentasikan; juga menulis kebenaran.csv)"))
+      ->capture_default_str()
+      ->check(CLI::IsMember({"none", "default"}));
+  cmd->add_option("--noise-scale", args->noise_scale,
+                  Tr("multiply every noise rate (with --noise default)", "kalikan semua laju kesalahan (dengan --noise default)"))
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 20.0));
   cmd->add_option("--data-dir", args->data_dir, Tr("reference data directory (default: the shipped data/)",
                                                    "direktori data rujukan (bawaan: data/ bawaan)"));
   cmd->callback([&ctx, &action, args]() {
@@ -74,6 +87,7 @@ void RegisterGenerate(CLI::App& app, Context& ctx, Action& action) {
       opt.periods = args->periods;
       opt.profile.default_coverage = args->coverage;
       if (args->national > 0) opt.profile.national = args->national;
+      if (args->noise == "default") opt.noise = NoiseOptions::Default().Scaled(args->noise_scale);
       const std::string data_dir = args->data_dir.empty() ? ctx.DataDir() : args->data_dir;
       auto summary = GenerateFromReference(ReferenceFiles::InDataDir(data_dir), opt, args->out, ctx.progress(),
                                            args->target);
@@ -84,6 +98,11 @@ void RegisterGenerate(CLI::App& app, Context& ctx, Action& action) {
       const GeneratedFiles& f = summary->files;
       std::printf("  %s\n  %s\n  %s\n", f.workers.c_str(), f.labour_force.c_str(), f.targets.c_str());
       for (const auto& m : f.members) std::printf("  %s\n", m.c_str());
+      if (!f.truth.empty()) {
+        std::printf("%s %s %s:\n  %s\n", Tr("With noise:", "Dengan kesalahan:"), FormatCount(summary->registry_rows).c_str(),
+                    Tr("registry rows; ground truth (true NIK of every row)", "baris pekerja; kebenaran (NIK asli setiap baris)"),
+                    f.truth.c_str());
+      }
       return kExitOk;
     };
   });

@@ -90,18 +90,37 @@ DatasetWriter::DatasetWriter(const RegionTable& regions, const GenerateOptions& 
 }
 
 Status DatasetWriter::Open(const std::string& out_dir, GeneratedFiles* files) {
+  if (noise_.registry_nik_errors()) {
+    // Every NIK of the data set, so that a NIK typo never yields a person's
+    // NIK (the regency streams are replayed in WriteRegency).
+    all_niks_ = std::make_unique<NikSet>(plan_.persons + plan_.persons / 8);
+    for (size_t k = 0; k < plan_.regencies.size(); ++k) {
+      Rng rng = root_.Fork(kStreamRegency + plan_.regencies[k].region.packed());
+      int64_t villages_used = 0;
+      CAKUPAN_RETURN_IF_ERROR(DrawRegencyPersons(k, rng, *all_niks_, &villages_used));
+    }
+  }
   files->workers = out_dir + "/pekerja.csv";
   CAKUPAN_RETURN_IF_ERROR(workers_out_.Open(files->workers));
   workers_out_.Raw("nik,nama,jenis_kelamin,tanggal_lahir,kode_desa,sektor,pekerjaan,desil,rentan");
   workers_out_.EndRow();
   files->members.clear();
   for (const Period& p : periods_) {
-    files->members.push_back(out_dir + "/kepesertaan-" + p.ToString() + ".csv");
+    member_file_names_.push_back("kepesertaan-" + p.ToString() + ".csv");
+    member_line_.push_back(1);
+    files->members.push_back(out_dir + "/" + member_file_names_.back());
     auto out = std::make_unique<CsvOut>();
     CAKUPAN_RETURN_IF_ERROR(out->Open(files->members.back()));
     out->Raw("periode,nik,nama,tanggal_lahir,segmen,status,program,bulan_terakhir_bayar,npp,sumber_dana,kode_wilayah");
     out->EndRow();
     member_out_.push_back(std::move(out));
+  }
+  files->truth.clear();
+  if (noise_.enabled()) {
+    files->truth = out_dir + "/kebenaran.csv";
+    CAKUPAN_RETURN_IF_ERROR(truth_out_.Open(files->truth));
+    truth_out_.Raw("berkas,baris,nik_asli,kesalahan");
+    truth_out_.EndRow();
   }
   return Status::Ok();
 }
@@ -110,6 +129,10 @@ Status DatasetWriter::Close() {
   Status first = workers_out_.Close();
   for (auto& out : member_out_) {
     Status s = out->Close();
+    if (first.ok() && !s.ok()) first = s;
+  }
+  if (noise_.enabled()) {
+    Status s = truth_out_.Close();
     if (first.ok() && !s.ok()) first = s;
   }
   return first;
@@ -164,7 +187,7 @@ int32_t DatasetWriter::IssuingDistrict(int32_t home_district, const std::vector<
   return all_districts_[rng.Below(all_districts_.size())];
 }
 
-Status DatasetWriter::IssueNik(int32_t district, Person& p, Rng& rng) {
+Status DatasetWriter::IssueNik(int32_t district, Person& p, Rng& rng, NikSet& niks) {
   // Serials run from 0001 in order of registration; most people born on one
   // day in one district have low serials. A taken serial moves to the next.
   const double u = rng.Uniform();
@@ -173,7 +196,7 @@ Status DatasetWriter::IssueNik(int32_t district, Person& p, Rng& rng) {
   if (!first) return Status::Internal("cannot compose a NIK for district " + regions_.code(district).ToString());
   const uint64_t base = *first - 1;
   for (int tries = 0; tries < 9999; ++tries) {
-    if (niks_.Insert(base + static_cast<uint64_t>(serial))) {
+    if (niks.Insert(base + static_cast<uint64_t>(serial))) {
       p.nik = base + static_cast<uint64_t>(serial);
       return Status::Ok();
     }
@@ -251,11 +274,36 @@ void DatasetWriter::AddMemberships(uint32_t person, bool active, bool registry, 
   rows_.push_back(second);
 }
 
-void DatasetWriter::WriteRegistryRow(const Person& p, std::string_view village_code) {
-  PersonFields f{p.nik, NameOf(p), p.birth};
-  if (noise_.enabled()) f = noise_.ForRegistry(f, noise_rng_, scratch_);
+void DatasetWriter::WriteTruthRow(std::string_view file, int64_t line, uint64_t nik, uint32_t errors) {
+  CsvOut& t = truth_out_;
+  t.Raw(file);
+  t.Uint(static_cast<uint64_t>(line));
+  t.Padded(nik, 16);
+  if (errors == 0) {
+    t.Empty();
+  } else {
+    scratch_.clear();
+    AppendNoiseErrors(errors, scratch_);
+    t.Raw(scratch_);
+  }
+  t.EndRow();
+}
+
+void DatasetWriter::WriteRegistryRow(const Person& p, std::string_view village_code, uint32_t extra_errors) {
+  PersonFields f{p.nik, NameOf(p), p.birth, static_cast<Sex>(p.sex)};
+  if (noise_.enabled()) f = noise_.ForRegistry(f, noise_rng_, scratch_, all_niks_.get());
   CsvOut& o = workers_out_;
-  o.Padded(f.nik, 16);
+  switch (f.nik_form) {
+    case NikForm::kDigits:
+      o.Padded(f.nik, 16);
+      break;
+    case NikForm::kEmpty:
+      o.Empty();
+      break;
+    case NikForm::kExcel:
+      o.Raw(ExcelNikText(f.nik));
+      break;
+  }
   o.Text(f.name);
   o.Raw(SexCode(static_cast<Sex>(p.sex)));
   o.IsoDate(f.birth_date);
@@ -269,22 +317,68 @@ void DatasetWriter::WriteRegistryRow(const Person& p, std::string_view village_c
   }
   o.Raw(p.vulnerable ? "ya" : "tidak");
   o.EndRow();
+  ++registry_line_;
+  if (noise_.enabled()) WriteTruthRow("pekerja.csv", registry_line_, p.nik, f.errors | extra_errors);
+}
+
+int32_t DatasetWriter::OtherVillage(int32_t village, Rng& rng) const {
+  if (villages_.size() < 2) return village;
+  const int32_t district = regions_.parent(village);
+  if (rng.Chance(0.7)) {
+    std::vector<int32_t> same;
+    for (int32_t v : villages_)
+      if (v != village && regions_.parent(v) == district) same.push_back(v);
+    if (!same.empty()) return same[rng.Below(same.size())];
+  }
+  for (;;) {
+    const int32_t v = villages_[rng.Below(villages_.size())];
+    if (v != village) return v;
+  }
 }
 
 void DatasetWriter::WriteExtracts(std::string_view regency_code) {
+  // With noise on, each person's extract record is drawn once (BPJS keeps one
+  // record per person: the same name in every month and membership).
+  if (noise_.enabled()) {
+    extract_fields_.assign(persons_.size(), ExtractFields{});
+    extract_names_.clear();
+    uint32_t previous = UINT32_MAX;
+    for (const MemberRow& r : rows_) {
+      if (r.person == previous) continue;
+      previous = r.person;
+      const Person& p = persons_[r.person];
+      const PersonFields f =
+          noise_.ForExtract(PersonFields{p.nik, NameOf(p), p.birth, static_cast<Sex>(p.sex)}, noise_rng_, scratch_);
+      ExtractFields& e = extract_fields_[r.person];
+      e.nik = f.nik;
+      e.birth = f.birth_date;
+      e.name_offset = static_cast<uint32_t>(extract_names_.size());
+      e.name_length = static_cast<uint16_t>(f.name.size());
+      e.errors = f.errors;
+      extract_names_ += f.name;
+    }
+  }
   for (size_t k = 0; k < periods_.size(); ++k) {
     const int32_t month = periods_[k].index();
     CsvOut& o = *member_out_[k];
     for (const MemberRow& r : rows_) {
       if (month < r.first) continue;
       const Person& p = persons_[r.person];
-      PersonFields f{p.nik, NameOf(p), p.birth};
-      if (noise_.enabled()) f = noise_.ForExtract(f, noise_rng_, scratch_);
+      uint64_t nik = p.nik;
+      std::string_view name = NameOf(p);
+      Date birth = p.birth;
+      if (noise_.enabled()) {
+        const ExtractFields& e = extract_fields_[r.person];
+        nik = e.nik;
+        name = std::string_view(extract_names_).substr(e.name_offset, e.name_length);
+        birth = e.birth;
+        WriteTruthRow(member_file_names_[k], ++member_line_[k], p.nik, e.errors);
+      }
       const bool active = month <= r.last_paid;
       o.Raw(period_text_[k]);
-      o.Padded(f.nik, 16);
-      o.Text(f.name);
-      o.IsoDate(f.birth_date);
+      o.Padded(nik, 16);
+      o.Text(name);
+      o.IsoDate(birth);
       o.Raw(SegmentCode(static_cast<Segment>(r.segment)));
       o.Raw(active ? "aktif" : "non-aktif");
       o.Raw(programme_text_[r.programmes & 31]);
@@ -306,19 +400,18 @@ void DatasetWriter::WriteExtracts(std::string_view regency_code) {
   }
 }
 
-Status DatasetWriter::WriteRegency(size_t k) {
-  RegencyPlan& plan = plan_.regencies[k];
+Status DatasetWriter::DrawRegencyPersons(size_t k, Rng& rng, NikSet& niks, int64_t* villages_used) {
+  const RegencyPlan& plan = plan_.regencies[k];
   const int32_t regency = plan_.region_index[k];
   const RegionCode code = plan.region;
   const int province = code.province();
   const double formal_share = plan_.formal_share[k];
-  Rng rng = root_.Fork(kStreamRegency + code.packed());
-  noise_rng_ = root_.Fork(kStreamNoise + code.packed());
   const OccupationSampler occupations(code.kind() == RegionKind::kKota, rng);
 
   // Villages and their worker counts: every village gets one when there are
   // enough workers, the rest by random weight (kelurahan heavier).
-  const std::vector<int32_t> villages = regions_.DescendantsAtLevel(regency, RegionLevel::kVillage);
+  villages_ = regions_.DescendantsAtLevel(regency, RegionLevel::kVillage);
+  const std::vector<int32_t>& villages = villages_;
   const std::vector<int32_t> districts = regions_.DescendantsAtLevel(regency, RegionLevel::kDistrict);
   std::vector<double> weights(villages.size());
   for (size_t i = 0; i < villages.size(); ++i) {
@@ -341,37 +434,71 @@ Status DatasetWriter::WriteRegency(size_t k) {
   }
 
   persons_.clear();
+  person_village_.clear();
   names_.clear();
-  rows_.clear();
-  std::string village_code;
-  int64_t formal = 0;
+  *villages_used = 0;
   for (size_t i = 0; i < villages.size(); ++i) {
     if (counts[i] == 0) continue;
-    ++villages_with_workers_;
-    village_code = regions_.code(villages[i]).ToString();
+    ++*villages_used;
     const int32_t home = regions_.parent(villages[i]);
     for (int64_t j = 0; j < counts[i]; ++j) {
       Person p;
       DrawPerson(province, formal_share, occupations, rng, p);
-      CAKUPAN_RETURN_IF_ERROR(IssueNik(IssuingDistrict(home, districts, province, rng), p, rng));
-      formal += p.formal;
+      CAKUPAN_RETURN_IF_ERROR(IssueNik(IssuingDistrict(home, districts, province, rng), p, rng, niks));
       persons_.push_back(p);
-      WriteRegistryRow(persons_.back(), village_code);
+      person_village_.push_back(villages[i]);
     }
   }
-  plan.formal_workers = formal;
 
   // Employed persons missing from the registry who appear in the extract:
   // NIK issued in a district of this regency.
   const int64_t unmatched = plan.unmatched_active + plan.unmatched_non_active;
-  int64_t unmatched_formal = 0;
   for (int64_t j = 0; j < unmatched; ++j) {
     Person p;
     DrawPerson(province, kUnmatchedFormal, occupations, rng, p);
-    CAKUPAN_RETURN_IF_ERROR(IssueNik(districts[rng.Below(districts.size())], p, rng));
-    unmatched_formal += p.formal;
+    CAKUPAN_RETURN_IF_ERROR(IssueNik(districts[rng.Below(districts.size())], p, rng, niks));
     persons_.push_back(p);
   }
+  return Status::Ok();
+}
+
+Status DatasetWriter::WriteRegency(size_t k) {
+  RegencyPlan& plan = plan_.regencies[k];
+  const RegionCode code = plan.region;
+  const double formal_share = plan_.formal_share[k];
+  Rng rng = root_.Fork(kStreamRegency + code.packed());
+  noise_rng_ = root_.Fork(kStreamNoise + code.packed());
+  int64_t villages_used = 0;
+  CAKUPAN_RETURN_IF_ERROR(DrawRegencyPersons(k, rng, niks_, &villages_used));
+  villages_with_workers_ += villages_used;
+  rows_.clear();
+
+  // The registry, village by village; with noise on, persons enumerated a
+  // second time follow at the end of the regency, in another village.
+  const auto workers = static_cast<size_t>(plan.workers);
+  std::string village_code;
+  int32_t village = -1;
+  int64_t formal = 0;
+  std::vector<std::pair<uint32_t, int32_t>> duplicates;  // person, village
+  for (size_t i = 0; i < workers; ++i) {
+    if (person_village_[i] != village) {
+      village = person_village_[i];
+      village_code = regions_.code(village).ToString();
+    }
+    formal += persons_[i].formal;
+    WriteRegistryRow(persons_[i], village_code, 0);
+    if (noise_.enabled() && noise_.DrawDuplicate(noise_rng_)) {
+      const int32_t other = OtherVillage(village, noise_rng_);
+      if (other != village) duplicates.emplace_back(static_cast<uint32_t>(i), other);
+    }
+  }
+  for (const auto& [person, other] : duplicates)
+    WriteRegistryRow(persons_[person], regions_.code(other).ToString(), kErrDuplicate);
+  plan.formal_workers = formal;
+  const int64_t unmatched = plan.unmatched_active + plan.unmatched_non_active;
+  int64_t unmatched_formal = 0;
+  for (size_t i = workers; i < persons_.size(); ++i) unmatched_formal += persons_[i].formal;
+
   // BPS formal employed: registry and unmatched persons as drawn, the other
   // unenumerated persons at the regency's formal share. So formal
   // participants (PU, Jakon, PMI) never exceed BPS formal employed.
@@ -390,7 +517,6 @@ Status DatasetWriter::WriteRegency(size_t k) {
   // then lapsed ones among the rest (informal ones more likely): exponential
   // keys with rate = weight, the smallest keys win (weighted sampling without
   // replacement).
-  const auto workers = static_cast<size_t>(plan.workers);
   state_.assign(workers, 0);
   keys_.resize(workers);
   order_.resize(workers);

@@ -36,8 +36,11 @@ class DatasetWriter {
   DatasetWriter(const DatasetWriter&) = delete;
   DatasetWriter& operator=(const DatasetWriter&) = delete;
 
-  // Opens pekerja.csv and the extracts in `out_dir` (which must exist),
-  // writes their headers and records their paths in `files`.
+  // Opens pekerja.csv, the extracts and, with noise on, kebenaran.csv in
+  // `out_dir` (which must exist), writes their headers and records their
+  // paths in `files`. With registry NIK errors on, first draws every
+  // regency's persons once without writing, to know every NIK of the data
+  // set (a NIK typo must not yield one). kInternal as WriteRegency.
   Status Open(const std::string& out_dir, GeneratedFiles* files);
   // Draws and writes regency `k` of the plan. kInternal if NIK serials of a
   // (district, birth date) run out (9,999 persons born on one day).
@@ -48,6 +51,7 @@ class DatasetWriter {
   const std::vector<Period>& periods() const { return periods_; }
   int64_t memberships() const { return memberships_; }
   int64_t villages_with_workers() const { return villages_with_workers_; }
+  int64_t registry_rows() const { return registry_line_ - 1; }
 
  private:
   struct Person {
@@ -77,15 +81,35 @@ class DatasetWriter {
     uint32_t contractors = 1; // then the construction contractors
   };
 
+  // A person as the extract records them (noise on): drawn once per person.
+  struct ExtractFields {
+    uint64_t nik = 0;
+    Date birth = kNoDate;
+    uint32_t name_offset = 0;  // into extract_names_
+    uint16_t name_length = 0;
+    uint32_t errors = 0;
+  };
+
+  // Draws regency k's persons into persons_ (registry workers village by
+  // village, their villages in person_village_, then the unmatched
+  // persons), issuing NIKs into `niks`; `villages_used` = villages with a
+  // worker. Consumes `rng` exactly as the regency's records need.
+  Status DrawRegencyPersons(size_t k, Rng& rng, NikSet& niks, int64_t* villages_used);
   void DrawPerson(int province, double formal_share, const OccupationSampler& occupations, Rng& rng, Person& p);
-  Status IssueNik(int32_t district, Person& p, Rng& rng);
+  Status IssueNik(int32_t district, Person& p, Rng& rng, NikSet& niks);
   int32_t IssuingDistrict(int32_t home_district, const std::vector<int32_t>& regency_districts, int province,
                           Rng& rng);
   void AddMemberships(uint32_t person, bool active, bool registry, const Employers& employers, Rng& rng);
   std::string_view NameOf(const Person& p) const {
     return std::string_view(names_).substr(p.name_offset, p.name_length);
   }
-  void WriteRegistryRow(const Person& p, std::string_view village_code);
+  // Writes one registry row (with its noise, recording `extra_errors` too)
+  // and its truth row.
+  void WriteRegistryRow(const Person& p, std::string_view village_code, uint32_t extra_errors);
+  // A village of the regency other than `village` for a second enumeration:
+  // in the same district with probability 0.7 when it has another.
+  int32_t OtherVillage(int32_t village, Rng& rng) const;
+  void WriteTruthRow(std::string_view file, int64_t line, uint64_t nik, uint32_t errors);
   void WriteExtracts(std::string_view regency_code);
 
   const RegionTable& regions_;
@@ -95,6 +119,7 @@ class DatasetWriter {
   Noise noise_;
   Rng noise_rng_{0};  // per regency: seed, kStreamNoise + code (see noise.h)
   NikSet niks_;
+  std::unique_ptr<NikSet> all_niks_;  // registry NIK errors on: every NIK of the data set and every wrong one
   Period final_;
   int32_t window_start_ = 0;             // period index of the oldest extract
   std::vector<Period> periods_;
@@ -106,10 +131,18 @@ class DatasetWriter {
 
   CsvOut workers_out_;
   std::vector<std::unique_ptr<CsvOut>> member_out_;  // one per period, oldest first
+  CsvOut truth_out_;                                 // kebenaran.csv (noise on)
+  std::vector<std::string> member_file_names_;       // "kepesertaan-2024-11.csv"
+  int64_t registry_line_ = 1;                        // last line written (1 = header)
+  std::vector<int64_t> member_line_;                 // per period
 
   // Per-regency scratch, reused.
   std::vector<Person> persons_;
+  std::vector<int32_t> person_village_;  // RegionTable index, per registry worker
+  std::vector<int32_t> villages_;        // the regency's villages
   std::string names_;
+  std::vector<ExtractFields> extract_fields_;  // per person (noise on)
+  std::string extract_names_;
   std::vector<MemberRow> rows_;
   std::vector<uint8_t> state_;  // 0 unregistered, 1 active, 2 lapsed
   std::vector<double> keys_;

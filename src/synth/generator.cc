@@ -113,6 +113,7 @@ Result<GenerateSummary> GenerateDataset(const RegionTable& regions, const std::v
   summary.workers = plan.workers;
   summary.memberships = writer.memberships();
   summary.villages_with_workers = writer.villages_with_workers();
+  summary.registry_rows = writer.registry_rows();
   summary.periods = writer.periods();
   summary.regencies = std::move(plan.regencies);
   return summary;

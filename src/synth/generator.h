@@ -60,17 +60,49 @@ struct CoverageProfile {
   std::map<RegionCode, double> targets;
 };
 
-// Errors to inject into the files so that linkage has something to do
-// (typos, spelling variants, NIK digit errors). Reserved: every rate must be
-// 0 for now; the hook where a later change applies them is Noise
-// (synth/noise.h). With all rates 0 the coverage is exact.
-struct NoiseOptions {
-  double name_typo = 0;        // registry or extract name with one edit
-  double name_variant = 0;     // spelling variant (Muhammad/Muhamad, oe/u)
-  double nik_digit_error = 0;  // one NIK digit wrong in the registry
-  bool any() const { return name_typo > 0 || name_variant > 0 || nik_digit_error > 0; }
+// Errors one source makes when it records a person (docs/synthetic-data.md,
+// "Noise model"). Each rate is the probability, per written record, that the
+// error is applied; kinds are drawn independently, so one record may carry
+// several. A rate marked "of eligible records" applies only where the error
+// can be made (a day/month swap needs a day <= 12 that differs from the
+// month); elsewhere the record is left alone. All rates lie in [0, 1).
+struct SourceNoise {
+  // Names.
+  double name_typo = 0;       // one edit: substitution, deletion, insertion or adjacent transposition of a letter
+  double name_variant = 0;    // a spelling variant (oe/u, dj/j, tj/c, ch/kh, sj/sy, j/y; MUHAMMAD/MUHAMAD/MOH./M./
+                              // MOCH.; a doubled letter), of eligible records (nearly all)
+  double name_title = 0;      // a title or degree added: H., HJ., DRS., DRA., S.PD., S.E., A.MD., S.H.
+  double name_case = 0;       // written in title case ("Budi Santoso") instead of the KTP's capitals
+  double name_stray = 0;      // a stray character: a trailing '.', or a double space between words
+  double name_token_dropped = 0;  // a middle or last word left out, of names with two or more words
+  // NIK (registry only: BPJS checks NIKs with Dukcapil, so extract NIKs are correct).
+  double nik_digit = 0;       // one digit wrong
+  double nik_transposed = 0;  // two adjacent (different) digits swapped
+  double nik_missing = 0;     // the cell left empty
+  double nik_excel = 0;       // mangled by a spreadsheet into scientific notation ("1.70407E+15")
+  // Birth date.
+  double date_swapped = 0;    // day and month swapped, of eligible records (day <= 12, day != month)
+  // Records (registry only).
+  double duplicate = 0;       // the person enumerated a second time, in another village of the regency
 };
 
+// Errors to inject into the files so that record linkage has something to
+// find. All zero (the default) = no noise: the files are exactly those of a
+// build without noise and reconciling them gives RegencyPlan's counts. With
+// noise on, every person is still drawn once (the truth); each source's
+// record is derived from it with errors drawn from a separate random stream,
+// so the noisy data set differs from the clean one with the same seed only
+// where errors were made, and kebenaran.csv (the ground truth) is written.
+struct NoiseOptions {
+  SourceNoise registry;  // pekerja.csv: field enumeration, the noisy source
+  SourceNoise extract;   // kepesertaan-*.csv: cleaner; NIK errors and duplicates must be 0
+  // The documented default model (docs/synthetic-data.md, "Noise model").
+  static NoiseOptions Default();
+  // Every rate multiplied by `factor` (rates at or above 1 are then rejected
+  // by GenerateDataset).
+  NoiseOptions Scaled(double factor) const;
+  bool any() const;
+};
 struct GenerateOptions {
   std::vector<GenerateScope> scopes;  // at least one
   uint64_t seed = 1;
@@ -88,7 +120,7 @@ struct GenerateOptions {
   // Active wage earners holding a second membership (another employer, or a
   // BPU membership beside PU); they still count once.
   double second_membership_share = 0.04;
-  NoiseOptions noise;                 // must be all zero for now
+  NoiseOptions noise;                 // all zero = no noise (the default)
 };
 
 // How a regency's coverage was decided.
@@ -123,6 +155,7 @@ struct GeneratedFiles {
   std::vector<std::string> members;    // kepesertaan-YYYY-MM.csv, oldest first
   std::string labour_force;            // angkatan-kerja.csv
   std::string targets;                 // target.csv
+  std::string truth;                   // kebenaran.csv; empty when noise is off
 };
 
 struct GenerateSummary {
@@ -132,6 +165,7 @@ struct GenerateSummary {
   int64_t villages_with_workers = 0;
   std::vector<Period> periods;         // of `files.members`, oldest first
   std::vector<RegencyPlan> regencies;  // every regency with workers, code order
+  int64_t registry_rows = 0;           // data rows of pekerja.csv (workers + duplicate enumerations)
 };
 
 // `population` gives population per province and regency (penduduk.csv);
@@ -139,15 +173,17 @@ struct GenerateSummary {
 // Regencies without villages in `regions` get no workers.
 //
 // Writes pekerja.csv, kepesertaan-YYYY-MM.csv (one per period),
-// angkatan-kerja.csv and target.csv into `out_dir` (created if missing),
-// overwriting files of those names. Reports progress in registry workers
-// written (one Update per regency). Memory: 8-16 bytes per person for the
-// NIK set plus the largest regency's records; about 170 MB for 10 million
-// workers.
+// angkatan-kerja.csv, target.csv and, with noise on, kebenaran.csv into
+// `out_dir` (created if missing), overwriting files of those names. Reports
+// progress in registry workers written (one Update per regency). Memory: 8-16
+// bytes per person for the NIK set plus the largest regency's records; about
+// 170 MB for 10 million workers (twice the NIK set with registry NIK errors
+// on: a first pass issues every NIK so that no NIK typo yields an issued NIK).
 //
 // Fails, before writing anything, with kInvalidArgument for an unknown or
-// too deep scope region, non-positive worker counts, a share outside [0, 1),
-// a non-zero noise rate, a profile region that is not listed or has no
+// too deep scope region, non-positive worker counts, a share or noise rate
+// outside [0, 1), a non-zero NIK-error or duplicate rate for the extract, a
+// profile region that is not listed or has no
 // workers, or an infeasible profile (a solved coverage outside (0, 0.95], or
 // fixed values that make a province or the national target unreachable); the
 // message names the region. Fails with kIoError when a file cannot be

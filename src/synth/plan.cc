@@ -245,7 +245,17 @@ Status ValidateOptions(const RegionTable& regions, const GenerateOptions& o) {
   if (!(o.formal_share_kota > 0 && o.formal_share_kota < 1) ||
       !(o.formal_share_kabupaten > 0 && o.formal_share_kabupaten < 1))
     return Status::InvalidArgument("formal shares must lie in (0, 1)");
-  if (o.noise.any()) return Status::InvalidArgument("noise is not implemented yet: all noise rates must be 0");
+  for (const SourceNoise* n : {&o.noise.registry, &o.noise.extract}) {
+    for (double r : {n->name_typo, n->name_variant, n->name_title, n->name_case, n->name_stray,
+                     n->name_token_dropped, n->nik_digit, n->nik_transposed, n->nik_missing, n->nik_excel,
+                     n->date_swapped, n->duplicate})
+      if (!ValidShare(r)) return Status::InvalidArgument("noise rates must lie in [0, 1)");
+    if (!ValidShare(n->nik_digit + n->nik_transposed + n->nik_missing + n->nik_excel))
+      return Status::InvalidArgument("the NIK noise rates of one source must sum to less than 1");
+  }
+  const SourceNoise& e = o.noise.extract;
+  if (e.nik_digit > 0 || e.nik_transposed > 0 || e.nik_missing > 0 || e.nik_excel > 0 || e.duplicate > 0)
+    return Status::InvalidArgument("extract noise: NIK errors and duplicates are not modelled (must be 0)");
 
   const CoverageProfile& p = o.profile;
   for (const auto& [code, c] : p.fixed) {

@@ -141,7 +141,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadProfileCase{"district_scope", [](GenerateOptions& o) { o.scopes.push_back({C("17.04.01"), 10}); }},
         BadProfileCase{"duplicate_scope", [](GenerateOptions& o) { o.scopes.push_back({C("17"), 10}); }},
         BadProfileCase{"no_period", [](GenerateOptions& o) { o.period = Period(); }},
-        BadProfileCase{"noise_not_implemented", [](GenerateOptions& o) { o.noise.name_typo = 0.01; }},
+        BadProfileCase{"noise_rate_one", [](GenerateOptions& o) { o.noise.registry.name_typo = 1.0; }},
+        BadProfileCase{"noise_rate_negative", [](GenerateOptions& o) { o.noise.extract.name_variant = -0.1; }},
+        BadProfileCase{"extract_nik_noise", [](GenerateOptions& o) { o.noise.extract.nik_digit = 0.01; }},
+        BadProfileCase{"nik_noise_sum", [](GenerateOptions& o) {
+                         o.noise.registry.nik_digit = 0.6;
+                         o.noise.registry.nik_missing = 0.5;
+                       }},
         BadProfileCase{"province_without_workers",
                        [](GenerateOptions& o) {
                          o.scopes = {{C("17"), 100}};
