@@ -54,6 +54,7 @@ int RunCli(int argc, char** argv) {
   RegisterDemo(app, ctx, action);
   RegisterStatus(app, ctx, action);
   RegisterServe(app, ctx, action);
+  RegisterQuality(app, ctx, action);
 
   try {
     app.parse(argc, argv);

@@ -21,6 +21,7 @@ void RegisterGenerate(CLI::App& app, Context& ctx, Action& action);
 void RegisterDemo(CLI::App& app, Context& ctx, Action& action);
 void RegisterStatus(CLI::App& app, Context& ctx, Action& action);
 void RegisterServe(CLI::App& app, Context& ctx, Action& action);
+void RegisterQuality(CLI::App& app, Context& ctx, Action& action);
 
 // Entry point used by main(): returns the process exit code.
 int RunCli(int argc, char** argv);
