@@ -56,14 +56,14 @@ std::string Workers() {
   return csv;
 }
 
-// Bayu (A2) and three A6 workers are active; two active members are not in
+// Bayu (A2) and three A6 workers (serials 115-117) are active; two active members are not in
 // the registry, attributed to district 17.04.01 by the extract.
 constexpr const char* kMembers =
     "periode,nik,segmen,status,kode_wilayah\n"
     "2024-11,1704010101900007,BPU,aktif,\n"
-    "2024-11,1704010101900200,BPU,aktif,\n"
-    "2024-11,1704010101900201,BPU,aktif,\n"
-    "2024-11,1704010101900202,BPU,aktif,\n"
+    "2024-11,1704010101900115,BPU,aktif,\n"
+    "2024-11,1704010101900116,BPU,aktif,\n"
+    "2024-11,1704010101900117,BPU,aktif,\n"
     "2024-11,1704010101909998,BPU,aktif,17.04.01\n"
     "2024-11,1704010101909999,BPU,aktif,17.04.01\n";
 

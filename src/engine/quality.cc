@@ -482,8 +482,14 @@ Result<QualityReport> QualityModel::Report(int32_t region, RegionLevel level, Qu
   if (level != regions_.level(region)) {
     for (int32_t i : regions_.DescendantsAtLevel(region, level)) rep.rows.push_back(Row(i));
   }
+  // Sort indices, not the rows (a QualityRow is about 1 KB).
+  std::vector<uint32_t> order(rep.rows.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  const auto& rows = rep.rows;
   if (sort == QualitySort::kScore) {
-    std::stable_sort(rep.rows.begin(), rep.rows.end(), [](const QualityRow& a, const QualityRow& b) {
+    std::stable_sort(order.begin(), order.end(), [&rows](uint32_t x, uint32_t y) {
+      const QualityRow& a = rows[x];
+      const QualityRow& b = rows[y];
       const bool ea = a.registry == 0, eb = b.registry == 0;
       if (ea != eb) return ea;
       const double sa = a.flagged_share.value_or(0), sb = b.flagged_share.value_or(0);
@@ -491,8 +497,14 @@ Result<QualityReport> QualityModel::Report(int32_t region, RegionLevel level, Qu
       return a.flagged > b.flagged;
     });
   } else if (sort == QualitySort::kWorkers) {
-    std::stable_sort(rep.rows.begin(), rep.rows.end(),
-                     [](const QualityRow& a, const QualityRow& b) { return a.registry > b.registry; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&rows](uint32_t x, uint32_t y) { return rows[x].registry > rows[y].registry; });
+  }
+  if (sort != QualitySort::kCode) {
+    std::vector<QualityRow> sorted;
+    sorted.reserve(rep.rows.size());
+    for (uint32_t k : order) sorted.push_back(std::move(rep.rows[k]));
+    rep.rows = std::move(sorted);
   }
   for (const CoverageAnomaly& a : anomalies_) {
     if (rep.coverage_anomalies.size() >= 200) break;

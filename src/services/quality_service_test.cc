@@ -101,7 +101,7 @@ TEST_F(QualityServiceTest, DuplicatesComeFromTheInjectedSource) {
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   ASSERT_EQ(d->rows.size(), 1u);
   EXPECT_EQ(d->rows[0].nik_masked, "1704************");
-  EXPECT_EQ(d->rows[0].name_masked, "S**** A*****");
+  EXPECT_EQ(d->rows[0].name_masked, "S*** A*****");
   EXPECT_NE(d->rows[0].detail.find("17.04.07.2011"), std::string::npos) << d->rows[0].detail;
 
   QualityServiceOptions failing;
