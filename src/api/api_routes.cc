@@ -73,6 +73,7 @@ void RegisterApi(Router& router, DashboardService& service, const ApiOptions& op
   add("/api/workers", &HandleWorkers);
   add("/api/boundaries", &HandleBoundaries);
   add("/api/openapi.json", &HandleOpenApi);
+  add("/api/quality", &HandleQuality);
 }
 
 }  // namespace cakupan

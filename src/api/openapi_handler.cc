@@ -77,6 +77,10 @@ constexpr const char* kOpenApi = R"json({
     "/api/boundaries": {"get": {"summary": "GeoJSON boundaries of the children of a region",
       "parameters": [{"name": "parent", "in": "query", "schema": {"type": "string", "default": "0"}}],
       "responses": {"200": {"description": "A FeatureCollection (properties.code, properties.name)", "content": {"application/geo+json": {}}}, "404": {"$ref": "#/components/responses/Error"}}}},
+    "/api/quality": {"get": {"summary": "Data-quality report of field enumeration per region (same object as cakupan quality --format json); with details=1 and a village code, that village's findings per worker, personal data masked (docs/quality.md)",
+      "parameters": [{"$ref": "#/components/parameters/region"}, {"name": "level", "in": "query", "schema": {"type": "string", "enum": ["province", "regency", "district", "village"]}}, {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["score", "code", "workers"], "default": "score"}}, {"name": "details", "in": "query", "schema": {"type": "string", "enum": ["0", "1"], "default": "0"}}, {"name": "check", "in": "query", "schema": {"type": "string"}, "description": "with details=1: only this finding code, e.g. nik_not_digits"}, {"$ref": "#/components/parameters/period"}, {"$ref": "#/components/parameters/lang"}, {"$ref": "#/components/parameters/format"}],
+      "responses": {"200": {"description": "period, reference_date, level, sort, checks, notes, thresholds, region, rows (each with findings: {code: {count, share}}, filled, village_z, employed, enumerated_share, coverage_labour_force, coverage_registry), coverage_anomalies; or village, summary, findings (nik, name, check, label, detail)", "content": {"application/json": {}, "text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}},
+                    "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
     "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.0"}}}}
   }
 })json";

@@ -56,6 +56,7 @@ int RunCli(int argc, char** argv) {
   RegisterServe(app, ctx, action);
   RegisterDedupe(app, ctx, action);
   RegisterReview(app, ctx, action);
+  RegisterQuality(app, ctx, action);
 
   try {
     app.parse(argc, argv);

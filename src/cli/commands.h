@@ -23,6 +23,7 @@ void RegisterStatus(CLI::App& app, Context& ctx, Action& action);
 void RegisterServe(CLI::App& app, Context& ctx, Action& action);
 void RegisterReview(CLI::App& app, Context& ctx, Action& action);
 void RegisterDedupe(CLI::App& app, Context& ctx, Action& action);
+void RegisterQuality(CLI::App& app, Context& ctx, Action& action);
 
 // Entry point used by main(): returns the process exit code.
 int RunCli(int argc, char** argv);

@@ -135,6 +135,9 @@ class DashboardService {
   // GeoJSON FeatureCollection of the children of `parent` that have a
   // boundary; kNotFound (message names "no_boundaries") when none has.
   Result<std::string> BoundariesOf(std::string_view parent);
+  // A new connection to the database, for use cases that read the store
+  // rather than the snapshot (the data-quality report). Thread-safe.
+  Result<std::unique_ptr<Store>> OpenStore() const { return open_store_(); }
 
  private:
   struct Snapshot;

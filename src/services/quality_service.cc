@@ -1,0 +1,231 @@
+#include "services/quality_service.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+
+#include "base/i18n.h"
+#include "domain/nik.h"
+#include "engine/segments.h"
+#include "ingest/field_parsers.h"
+#include "services/dashboard_service.h"
+#include "services/region_catalog.h"
+
+namespace cakupan {
+
+namespace {
+
+Status StaleError(Period p, bool never) {
+  std::string cmd = "cakupan reconcile --period " + p.ToString();
+  return Status(StatusCode::kFailedPrecondition,
+                std::string(never ? Tr("period ", "periode ")
+                                  : Tr("the data changed since period ", "data berubah sejak periode ")) +
+                    p.ToString() +
+                    (never ? Tr(" has not been reconciled yet; run: ", " belum direkonsiliasi; jalankan: ")
+                           : Tr(" was reconciled; run again: ", " direkonsiliasi; jalankan lagi: ")) +
+                    cmd)
+      .WithReason("stale");
+}
+
+// The reconciled, current period to use; nullopt when no extract was ever
+// imported (the registry checks still run). The same rules as coverage.
+Result<std::optional<Period>> ResolvePeriod(Store& store, std::optional<Period> period) {
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<Period> reconciled, store.ListReconciledPeriods());
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<Period> extracts, store.ListMemberPeriods());
+  if (!period) {
+    if (!extracts.empty() && (reconciled.empty() || extracts.back() > reconciled.back()))
+      return StaleError(extracts.back(), true);
+    if (reconciled.empty()) return std::optional<Period>();
+    period = reconciled.back();
+  }
+  if (std::find(reconciled.begin(), reconciled.end(), *period) == reconciled.end()) {
+    if (std::find(extracts.begin(), extracts.end(), *period) != extracts.end()) return StaleError(*period, true);
+    return Status::NotFound(std::string(Tr("no data for period ", "tidak ada data untuk periode ")) +
+                            period->ToString());
+  }
+  CAKUPAN_ASSIGN_OR_RETURN(std::optional<ReconciliationRecord> rec, store.LoadReconciliation(*period, false));
+  CAKUPAN_ASSIGN_OR_RETURN(int64_t w, store.DataVersion(DataKind::kWorkers, std::nullopt));
+  CAKUPAN_ASSIGN_OR_RETURN(int64_t m, store.DataVersion(DataKind::kMembers, *period));
+  CAKUPAN_ASSIGN_OR_RETURN(int64_t r, store.DataVersion(DataKind::kRegions, std::nullopt));
+  if (!rec || w != rec->workers_version || m != rec->members_version || r != rec->regions_version)
+    return StaleError(*period, false);
+  return std::optional<Period>(*period);
+}
+
+// "2026-11-21T04:26:00Z" -> that date.
+Date TodayFrom(Clock& clock) {
+  const std::string now = clock.NowUtcIso();
+  if (now.size() >= 10) {
+    const int y = std::atoi(now.substr(0, 4).c_str()), m = std::atoi(now.substr(5, 2).c_str()),
+              d = std::atoi(now.substr(8, 2).c_str());
+    if (y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return DateFromCivil(y, m, d);
+  }
+  return DateFromCivil(clock.CurrentYear(), 1, 1);
+}
+
+std::string MaskedNikOf(const WorkerTable& w, size_t i) {
+  if (!IsSyntheticWorkerKey(w.nik[i])) return MaskNik(w.nik[i]);
+  return i < w.nik_raw.size() ? MaskNikText(w.nik_raw[i]) : std::string();
+}
+
+}  // namespace
+
+struct QualityService::Loaded {
+  RegionTable regions;
+  WorkerTable workers;
+  std::optional<Period> period;
+  Date reference = kNoDate;
+  bool duplicates_checked = false;
+  DuplicatePairs pairs;
+  int32_t region = RegionTable::kNotFound;
+};
+
+QualityService::QualityService(Store& store, Clock& clock, QualityServiceOptions options)
+    : store_(store), clock_(clock), options_(std::move(options)) {}
+
+Result<QualityService::Loaded> QualityService::Load(const QualityQuery& q) {
+  Loaded l;
+  CAKUPAN_ASSIGN_OR_RETURN(l.regions, LoadRegionTable(store_));
+  CAKUPAN_RETURN_IF_ERROR(RequireRegions(l.regions));
+  CAKUPAN_ASSIGN_OR_RETURN(l.region, ResolveRegion(l.regions, q.region));
+  CAKUPAN_ASSIGN_OR_RETURN(l.period, ResolvePeriod(store_, q.period));
+  l.reference = l.period ? l.period->LastDay() : TodayFrom(clock_);
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> segments, store_.LoadWorkerSegments(kWorkerAllColumns));
+  l.workers = MergeWorkerSegments(std::move(segments));
+  if (options_.duplicates) {
+    CAKUPAN_ASSIGN_OR_RETURN(l.pairs, options_.duplicates());
+    l.duplicates_checked = true;
+  }
+  return l;
+}
+
+Result<QualityReport> QualityService::Report(const QualityQuery& q) {
+  CAKUPAN_ASSIGN_OR_RETURN(Loaded l, Load(q));
+  return Compute(l, q);
+}
+
+Result<QualityReport> QualityService::Compute(const Loaded& l, const QualityQuery& q) {
+  const RegionLevel own = l.regions.level(l.region);
+  RegionLevel level = q.level ? *q.level
+                              : (own == RegionLevel::kVillage ? own
+                                                              : static_cast<RegionLevel>(static_cast<int>(own) + 1));
+  if (level < own) {
+    return Status::InvalidArgument(
+        std::string(Tr("--level must be at or below the region's level (", "--level harus sama dengan atau di bawah tingkat wilayah (")) +
+        RegionLevelName(own) + ")");
+  }
+  QualityModel model(l.regions, options_.config);
+  model.AddWorkers(l.workers, l.reference);
+  if (l.duplicates_checked) model.AddDuplicatePairs(l.workers, l.pairs);
+  std::unique_ptr<CoverageModel> by_lf, by_reg;
+  if (l.period) {
+    CAKUPAN_ASSIGN_OR_RETURN(std::optional<ReconciliationRecord> rec, store_.LoadReconciliation(*l.period, false));
+    CAKUPAN_ASSIGN_OR_RETURN(std::vector<LabourForceRecord> lf, store_.LoadLabourForce());
+    CAKUPAN_ASSIGN_OR_RETURN(std::vector<TargetRecord> targets, store_.LoadTargets());
+    model.AddReconciliation(*l.period, rec->counts);
+    by_lf = std::make_unique<CoverageModel>(l.regions, rec->counts, lf, targets, *l.period, Basis::kLabourForce);
+    by_reg = std::make_unique<CoverageModel>(l.regions, rec->counts, lf, targets, *l.period, Basis::kRegistry);
+    model.AddCoverage(*by_lf, *by_reg);
+  }
+  model.Finish();
+  CAKUPAN_ASSIGN_OR_RETURN(QualityReport rep, model.Report(l.region, level, q.sort));
+  rep.reference_date = l.reference;
+  rep.period = l.period;
+  return rep;
+}
+
+Result<QualityDetails> QualityService::Details(const QualityQuery& q, std::optional<QualityFinding> only) {
+  if (only && static_cast<int>(*only) >= kQualityWorkerFindingCount) {
+    return Status::InvalidArgument(std::string(Tr("no worker list for the check ", "tidak ada daftar pekerja untuk pemeriksaan ")) +
+                                   FindingInfo(*only).code);
+  }
+  CAKUPAN_ASSIGN_OR_RETURN(Loaded l, Load(q));
+  if (l.regions.level(l.region) != RegionLevel::kVillage) {
+    return Status::InvalidArgument(Tr("the list of findings is for one village: give a village code (--region PP.KK.CC.DDDD)",
+                                      "daftar temuan untuk satu desa: berikan kode desa (--region PP.KK.CC.DDDD)"));
+  }
+  QualityQuery village_query = q;
+  village_query.level = RegionLevel::kVillage;
+  CAKUPAN_ASSIGN_OR_RETURN(QualityReport rep, Compute(l, village_query));  // the village's counts
+  QualityDetails d;
+  d.village = l.regions.code(l.region);
+  d.name = l.regions.name(l.region);
+  d.period = l.period;
+  d.reference_date = l.reference;
+  d.duplicates_checked = l.duplicates_checked;
+  d.summary = rep.region;
+  const uint64_t packed = d.village.packed();
+  const WorkerTable& w = l.workers;
+  // Row of each key of this village's duplicate pairs, and its partner.
+  std::vector<std::pair<size_t, size_t>> partners;  // (row, partner row)
+  if (l.duplicates_checked) {
+    auto find = [&](uint64_t key) -> int64_t {
+      auto it = std::lower_bound(w.nik.begin(), w.nik.end(), key);
+      return it != w.nik.end() && *it == key ? it - w.nik.begin() : -1;
+    };
+    for (const auto& [a, b] : l.pairs) {
+      const int64_t ra = find(a), rb = find(b);
+      if (ra < 0 || rb < 0 || ra == rb) continue;
+      if (w.village[ra] == packed) partners.emplace_back(ra, rb);
+      if (w.village[rb] == packed) partners.emplace_back(rb, ra);
+    }
+    std::sort(partners.begin(), partners.end());
+  }
+  const int ref_year = CivilFromDate(l.reference).year;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (w.village[i] != packed) continue;
+    uint32_t bits = WorkerFindingBits(w, i, l.regions, l.reference, options_.config);
+    auto p = std::lower_bound(partners.begin(), partners.end(), std::make_pair(i, size_t{0}));
+    const bool dup = p != partners.end() && p->first == i;
+    if (dup) bits |= 1u << static_cast<int>(QualityFinding::kDuplicate);
+    if (only) bits &= 1u << static_cast<int>(*only);
+    for (uint32_t b = bits; b != 0; b &= b - 1) {
+      const auto f = static_cast<QualityFinding>(__builtin_ctz(b));
+      QualityDetailRow row;
+      row.nik_masked = MaskedNikOf(w, i);
+      row.name_masked = MaskName(w.name[i]);
+      row.finding = f;
+      std::optional<NikInfo> nik;
+      if (!IsSyntheticWorkerKey(w.nik[i])) nik = DecodeNik(w.nik[i], ref_year);
+      switch (f) {
+        case QualityFinding::kNikSexMismatch:
+          row.detail = std::string(Tr("recorded ", "tercatat ")) + SexCode(static_cast<Sex>(w.sex[i])) + ", NIK " +
+                       (nik ? SexCode(nik->sex) : "");
+          break;
+        case QualityFinding::kNikBirthDateMismatch:
+          if (nik) {
+            row.detail = std::to_string(std::abs(static_cast<int64_t>(w.birth_date[i]) - nik->birth_date)) +
+                         Tr(" days apart from the NIK's date", " hari berbeda dari tanggal di NIK");
+          }
+          break;
+        case QualityFinding::kNikDistrictUnknown:
+          if (nik) row.detail = std::string(Tr("NIK district ", "kecamatan NIK ")) + nik->district.ToString() +
+                                Tr(" is not in the region list", " tidak ada di daftar wilayah");
+          break;
+        case QualityFinding::kAgeUnder:
+        case QualityFinding::kAgeOver:
+          row.detail = w.birth_date[i] > l.reference
+                           ? std::string(Tr("birth date after ", "tanggal lahir setelah ")) + FormatIsoDate(l.reference)
+                           : std::string(Tr("age ", "umur ")) + std::to_string(AgeOn(w.birth_date[i], l.reference));
+          break;
+        case QualityFinding::kDuplicate:
+          for (auto q2 = p; q2 != partners.end() && q2->first == i; ++q2) {
+            if (!row.detail.empty()) row.detail += "; ";
+            row.detail += std::string(Tr("with ", "dengan ")) + MaskedNikOf(w, q2->second) + " (" +
+                          RegionCode::FromPacked(w.village[q2->second]).ToString() + ")";
+          }
+          break;
+        default:
+          if (static_cast<int>(f) <= static_cast<int>(QualityFinding::kNikSerialZero)) {
+            row.detail = NikErrorMessage(static_cast<NikError>(static_cast<int>(f) + 1));
+          } else {
+            row.detail = Tr(FindingInfo(f).label_en, FindingInfo(f).label_id);
+          }
+      }
+      d.rows.push_back(std::move(row));
+    }
+  }
+  return d;
+}
+
+}  // namespace cakupan
