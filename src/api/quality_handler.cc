@@ -42,7 +42,9 @@ HttpResponse HandleQuality(DashboardService& service, const HttpRequest& req) {
   auto store = service.OpenStore();
   if (!store.ok()) return ErrorResponse(store.status());
   SystemClock clock;
-  QualityService quality(**store, clock);  // the duplicate source (cakupan dedupe) is wired here once it exists
+  auto options = QualityOptionsFromStore(**store);  // probable duplicates from cakupan dedupe
+  if (!options.ok()) return ErrorResponse(options.status());
+  QualityService quality(**store, clock, std::move(options).value());
   if (details) {
     auto d = quality.Details(q, only);
     if (!d.ok()) return ErrorResponse(d.status());

@@ -106,8 +106,9 @@ void RegisterQuality(CLI::App& app, Context& ctx, Action& action) {
                                                    "--format xlsx memerlukan --output BERKAS.xlsx")));
       auto store = ctx.OpenStore(false);
       if (!store.ok()) return ctx.Fail(store.status());
-      // The probable-duplicate source (cakupan dedupe) is wired here once it exists.
-      QualityService service(**store, ctx.clock());
+      auto options = QualityOptionsFromStore(**store);  // probable duplicates from cakupan dedupe
+      if (!options.ok()) return ctx.Fail(options.status());
+      QualityService service(**store, ctx.clock(), std::move(options).value());
       std::string text;
       if (args->details) {
         auto d = service.Details(q, only);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <memory>
 
 #include "base/i18n.h"
@@ -79,6 +80,28 @@ struct QualityService::Loaded {
   DuplicatePairs pairs;
   int32_t region = RegionTable::kNotFound;
 };
+
+Result<QualityServiceOptions> QualityOptionsFromStore(Store& store) {
+  QualityServiceOptions options;
+  CAKUPAN_ASSIGN_OR_RETURN(std::optional<DedupeRecord> dedupe, store.LoadDedupe());
+  if (!dedupe) return options;
+  options.duplicates = [&store]() -> Result<DuplicatePairs> {
+    CAKUPAN_ASSIGN_OR_RETURN(std::optional<DedupeRecord> rec, store.LoadDedupe());
+    CAKUPAN_ASSIGN_OR_RETURN(std::vector<LinkDecision> decisions, store.LoadDecisions(PairKind::kDuplicate));
+    std::map<std::pair<uint64_t, uint64_t>, Decision> decided;
+    for (const LinkDecision& d : decisions) decided[{d.left, d.right}] = d.decision;
+    DuplicatePairs pairs;
+    if (!rec) return pairs;
+    for (const ScoredLink& p : rec->pairs) {
+      auto it = decided.find({p.left, p.right});
+      const Decision d = it == decided.end() ? Decision::kNone : it->second;
+      if (d == Decision::kAccept || (p.band == PairBand::kMatch && d != Decision::kReject))
+        pairs.emplace_back(p.left, p.right);
+    }
+    return pairs;
+  };
+  return options;
+}
 
 QualityService::QualityService(Store& store, Clock& clock, QualityServiceOptions options)
     : store_(store), clock_(clock), options_(std::move(options)) {}

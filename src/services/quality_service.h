@@ -41,6 +41,11 @@ struct QualityServiceOptions {
   QualityConfig config;  // thresholds (ages 15-75, |z| > 3.5, 50%-100%)
 };
 
+// Options whose duplicate source is the stored result of `cakupan dedupe`
+// (match-band pairs not rejected by a reviewer, and accepted review pairs);
+// no source when dedupe never ran.
+Result<QualityServiceOptions> QualityOptionsFromStore(Store& store);
+
 struct QualityQuery {
   std::string region = "0";          // region code; "0" = Indonesia
   std::optional<RegionLevel> level;  // default: one level below the region (a village: itself)

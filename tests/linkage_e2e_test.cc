@@ -1,0 +1,191 @@
+// Probabilistic linkage end to end through the `cakupan` binary: a registry
+// whose NIKs and names were mistyped, matched against an extract; how each
+// link was made and why; review decisions that survive re-runs and
+// re-imports; and deduplication of the registry.
+//
+// 1,500 background persons give the model data to estimate from (exact-NIK
+// pairs, persons only in the registry or only in the extract); the hand
+// cases are checked one by one.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "e2e_util.h"
+
+namespace cakupan::e2e {
+namespace {
+
+constexpr const char* kRegions =
+    "kode,nama\n17,Bengkulu\n17.04,Kabupaten Kaur\n17.04.01,Kec A\n17.04.02,Kec B\n"
+    "17.04.01.2001,Desa A1\n17.04.01.2002,Desa A2\n17.04.02.2001,Desa B1\n17.04.02.2002,Desa B2\n";
+
+const char* const kFirst[] = {"Agus", "Budi", "Siti", "Dewi", "Rina", "Joko", "Wahyu", "Putri", "Eko", "Sri",
+                              "Ahmad", "Nur", "Yanti", "Rudi", "Lina", "Hendra", "Fitri", "Bayu", "Indah", "Dedi"};
+const char* const kLast[] = {"Santoso", "Lestari", "Wijaya", "Saputra", "Rahayu", "Hidayat", "Kurniawan", "Pratama",
+                             "Susanti", "Setiawan", "Handayani", "Gunawan", "Permata", "Nugroho", "Utami"};
+const char* const kVillages[] = {"17.04.01.2001", "17.04.01.2002", "17.04.02.2001", "17.04.02.2002"};
+
+struct Person {
+  std::string nik, name, village, sex, birth;
+};
+
+// Deterministic background person k.
+Person Background(int k) {
+  Person p;
+  const bool woman = k % 2 == 1;
+  const int day = 1 + k % 28, month = 1 + (k / 28) % 12, year = 1960 + (k * 7) % 45;
+  const char* district = k % 4 < 2 ? "170401" : "170402";
+  char nik[17];
+  std::snprintf(nik, sizeof nik, "%s%02d%02d%02d%04d", district, day + (woman ? 40 : 0), month, year % 100, 1 + k % 9000);
+  p.nik = nik;
+  p.name = std::string(kFirst[(k * 13) % 20]) + " " + kLast[(k * 7 + k / 20) % 15];
+  p.village = kVillages[k % 4];
+  p.sex = woman ? "P" : "L";
+  char birth[11];
+  std::snprintf(birth, sizeof birth, "%04d-%02d-%02d", year, month, day);
+  p.birth = birth;
+  return p;
+}
+
+std::string WorkerRow(const Person& p) { return p.nik + "," + p.name + "," + p.sex + "," + p.birth + "," + p.village + "\n"; }
+std::string MemberRow(const std::string& nik, const std::string& name, const std::string& region) {
+  return "2024-11," + nik + "," + name + ",,BPU,aktif,,,,," + region + "\n";
+}
+
+class LinkageE2e : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_ / "cakupan.db";
+    WriteFile(dir_ / "wilayah.csv", kRegions);
+    std::string workers = "nik,nama,jenis_kelamin,tanggal_lahir,kode_desa\n";
+    std::string members = "periode,nik,nama,tanggal_lahir,segmen,status,program,bulan_terakhir_bayar,npp,sumber_dana,kode_wilayah\n";
+    for (int k = 0; k < 1500; ++k) {
+      const Person p = Background(k);
+      if (k % 10 < 7) workers += WorkerRow(p);                    // 70% enumerated
+      if (k % 10 >= 4) members += MemberRow(p.nik, p.name, p.village);  // 60% members: 30% both
+    }
+    // Hand case 1: a NIK with two digits swapped in the serial, and the name
+    // in old spelling with a title ("H. Moch. Soekarno" / "MUHAMMAD SUKARNO"):
+    // same birth date (from the NIK), sex and village.
+    workers += "1704011505880012,H. Moch. Soekarno,L,1988-05-15,17.04.01.2001\n";
+    members += MemberRow("1704011505880021", "MUHAMMAD SUKARNO", "17.04.01.2001");
+    // Hand case 2: no NIK in the registry; a woman whose NIK day carries +40
+    // in the extract; same name, birth date and village.
+    workers += ",Dewi Anggraini Lestari,P,1995-07-20,17.04.01.2002\n";
+    members += MemberRow("1704016007950031", "DEWI ANGGRAINI LESTARI", "17.04.01.2002");
+    // Hand case 3 (must stay apart): same birth date and village as case 1,
+    // another name, another NIK serial: a different man.
+    workers += "1704011505880044,Rahmat Hidayat,L,1988-05-15,17.04.01.2001\n";
+    WriteFile(dir_ / "pekerja.csv", workers);
+    WriteFile(dir_ / "kepesertaan.csv", members);
+    Ok({"--db", db_, "import", "regions", dir_ / "wilayah.csv"});
+    Ok({"--db", db_, "import", "workers", dir_ / "pekerja.csv"});
+    Ok({"--db", db_, "import", "members", dir_ / "kepesertaan.csv", "--period", "2024-11"});
+  }
+
+  RunResult Ok(const std::vector<std::string>& args) {
+    RunResult r = Cakupan(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r;
+  }
+
+  nlohmann::json List(const std::string& filter, const std::string& kind = "link") {
+    RunResult r = Ok({"--db", db_, "review", "list", "--kind", kind, "--filter", filter, "--format", "json", "--unmask",
+                      "--page-size", "1000"});
+    return nlohmann::json::parse(r.out);
+  }
+
+  // The pair whose registry side has this name, or null.
+  static nlohmann::json Find(const nlohmann::json& list, const std::string& name) {
+    for (const auto& item : list["items"])
+      if (item["left"]["name"] == name) return item;
+    return nullptr;
+  }
+
+  TempDir dir_{"linkage"};
+  std::string db_;
+};
+
+TEST_F(LinkageE2e, LinksMistypedRecordsAndSaysHowAndWhy) {
+  RunResult r = Ok({"--db", db_, "reconcile"});
+  EXPECT_NE(r.out.find("dicocokkan tanpa NIK yang sama"), std::string::npos) << r.out;
+  const nlohmann::json linked = List("linked");
+  const nlohmann::json soekarno = Find(linked, "H. Moch. Soekarno");
+  ASSERT_FALSE(soekarno.is_null()) << linked.dump(1);
+  EXPECT_EQ(soekarno["method"], "probabilistic");
+  EXPECT_EQ(soekarno["band"], "match");
+  EXPECT_EQ(soekarno["right"]["nik"], "1704011505880021");
+  EXPECT_GT(soekarno["probability"].get<double>(), 0.95);
+  // Why: the NIK differs by a swap, the names are the same after normalising.
+  EXPECT_EQ(soekarno["why"][0]["level"], "nik.one_edit");
+  EXPECT_EQ(soekarno["why"][1]["level"], "name.exact");
+  const nlohmann::json dewi = Find(linked, "Dewi Anggraini Lestari");
+  ASSERT_FALSE(dewi.is_null()) << linked.dump(1);
+  EXPECT_EQ(dewi["right"]["nik"], "1704016007950031");
+  EXPECT_EQ(dewi["left"]["nik_issue"], "empty");
+  EXPECT_TRUE(Find(List("all"), "Rahmat Hidayat").is_null()) << "a different man with the same birth date";
+
+  // Counted as active; the extract persons are no longer unmatched.
+  RunResult exact = Ok({"--db", db_, "reconcile", "--exact-only"});
+  RunResult cov_exact = Ok({"--db", db_, "coverage", "--region", "17.04", "--basis", "registry", "--format", "json"});
+  Ok({"--db", db_, "reconcile"});
+  RunResult cov = Ok({"--db", db_, "coverage", "--region", "17.04", "--basis", "registry", "--format", "json"});
+  const auto a = nlohmann::json::parse(cov_exact.out), b = nlohmann::json::parse(cov.out);
+  const int64_t linked_count = static_cast<int64_t>(linked["total"].get<int64_t>());
+  EXPECT_EQ(b["region"]["active"].get<int64_t>() - a["region"]["active"].get<int64_t>(), linked_count);
+}
+
+TEST_F(LinkageE2e, DecisionsSurviveReRunsAndReImports) {
+  Ok({"--db", db_, "reconcile"});
+  const nlohmann::json dewi = Find(List("linked"), "Dewi Anggraini Lestari");
+  ASSERT_FALSE(dewi.is_null());
+  const std::string id = dewi["id"];
+  Ok({"--db", db_, "review", "reject", id, "--note", "orang lain menurut kepala desa"});
+  Ok({"--db", db_, "reconcile"});
+  EXPECT_TRUE(Find(List("linked"), "Dewi Anggraini Lestari").is_null());
+  nlohmann::json decided = Find(List("decided"), "Dewi Anggraini Lestari");
+  ASSERT_FALSE(decided.is_null());
+  EXPECT_EQ(decided["decision"], "reject");
+  EXPECT_EQ(decided["note"], "orang lain menurut kepala desa");
+
+  // Re-importing the registry (replacing it) keeps the decision: it is keyed
+  // by the records, not by an import.
+  Ok({"--db", db_, "import", "workers", dir_ / "pekerja.csv", "--replace"});
+  Ok({"--db", db_, "reconcile"});
+  EXPECT_TRUE(Find(List("linked"), "Dewi Anggraini Lestari").is_null());
+
+  Ok({"--db", db_, "review", "undo", id});
+  Ok({"--db", db_, "reconcile"});
+  EXPECT_FALSE(Find(List("linked"), "Dewi Anggraini Lestari").is_null());
+
+  RunResult unknown = Cakupan({"--db", db_, "review", "accept", "000000000000"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("000000000000"), std::string::npos) << unknown.err;
+}
+
+TEST_F(LinkageE2e, DedupeFindsTheSameWorkerInTwoVillagesAndMasksByDefault) {
+  // The same woman enumerated again in another district's village with a
+  // mistyped NIK (one digit).
+  WriteFile(dir_ / "tambahan.csv", "nik,nama,jenis_kelamin,tanggal_lahir,kode_desa\n"
+                                   "1704016007950032,Dewi Anggraini Lestari,P,1995-07-20,17.04.02.2001\n");
+  Ok({"--db", db_, "import", "workers", dir_ / "tambahan.csv"});
+  RunResult r = Ok({"--db", db_, "dedupe", "--format", "json"});
+  const auto summary = nlohmann::json::parse(r.out);
+  EXPECT_GE(summary["match"].get<int64_t>() + summary["review"].get<int64_t>(), 1);
+  const nlohmann::json all = List("all", "duplicate");
+  bool found = false;
+  for (const auto& item : all["items"]) {
+    if (item["left"]["name"] == "Dewi Anggraini Lestari" && item["right"]["name"] == "Dewi Anggraini Lestari") found = true;
+  }
+  EXPECT_TRUE(found) << all.dump(1);
+  // Without --unmask, no NIK or name appears in full.
+  RunResult masked = Ok({"--db", db_, "review", "list", "--kind", "duplicate", "--filter", "all", "--format", "json"});
+  EXPECT_EQ(masked.out.find("Dewi Anggraini"), std::string::npos);
+  EXPECT_EQ(masked.out.find("1704016007950032"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cakupan::e2e
