@@ -47,7 +47,7 @@ for N in $SIZES; do
     run import_workers "$BIN" -q --db "$DB" import workers "$DATA/pekerja.csv"
     run import_labour_force "$BIN" -q --db "$DB" import labour-force "$DATA/angkatan-kerja.csv"
     run import_members "$BIN" -q --db "$DB" import members "$DATA/kepesertaan-$PERIOD.csv"
-    run reconcile "$BIN" -q --db "$DB" reconcile --period $PERIOD
+    run reconcile "$BIN" -q --db "$DB" reconcile --exact-only --period $PERIOD
     for level in province regency district village; do
       run coverage_$level "$BIN" -q --db "$DB" coverage --region 0 --level $level --format csv
     done

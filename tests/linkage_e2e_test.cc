@@ -138,6 +138,19 @@ TEST_F(LinkageE2e, LinksMistypedRecordsAndSaysHowAndWhy) {
   EXPECT_EQ(b["region"]["active"].get<int64_t>() - a["region"]["active"].get<int64_t>(), linked_count);
 }
 
+TEST_F(LinkageE2e, TheApiListsTheSamePairsAsTheCliMasked) {
+  Ok({"--db", db_, "reconcile"});
+  RunResult cli = Ok({"--db", db_, "review", "list", "--filter", "all", "--format", "json"});
+  ServerProcess server({"--db", db_, "serve", "--port", "0"});
+  ASSERT_TRUE(server.ok()) << server.output();
+  HttpResult api = HttpGet(server.port(), "/api/review?filter=all");
+  ASSERT_EQ(api.status, 200) << api.body;
+  EXPECT_EQ(nlohmann::json::parse(api.body), nlohmann::json::parse(cli.out));
+  EXPECT_EQ(api.body.find("Soekarno"), std::string::npos) << "masked";
+  EXPECT_EQ(HttpGet(server.port(), "/api/review?kind=cousin").status, 400);
+  EXPECT_EQ(HttpGet(server.port(), "/api/review?kind=duplicate").status, 409) << "dedupe never ran";
+}
+
 TEST_F(LinkageE2e, DecisionsSurviveReRunsAndReImports) {
   Ok({"--db", db_, "reconcile"});
   const nlohmann::json dewi = Find(List("linked"), "Dewi Anggraini Lestari");

@@ -74,6 +74,7 @@ void RegisterApi(Router& router, DashboardService& service, const ApiOptions& op
   add("/api/boundaries", &HandleBoundaries);
   add("/api/openapi.json", &HandleOpenApi);
   add("/api/quality", &HandleQuality);
+  add("/api/review", &HandleReview);
 }
 
 }  // namespace cakupan

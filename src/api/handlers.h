@@ -20,6 +20,7 @@ HttpResponse HandleWorkers(DashboardService& service, const HttpRequest& request
 HttpResponse HandleBoundaries(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleOpenApi(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleQuality(DashboardService& service, const HttpRequest& request);
+HttpResponse HandleReview(DashboardService& service, const HttpRequest& request);
 
 // Wire form of a region reference, shared by several resources.
 nlohmann::json RegionInfoJson(const RegionInfo& region);
