@@ -76,8 +76,18 @@ int RegionDepth(uint64_t packed);
 
 inline constexpr uint32_t kNoNameId = UINT32_MAX;
 
+// The 16 digits of a NIK (zero-padded) as 4-bit nibbles, the first digit in
+// the top nibble; 0 for 0.
+uint64_t NikNibbles(uint64_t nik);
+// The NIK level (kNikExact .. kNikDifferent, or kNikMissing when either is 0)
+// of two NIKs in NikNibbles form: the optimal string alignment distance of
+// their 16 digits, found from the positions of the differing digits
+// (comparisons_test.cc checks it against the edit distance table).
+int CompareNikNibbles(uint64_t a, uint64_t b);
+
 struct PreparedRecords {
   std::vector<uint64_t> nik;       // UsableNik
+  std::vector<uint64_t> nik_nibbles;  // NikNibbles(nik)
   std::string names;               // normalised names, concatenated
   std::vector<uint64_t> name_end;  // name i is names[name_end[i-1] (0 for i = 0), name_end[i])
   std::vector<uint32_t> name_id;   // equal ids = equal normalised names; kNoNameId when empty
