@@ -191,7 +191,6 @@ CandidatePairs FindCandidatePairs(const PreparedRecords& left, const PreparedRec
   // 3. Blocks: sort each bucket into runs of equal keys; mark the (row,
   // rule) entries whose block is small enough to be paired.
   std::vector<uint8_t> small(n * R, 0);
-  std::vector<int64_t> bucket_blocks(kBuckets, 0), bucket_skipped(kBuckets, 0);
   ParallelTasks(kBuckets, threads, [&](size_t b) {
     std::sort(entries.begin() + offsets[b], entries.begin() + offsets[b + 1]);
     size_t i = offsets[b];
@@ -207,10 +206,11 @@ CandidatePairs FindCandidatePairs(const PreparedRecords& left, const PreparedRec
 
   // 4. Pairs within each block. A pair is emitted only by the first rule
   // whose (small enough) block holds both records, so every distinct pair
-  // comes out once without sorting the pairs.
-  std::vector<std::vector<uint64_t>> bucket_pairs(kBuckets);
-  ParallelTasks(kBuckets, threads, [&](size_t b) {
-    auto& out = bucket_pairs[b];
+  // comes out once without sorting the pairs. Two passes: count each
+  // bucket's pairs, then write them in place (bucket order).
+  std::vector<int64_t> bucket_blocks(kBuckets, 0), bucket_skipped(kBuckets, 0);
+  auto each_pair = [&](size_t b, auto&& emit) {
+    int64_t blocks = 0, skipped = 0;
     size_t i = offsets[b];
     while (i < offsets[b + 1]) {
       size_t j = i;
@@ -223,9 +223,9 @@ CandidatePairs FindCandidatePairs(const PreparedRecords& left, const PreparedRec
       const bool has_pairs = dedupe ? j - i >= 2 : (first_right > i && first_right < j);
       if (has_pairs) {
         if (j - i > max_block_size) {
-          ++bucket_skipped[b];
+          ++skipped;
         } else {
-          ++bucket_blocks[b];
+          ++blocks;
           const int rule = static_cast<int>(entries[i].rule);
           const size_t y_begin = dedupe ? i : first_right;
           const size_t x_end = dedupe ? j : first_right;
@@ -238,28 +238,36 @@ CandidatePairs FindCandidatePairs(const PreparedRecords& left, const PreparedRec
               const uint64_t* ky = &keys[static_cast<size_t>(row_y) * R];
               bool earlier = false;
               for (int r = 0; r < rule; ++r) earlier |= (kx[r] == ky[r]) & (kx[r] != 0) & (sx[r] != 0);
-              if (earlier) continue;
-              out.push_back(static_cast<uint64_t>(row_x) << 32 | (dedupe ? row_y : row_y - n_left));
+              if (!earlier) emit(static_cast<uint64_t>(row_x) << 32 | (dedupe ? row_y : row_y - n_left));
             }
           }
         }
       }
       i = j;
     }
+    bucket_blocks[b] = blocks;
+    bucket_skipped[b] = skipped;
+  };
+  std::vector<size_t> bucket_count(kBuckets + 1, 0);
+  ParallelTasks(kBuckets, threads, [&](size_t b) {
+    size_t count = 0;
+    each_pair(b, [&count](uint64_t) { ++count; });
+    bucket_count[b] = count;
   });
-  std::vector<Entry>().swap(entries);
-  std::vector<uint64_t>().swap(keys);
   size_t total = 0;
   for (int b = 0; b < kBuckets; ++b) {
+    const size_t c = bucket_count[b];
+    bucket_count[b] = total;  // now the bucket's first pair
+    total += c;
     result.blocks += bucket_blocks[b];
     result.skipped_blocks += bucket_skipped[b];
-    total += bucket_pairs[b].size();
   }
-  result.pairs.reserve(total);
-  for (auto& part : bucket_pairs) {
-    result.pairs.insert(result.pairs.end(), part.begin(), part.end());
-    std::vector<uint64_t>().swap(part);
-  }
+  result.pairs.resize(total);
+  uint64_t* out = result.pairs.data();
+  ParallelTasks(kBuckets, threads, [&](size_t b) {
+    uint64_t* next = out + bucket_count[b];
+    each_pair(b, [&next](uint64_t pair) { *next++ = pair; });
+  });
   return result;
 }
 

@@ -112,13 +112,15 @@ int CompareCivil(Date a, Date b, int ya, int ma, int da, int yb, int mb, int db)
   return kDateDifferent;
 }
 
-// The name level once exactness is known to be false.
-int CompareDistinctNames(std::string_view a, std::string_view b) {
+// The name level once exactness is known to be false; bits_a and bits_b are
+// the names' TokenBits.
+int CompareDistinctNames(std::string_view a, std::string_view b, uint64_t bits_a, uint64_t bits_b) {
   const double jw = JaroWinkler(a, b);
   if (jw >= kNameVerySimilarThreshold) return kNameVerySimilar;
   if (jw >= kNameSimilarThreshold) return kNameSimilar;
   const bool a_fewer = TokenCount(a) <= TokenCount(b);
-  if (TokensContained(a_fewer ? a : b, a_fewer ? b : a)) return kNameTokenOverlap;
+  const uint64_t fewer_bits = a_fewer ? bits_a : bits_b, more_bits = a_fewer ? bits_b : bits_a;
+  if ((fewer_bits & ~more_bits) == 0 && TokensContained(a_fewer ? a : b, a_fewer ? b : a)) return kNameTokenOverlap;
   if (jw >= kNameWeakThreshold) return kNameWeak;
   return kNameDifferent;
 }
@@ -166,6 +168,22 @@ int RegionDepth(uint64_t packed) {
   if (packed % 1000000ULL == 0) return 2;
   if (packed % 10000ULL == 0) return 3;
   return 4;
+}
+
+uint64_t TokenBits(std::string_view name) {
+  uint64_t bits = 0;
+  size_t pos = 0;
+  while (pos <= name.size()) {
+    size_t end = name.find(' ', pos);
+    if (end == std::string_view::npos) end = name.size();
+    if (end > pos) {
+      uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a
+      for (size_t k = pos; k < end; ++k) h = (h ^ static_cast<unsigned char>(name[k])) * 0x100000001B3ULL;
+      bits |= uint64_t{1} << (h >> 58);
+    }
+    pos = end + 1;
+  }
+  return bits;
 }
 
 uint64_t NikNibbles(uint64_t nik) {
@@ -230,7 +248,7 @@ int CompareNik(uint64_t a, uint64_t b) {
 int CompareNames(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return kNameMissing;
   if (a == b) return kNameExact;
-  return CompareDistinctNames(a, b);
+  return CompareDistinctNames(a, b, TokenBits(a), TokenBits(b));
 }
 
 int CompareBirthDates(Date a, Date b) {
@@ -289,6 +307,7 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
   p.sex.resize(n);
   p.region.resize(n);
   p.name_end.resize(n);
+  p.name_tokens.resize(n);
   const int parts = static_cast<int>(std::min<size_t>(std::max(1, threads), std::max<size_t>(1, n / 4096)));
   std::vector<std::string> part_names(parts);
   std::vector<std::vector<uint64_t>> part_ends(parts);
@@ -310,7 +329,9 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
       const uint8_t s = records.sex[i];
       p.sex[i] = s == 1 || s == 2 ? s : 0;
       p.region[i] = UsableRegion(records.region[i]);
+      const size_t name_begin = buffer.size();
       buffer += NormalizeName(records.name[i]);
+      p.name_tokens[i] = TokenBits(std::string_view(buffer).substr(name_begin));
       ends.push_back(buffer.size());
     }
   });
@@ -352,7 +373,7 @@ ComparisonVector ComparePrepared(const PreparedRecords& a, size_t i, const Prepa
   } else if (a.name_id[i] == b.name_id[j]) {
     v[1] = kNameExact;
   } else {
-    v[1] = static_cast<uint8_t>(CompareDistinctNames(a.Name(i), b.Name(j)));
+    v[1] = static_cast<uint8_t>(CompareDistinctNames(a.Name(i), b.Name(j), a.name_tokens[i], b.name_tokens[j]));
   }
   v[2] = static_cast<uint8_t>(CompareCivil(a.birth_date[i], b.birth_date[j], a.year[i], a.month[i], a.day[i],
                                            b.year[j], b.month[j], b.day[j]));

@@ -187,10 +187,21 @@ Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecor
   const std::vector<double> tf_adjust = options.term_frequency_adjustment
                                             ? TermFrequencyAdjustments(name_counts, model.u[name][kNameExact])
                                             : std::vector<double>(name_counts.size(), 0.0);
+  // Patterns whose best possible weight (the largest term-frequency
+  // adjustment for an exact name) stays below the review band (with a margin
+  // for rounding) are skipped without scoring their pairs.
+  double max_tf = 0;
+  for (double a : tf_adjust) max_tf = std::max(max_tf, a);
+  std::vector<uint8_t> reachable(kPatternCount, 0);
+  for (int p = 0; p < kPatternCount; ++p) {
+    const double best = pattern_weight[p] + (PatternLevels(p)[name] == kNameExact ? max_tf : 0.0) + 1e-6;
+    reachable[p] = MatchProbability(best, prior) >= options.review_probability;
+  }
   std::vector<std::vector<ScoredPair>> chunk_scored(chunks);
   ParallelTasks(chunks, threads, [&](size_t c) {
     const size_t end = std::min(pairs.size(), (c + 1) * kPairChunk);
     for (size_t k = c * kPairChunk; k < end; ++k) {
+      if (!reachable[pattern[k]]) continue;
       const ComparisonVector levels = PatternLevels(pattern[k]);
       const uint32_t i = static_cast<uint32_t>(pairs[k] >> 32), j = static_cast<uint32_t>(pairs[k]);
       double weight = pattern_weight[pattern[k]];
