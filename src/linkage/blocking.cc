@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "base/parallel.h"
+#include "linkage/similarity_internal.h"
 
 namespace cakupan {
 namespace {
@@ -37,7 +38,8 @@ uint64_t HashText(std::string_view s) {  // FNV-1a: stable across platforms
 
 struct Entry {
   uint64_t key;
-  uint32_t row;  // left rows, then right rows offset by the left size
+  uint32_t row;   // left rows, then right rows offset by the left size
+  uint32_t rule;  // index of the blocking rule that gave the key
   bool operator<(const Entry& o) const { return key != o.key ? key < o.key : row < o.row; }
 };
 
@@ -75,6 +77,15 @@ std::vector<T> Scatter(std::vector<std::vector<T>>& chunks, BucketOf bucket_of, 
 
 }  // namespace
 
+namespace {
+
+uint64_t PhoneticHash(std::string_view name) {
+  char key[kPhoneticKeyMax];
+  return HashText(std::string_view(key, PhoneticKeyChars(name, key)));
+}
+
+}  // namespace
+
 std::array<uint64_t, kBlockingRules> BlockingKeys(const PreparedRecords& r, size_t i) {
   std::array<uint64_t, kBlockingRules> keys{};
   const uint64_t nik = r.nik[i];
@@ -92,7 +103,7 @@ std::array<uint64_t, kBlockingRules> BlockingKeys(const PreparedRecords& r, size
   if (!name.empty() && has_date) {
     const size_t space = name.rfind(' ');
     const std::string_view last = space == std::string_view::npos ? std::string_view() : name.substr(space + 1);
-    keys[1] = Key(2, HashText(PhoneticKey(name)) ^ (HashText(PhoneticKey(last)) * 31), r.year[i]);
+    keys[1] = Key(2, PhoneticHash(name) ^ (PhoneticHash(last) * 31), r.year[i]);
   }
   // c) region at district level + birth date.
   if (depth >= 3 && has_date) keys[2] = Key(3, region / 10000ULL, date_bits);
@@ -115,31 +126,91 @@ CandidatePairs FindCandidatePairs(const PreparedRecords& left, const PreparedRec
   const size_t n = n_left + n_right;
   CandidatePairs result;
   if (n_left == 0 || (!dedupe && n_right == 0)) return result;
+  constexpr int R = kBlockingRules;
 
-  // 1. Keys, in fixed-size chunks of rows (independent of the thread count).
+  // 1. Every record's keys (rows: left, then right offset by n_left), in
+  // fixed-size chunks of rows (independent of the thread count).
   constexpr size_t kChunkRows = 1 << 16;
+  std::vector<uint64_t> keys(n * R);
   const size_t n_chunks = (n + kChunkRows - 1) / kChunkRows;
+  ParallelTasks(n_chunks, threads, [&](size_t c) {
+    const size_t begin = c * kChunkRows, end = std::min(n, begin + kChunkRows);
+    for (size_t row = begin; row < end; ++row) {
+      const auto k = row < n_left ? BlockingKeys(left, row) : BlockingKeys(*right, row - n_left);
+      std::copy(k.begin(), k.end(), keys.begin() + row * R);
+    }
+  });
+
+  // 2. Entries (key, row, rule). Linking: only keys that the right side
+  // (the extract, usually the smaller) has can make a pair, so a left entry
+  // is kept only when its key is in an open-addressing set of the right's
+  // keys; blocks keep their full size (every left entry with the key).
+  std::vector<uint64_t> right_keys;  // open addressing, 0 = empty
+  uint64_t mask = 0;
+  if (!dedupe) {
+    size_t capacity = 16;
+    while (capacity < n_right * R * 2) capacity <<= 1;
+    right_keys.assign(capacity, 0);
+    mask = capacity - 1;
+    for (size_t k = n_left * R; k < n * R; ++k) {
+      const uint64_t key = keys[k];
+      if (key == 0) continue;
+      for (uint64_t slot = Fmix(key) & mask;; slot = (slot + 1) & mask) {
+        if (right_keys[slot] == key) break;
+        if (right_keys[slot] == 0) {
+          right_keys[slot] = key;
+          break;
+        }
+      }
+    }
+  }
+  auto in_right = [&](uint64_t key) {
+    for (uint64_t slot = Fmix(key) & mask;; slot = (slot + 1) & mask) {
+      if (right_keys[slot] == key) return true;
+      if (right_keys[slot] == 0) return false;
+    }
+  };
   std::vector<std::vector<Entry>> chunks(n_chunks);
   ParallelTasks(n_chunks, threads, [&](size_t c) {
     const size_t begin = c * kChunkRows, end = std::min(n, begin + kChunkRows);
     auto& out = chunks[c];
-    out.reserve((end - begin) * 3);
+    out.reserve(dedupe ? (end - begin) * R : (end - begin) / 2);
     for (size_t row = begin; row < end; ++row) {
-      const auto keys = row < n_left ? BlockingKeys(left, row) : BlockingKeys(*right, row - n_left);
-      for (uint64_t k : keys) {
-        if (k != 0) out.push_back(Entry{k, static_cast<uint32_t>(row)});
+      const bool filter = !dedupe && row < n_left;
+      for (int r = 0; r < R; ++r) {
+        const uint64_t k = keys[row * R + r];
+        if (k == 0 || (filter && !in_right(k))) continue;
+        out.push_back(Entry{k, static_cast<uint32_t>(row), static_cast<uint32_t>(r)});
       }
     }
   });
+  std::vector<uint64_t>().swap(right_keys);
   std::vector<size_t> offsets;
   std::vector<Entry> entries = Scatter(chunks, [](const Entry& e) { return e.key >> 56; }, threads, &offsets);
 
-  // 2. Blocks: sort each bucket, pair up within runs of equal keys.
-  std::vector<std::vector<uint64_t>> bucket_pairs(kBuckets);
-  std::vector<int64_t> bucket_blocks(kBuckets, 0), bucket_skipped(kBuckets, 0);
+  // 3. Blocks: sort each bucket into runs of equal keys; mark the (row,
+  // rule) entries whose block is small enough to be paired.
+  std::vector<uint8_t> small(n * R, 0);
   ParallelTasks(kBuckets, threads, [&](size_t b) {
     std::sort(entries.begin() + offsets[b], entries.begin() + offsets[b + 1]);
-    auto& out = bucket_pairs[b];
+    size_t i = offsets[b];
+    while (i < offsets[b + 1]) {
+      size_t j = i;
+      while (j < offsets[b + 1] && entries[j].key == entries[i].key) ++j;
+      if (j - i <= max_block_size) {
+        for (size_t x = i; x < j; ++x) small[static_cast<size_t>(entries[x].row) * R + entries[x].rule] = 1;
+      }
+      i = j;
+    }
+  });
+
+  // 4. Pairs within each block. A pair is emitted only by the first rule
+  // whose (small enough) block holds both records, so every distinct pair
+  // comes out once without sorting the pairs. Two passes: count each
+  // bucket's pairs, then write them in place (bucket order).
+  std::vector<int64_t> bucket_blocks(kBuckets, 0), bucket_skipped(kBuckets, 0);
+  auto each_pair = [&](size_t b, auto&& emit) {
+    int64_t blocks = 0, skipped = 0;
     size_t i = offsets[b];
     while (i < offsets[b + 1]) {
       size_t j = i;
@@ -152,49 +223,51 @@ CandidatePairs FindCandidatePairs(const PreparedRecords& left, const PreparedRec
       const bool has_pairs = dedupe ? j - i >= 2 : (first_right > i && first_right < j);
       if (has_pairs) {
         if (j - i > max_block_size) {
-          ++bucket_skipped[b];
+          ++skipped;
         } else {
-          ++bucket_blocks[b];
-          if (dedupe) {
-            for (size_t x = i; x < j; ++x) {
-              for (size_t y = x + 1; y < j; ++y) {
-                out.push_back(static_cast<uint64_t>(entries[x].row) << 32 | entries[y].row);
-              }
-            }
-          } else {
-            for (size_t x = i; x < first_right; ++x) {
-              for (size_t y = first_right; y < j; ++y) {
-                out.push_back(static_cast<uint64_t>(entries[x].row) << 32 | (entries[y].row - n_left));
-              }
+          ++blocks;
+          const int rule = static_cast<int>(entries[i].rule);
+          const size_t y_begin = dedupe ? i : first_right;
+          const size_t x_end = dedupe ? j : first_right;
+          for (size_t x = i; x < x_end; ++x) {
+            const uint32_t row_x = entries[x].row;
+            const uint64_t* kx = &keys[static_cast<size_t>(row_x) * R];
+            const uint8_t* sx = &small[static_cast<size_t>(row_x) * R];
+            for (size_t y = dedupe ? x + 1 : y_begin; y < j; ++y) {
+              const uint32_t row_y = entries[y].row;
+              const uint64_t* ky = &keys[static_cast<size_t>(row_y) * R];
+              bool earlier = false;
+              for (int r = 0; r < rule; ++r) earlier |= (kx[r] == ky[r]) & (kx[r] != 0) & (sx[r] != 0);
+              if (!earlier) emit(static_cast<uint64_t>(row_x) << 32 | (dedupe ? row_y : row_y - n_left));
             }
           }
         }
       }
       i = j;
     }
+    bucket_blocks[b] = blocks;
+    bucket_skipped[b] = skipped;
+  };
+  std::vector<size_t> bucket_count(kBuckets + 1, 0);
+  ParallelTasks(kBuckets, threads, [&](size_t b) {
+    size_t count = 0;
+    each_pair(b, [&count](uint64_t) { ++count; });
+    bucket_count[b] = count;
   });
-  std::vector<Entry>().swap(entries);
+  size_t total = 0;
   for (int b = 0; b < kBuckets; ++b) {
+    const size_t c = bucket_count[b];
+    bucket_count[b] = total;  // now the bucket's first pair
+    total += c;
     result.blocks += bucket_blocks[b];
     result.skipped_blocks += bucket_skipped[b];
   }
-
-  // 3. The same pair from several rules: group by a hash of the pair, sort,
-  // unique.
-  std::vector<uint64_t> pairs = Scatter(bucket_pairs, [](uint64_t p) { return Fmix(p) >> 56; }, threads, &offsets);
-  std::vector<size_t> unique_end(kBuckets);
+  result.pairs.resize(total);
+  uint64_t* out = result.pairs.data();
   ParallelTasks(kBuckets, threads, [&](size_t b) {
-    auto first = pairs.begin() + offsets[b], last = pairs.begin() + offsets[b + 1];
-    std::sort(first, last);
-    unique_end[b] = std::unique(first, last) - pairs.begin();
+    uint64_t* next = out + bucket_count[b];
+    each_pair(b, [&next](uint64_t pair) { *next++ = pair; });
   });
-  size_t out = 0;
-  for (int b = 0; b < kBuckets; ++b) {
-    for (size_t i = offsets[b]; i < unique_end[b]; ++i) pairs[out++] = pairs[i];
-  }
-  pairs.resize(out);
-  pairs.shrink_to_fit();
-  result.pairs = std::move(pairs);
   return result;
 }
 

@@ -13,7 +13,8 @@
 namespace cakupan {
 
 struct CandidatePairs {
-  // (left row << 32) | right row, distinct; for one set, left < right.
+  // (left row << 32) | right row, distinct (each from the first rule whose
+  // block holds it), grouped by block; for one set, left < right.
   std::vector<uint64_t> pairs;
   int64_t blocks = 0;          // blocks that gave pairs
   int64_t skipped_blocks = 0;  // blocks with more than max_block_size records

@@ -77,14 +77,6 @@ const LevelText* Level(Comparison c, int level) {
   return nullptr;
 }
 
-// The 16 digits of a NIK, most significant first.
-void NikDigits(uint64_t v, char* out) {
-  for (int i = 15; i >= 0; --i) {
-    out[i] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  }
-}
-
 // True when each token of `fewer` occurs among the tokens of `more`.
 bool TokensContained(std::string_view fewer, std::string_view more) {
   size_t pos = 0;
@@ -120,13 +112,15 @@ int CompareCivil(Date a, Date b, int ya, int ma, int da, int yb, int mb, int db)
   return kDateDifferent;
 }
 
-// The name level once exactness is known to be false.
-int CompareDistinctNames(std::string_view a, std::string_view b) {
+// The name level once exactness is known to be false; bits_a and bits_b are
+// the names' TokenBits.
+int CompareDistinctNames(std::string_view a, std::string_view b, uint64_t bits_a, uint64_t bits_b) {
   const double jw = JaroWinkler(a, b);
   if (jw >= kNameVerySimilarThreshold) return kNameVerySimilar;
   if (jw >= kNameSimilarThreshold) return kNameSimilar;
   const bool a_fewer = TokenCount(a) <= TokenCount(b);
-  if (TokensContained(a_fewer ? a : b, a_fewer ? b : a)) return kNameTokenOverlap;
+  const uint64_t fewer_bits = a_fewer ? bits_a : bits_b, more_bits = a_fewer ? bits_b : bits_a;
+  if ((fewer_bits & ~more_bits) == 0 && TokensContained(a_fewer ? a : b, a_fewer ? b : a)) return kNameTokenOverlap;
   if (jw >= kNameWeakThreshold) return kNameWeak;
   return kNameDifferent;
 }
@@ -176,22 +170,85 @@ int RegionDepth(uint64_t packed) {
   return 4;
 }
 
-int CompareNik(uint64_t a, uint64_t b) {
-  a = UsableNik(a);
-  b = UsableNik(b);
+uint64_t TokenBits(std::string_view name) {
+  uint64_t bits = 0;
+  size_t pos = 0;
+  while (pos <= name.size()) {
+    size_t end = name.find(' ', pos);
+    if (end == std::string_view::npos) end = name.size();
+    if (end > pos) {
+      uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a
+      for (size_t k = pos; k < end; ++k) h = (h ^ static_cast<unsigned char>(name[k])) * 0x100000001B3ULL;
+      bits |= uint64_t{1} << (h >> 58);
+    }
+    pos = end + 1;
+  }
+  return bits;
+}
+
+uint64_t NikNibbles(uint64_t nik) {
+  uint64_t out = 0;
+  for (int i = 0; i < 16; ++i) {
+    out |= (nik % 10) << (4 * i);
+    nik /= 10;
+  }
+  return out;
+}
+
+int CompareNikNibbles(uint64_t a, uint64_t b) {
   if (a == 0 || b == 0) return kNikMissing;
-  if (a == b) return kNikExact;
-  char da[16], db[16];
-  NikDigits(a, da);
-  NikDigits(b, db);
-  const int d = BoundedOsaDistance(std::string_view(da, 16), std::string_view(db, 16), 2);
-  return d == 1 ? kNikOneEdit : d == 2 ? kNikTwoEdits : kNikDifferent;
+  const uint64_t x = a ^ b;
+  if (x == 0) return kNikExact;
+  // One bit per differing digit (the nibble's low bit), digit k (0 = first)
+  // at bit 60 - 4k.
+  constexpr uint64_t kLow = 0x1111111111111111ULL;
+  const uint64_t differ = (x | x >> 1 | x >> 2 | x >> 3) & kLow;
+  const int count = __builtin_popcountll(differ);
+  // Digit k of a nibble string.
+  auto digit = [](uint64_t v, int k) { return (v >> (60 - 4 * k)) & 0xF; };
+  // The differing digits, first to last (at most the first four are needed).
+  int pos[4] = {0, 0, 0, 0};
+  {
+    uint64_t d = differ;
+    for (int n = 0; n < 4 && d != 0; ++n) {
+      pos[n] = (63 - __builtin_clzll(d)) / 4;  // highest set bit = earliest digit
+      pos[n] = 15 - pos[n];
+      d &= ~(uint64_t{1} << (60 - 4 * pos[n]));
+    }
+  }
+  // Digits k and k + 1 swapped (and differing) between a and b.
+  auto swapped = [&](int k) { return digit(a, k) == digit(b, k + 1) && digit(a, k + 1) == digit(b, k); };
+  // Equal-length strings are one edit apart only by one substitution or one
+  // adjacent transposition.
+  if (count == 1) return kNikOneEdit;
+  if (count == 2) return pos[1] == pos[0] + 1 && swapped(pos[0]) ? kNikOneEdit : kNikTwoEdits;
+  // Two edits over three or more differing digits: a transposition and a
+  // substitution, two transpositions, or a deletion and an insertion (the
+  // digits from the first to the last difference shifted by one place).
+  if (count == 3) {
+    if (pos[1] == pos[0] + 1 && swapped(pos[0])) return kNikTwoEdits;
+    if (pos[2] == pos[1] + 1 && swapped(pos[1])) return kNikTwoEdits;
+  }
+  if (count == 4 && pos[1] == pos[0] + 1 && swapped(pos[0]) && pos[3] == pos[2] + 1 && swapped(pos[2])) {
+    return kNikTwoEdits;
+  }
+  const int first = 15 - (63 - __builtin_clzll(differ)) / 4;
+  const int last = 15 - __builtin_ctzll(differ) / 4;
+  // Digits first .. last - 1 (last > first here).
+  const int span = last - first;
+  const uint64_t mask = ((uint64_t{1} << (4 * span)) - 1) << (64 - 4 * last);
+  if ((((a << 4) ^ b) & mask) == 0 || (((b << 4) ^ a) & mask) == 0) return kNikTwoEdits;
+  return kNikDifferent;
+}
+
+int CompareNik(uint64_t a, uint64_t b) {
+  return CompareNikNibbles(NikNibbles(UsableNik(a)), NikNibbles(UsableNik(b)));
 }
 
 int CompareNames(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return kNameMissing;
   if (a == b) return kNameExact;
-  return CompareDistinctNames(a, b);
+  return CompareDistinctNames(a, b, TokenBits(a), TokenBits(b));
 }
 
 int CompareBirthDates(Date a, Date b) {
@@ -242,6 +299,7 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
   const size_t n = records.size();
   PreparedRecords p;
   p.nik.resize(n);
+  p.nik_nibbles.resize(n);
   p.birth_date.resize(n);
   p.year.resize(n);
   p.month.resize(n);
@@ -249,6 +307,7 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
   p.sex.resize(n);
   p.region.resize(n);
   p.name_end.resize(n);
+  p.name_tokens.resize(n);
   const int parts = static_cast<int>(std::min<size_t>(std::max(1, threads), std::max<size_t>(1, n / 4096)));
   std::vector<std::string> part_names(parts);
   std::vector<std::vector<uint64_t>> part_ends(parts);
@@ -258,6 +317,7 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
     ends.reserve(end - begin);
     for (size_t i = begin; i < end; ++i) {
       p.nik[i] = UsableNik(records.nik[i]);
+      p.nik_nibbles[i] = NikNibbles(p.nik[i]);
       const Date d = UsableDate(records.birth_date[i]);
       p.birth_date[i] = d;
       if (d != kNoDate) {
@@ -269,7 +329,9 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
       const uint8_t s = records.sex[i];
       p.sex[i] = s == 1 || s == 2 ? s : 0;
       p.region[i] = UsableRegion(records.region[i]);
+      const size_t name_begin = buffer.size();
       buffer += NormalizeName(records.name[i]);
+      p.name_tokens[i] = TokenBits(std::string_view(buffer).substr(name_begin));
       ends.push_back(buffer.size());
     }
   });
@@ -305,13 +367,13 @@ std::vector<uint32_t> AssignNameIds(const std::vector<PreparedRecords*>& sets) {
 
 ComparisonVector ComparePrepared(const PreparedRecords& a, size_t i, const PreparedRecords& b, size_t j) {
   ComparisonVector v{};
-  v[0] = static_cast<uint8_t>(CompareNik(a.nik[i], b.nik[j]));
+  v[0] = static_cast<uint8_t>(CompareNikNibbles(a.nik_nibbles[i], b.nik_nibbles[j]));
   if (a.name_id[i] == kNoNameId || b.name_id[j] == kNoNameId) {
     v[1] = kNameMissing;
   } else if (a.name_id[i] == b.name_id[j]) {
     v[1] = kNameExact;
   } else {
-    v[1] = static_cast<uint8_t>(CompareDistinctNames(a.Name(i), b.Name(j)));
+    v[1] = static_cast<uint8_t>(CompareDistinctNames(a.Name(i), b.Name(j), a.name_tokens[i], b.name_tokens[j]));
   }
   v[2] = static_cast<uint8_t>(CompareCivil(a.birth_date[i], b.birth_date[j], a.year[i], a.month[i], a.day[i],
                                            b.year[j], b.month[j], b.day[j]));

@@ -76,11 +76,22 @@ int RegionDepth(uint64_t packed);
 
 inline constexpr uint32_t kNoNameId = UINT32_MAX;
 
+// The 16 digits of a NIK (zero-padded) as 4-bit nibbles, the first digit in
+// the top nibble; 0 for 0.
+uint64_t NikNibbles(uint64_t nik);
+// The NIK level (kNikExact .. kNikDifferent, or kNikMissing when either is 0)
+// of two NIKs in NikNibbles form: the optimal string alignment distance of
+// their 16 digits, found from the positions of the differing digits
+// (comparisons_test.cc checks it against the edit distance table).
+int CompareNikNibbles(uint64_t a, uint64_t b);
+
 struct PreparedRecords {
   std::vector<uint64_t> nik;       // UsableNik
+  std::vector<uint64_t> nik_nibbles;  // NikNibbles(nik)
   std::string names;               // normalised names, concatenated
   std::vector<uint64_t> name_end;  // name i is names[name_end[i-1] (0 for i = 0), name_end[i])
   std::vector<uint32_t> name_id;   // equal ids = equal normalised names; kNoNameId when empty
+  std::vector<uint64_t> name_tokens;  // TokenBits of the normalised name
   std::vector<Date> birth_date;    // UsableDate
   std::vector<uint16_t> year;      // civil parts of birth_date (0 when missing)
   std::vector<uint8_t> month, day;
@@ -93,6 +104,11 @@ struct PreparedRecords {
     return std::string_view(names).substr(begin, name_end[i] - begin);
   }
 };
+
+// A 64-bit signature of a normalised name's tokens (bit hash(token) % 64 set
+// for each token): when one name's tokens all occur in the other, its bits
+// are a subset of the other's, so a bit outside rules that out cheaply.
+uint64_t TokenBits(std::string_view normalized_name);
 
 // Normalises names and checks values, in parallel. name_id is left empty.
 PreparedRecords PrepareRecords(const LinkageRecords& records, int threads);

@@ -6,6 +6,8 @@
 #include "base/i18n.h"
 #include "linkage/comparisons.h"
 #include "linkage/linkage.h"
+#include "linkage/similarity_internal.h"
+#include "base/rng.h"
 
 namespace cakupan {
 namespace {
@@ -17,6 +19,45 @@ struct NikCase {
   const char* level;
 };
 class CompareNikTest : public ::testing::TestWithParam<NikCase> {};
+// The level from the differing digits' positions equals the level from the
+// edit distance table, on NIKs one or two random edits (substitutions,
+// adjacent swaps, deletions plus insertions) apart, over small digit
+// alphabets so that edits often coincide.
+TEST(CompareNikTest, DigitPositionsAgreeWithEditDistance) {
+  Rng rng(7);
+  auto digits = [](uint64_t v) {
+    std::string s(16, '0');
+    for (int i = 15; i >= 0; --i, v /= 10) s[i] = static_cast<char>('0' + v % 10);
+    return s;
+  };
+  auto value = [](const std::string& s) { return std::stoull(s); };
+  for (int n = 0; n < 400000; ++n) {
+    const int alphabet = static_cast<int>(rng.Between(2, 10));
+    std::string a(16, '0');
+    for (char& c : a) c = static_cast<char>('0' + rng.Below(alphabet));
+    std::string b = a;
+    const int edits = static_cast<int>(rng.Between(0, 3));
+    for (int e = 0; e < edits; ++e) {
+      const int kind = static_cast<int>(rng.Below(3));
+      const size_t k = rng.Below(16);
+      if (kind == 0) {
+        b[k] = static_cast<char>('0' + rng.Below(alphabet));
+      } else if (kind == 1 && k < 15) {
+        std::swap(b[k], b[k + 1]);
+      } else {
+        b.erase(k, 1);
+        b.insert(rng.Below(16), 1, static_cast<char>('0' + rng.Below(alphabet)));
+      }
+    }
+    if (rng.Chance(0.05)) b = digits(rng.Below(10000000000000000ULL));
+    const uint64_t va = value(a), vb = value(b);
+    if (va == 0 || vb == 0) continue;
+    const int d = BoundedOsaDistance(digits(va), digits(vb), 2);
+    const char* expected = d == 0 ? "nik.exact" : d == 1 ? "nik.one_edit" : d == 2 ? "nik.two_edits" : "nik.different";
+    ASSERT_EQ(LevelCode(Comparison::kNik, CompareNik(va, vb)), expected) << a << " / " << b;
+  }
+}
+
 TEST_P(CompareNikTest, GivesTheLevel) {
   EXPECT_EQ(LevelCode(Comparison::kNik, CompareNik(GetParam().a, GetParam().b)), GetParam().level)
       << GetParam().a << " / " << GetParam().b;

@@ -110,6 +110,14 @@ std::vector<double> TermFrequencyAdjustments(const std::vector<uint32_t>& name_c
 Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecords* right_records,
                           const LinkageOptions& options) {
   const auto started = std::chrono::steady_clock::now();
+  auto phase_start = started;
+  // Seconds since the previous call (or the start).
+  auto lap = [&phase_start] {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - phase_start).count();
+    phase_start = now;
+    return s;
+  };
   const bool dedupe = right_records == nullptr;
   CAKUPAN_RETURN_IF_ERROR(CheckColumns(left_records, dedupe ? "records" : "left"));
   if (!dedupe) CAKUPAN_RETURN_IF_ERROR(CheckColumns(*right_records, "right"));
@@ -127,12 +135,14 @@ Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecor
   if (right) sets.push_back(right);
   const std::vector<uint32_t> name_counts = AssignNameIds(sets);
   const PreparedRecords& other = right ? *right : left;
+  LinkageResult result;
+  result.stats.prepare_seconds = lap();
 
   // 2. Candidate pairs.
   CandidatePairs candidates = FindCandidatePairs(left, right, options.max_block_size, threads);
   const std::vector<uint64_t>& pairs = candidates.pairs;
+  result.stats.blocking_seconds = lap();
 
-  LinkageResult result;
   result.stats.blocks = candidates.blocks;
   result.stats.skipped_blocks = candidates.skipped_blocks;
   result.stats.comparisons = static_cast<int64_t>(pairs.size());
@@ -159,12 +169,15 @@ Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecor
   for (int p = 0; p < kPatternCount; ++p) {
     if (pattern_counts[p] > 0) observed.push_back(PatternCount{PatternLevels(p), pattern_counts[p]});
   }
+  result.stats.compare_seconds = lap();
 
   // 4. Model: m measured on anchor pairs, u starting from random pairs; EM
   // estimates u and the match share with m held (docs/linkage.md, "Model").
-  const LinkageModel start =
-      AnchoredModel(observed, RandomPairLevels(left, right, options, threads), kStartingMatchShare);
+  const LevelCounts random_levels = RandomPairLevels(left, right, options, threads);
+  result.stats.u_sample_seconds = lap();
+  const LinkageModel start = AnchoredModel(observed, random_levels, kStartingMatchShare);
   CAKUPAN_ASSIGN_OR_RETURN(result.model, EstimateModel(observed, start, options, /*hold_m_fixed=*/true));
+  result.stats.em_seconds = lap();
   const LinkageModel& model = result.model;
 
   // 5. Score and band.
@@ -174,10 +187,21 @@ Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecor
   const std::vector<double> tf_adjust = options.term_frequency_adjustment
                                             ? TermFrequencyAdjustments(name_counts, model.u[name][kNameExact])
                                             : std::vector<double>(name_counts.size(), 0.0);
+  // Patterns whose best possible weight (the largest term-frequency
+  // adjustment for an exact name) stays below the review band (with a margin
+  // for rounding) are skipped without scoring their pairs.
+  double max_tf = 0;
+  for (double a : tf_adjust) max_tf = std::max(max_tf, a);
+  std::vector<uint8_t> reachable(kPatternCount, 0);
+  for (int p = 0; p < kPatternCount; ++p) {
+    const double best = pattern_weight[p] + (PatternLevels(p)[name] == kNameExact ? max_tf : 0.0) + 1e-6;
+    reachable[p] = MatchProbability(best, prior) >= options.review_probability;
+  }
   std::vector<std::vector<ScoredPair>> chunk_scored(chunks);
   ParallelTasks(chunks, threads, [&](size_t c) {
     const size_t end = std::min(pairs.size(), (c + 1) * kPairChunk);
     for (size_t k = c * kPairChunk; k < end; ++k) {
+      if (!reachable[pattern[k]]) continue;
       const ComparisonVector levels = PatternLevels(pattern[k]);
       const uint32_t i = static_cast<uint32_t>(pairs[k] >> 32), j = static_cast<uint32_t>(pairs[k]);
       double weight = pattern_weight[pattern[k]];
@@ -201,6 +225,7 @@ Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecor
     if (a.left != b.left) return a.left < b.left;
     return a.right < b.right;
   });
+  result.stats.score_seconds = lap();
 
   // 6. One match per record (linking only): greedy by weight; a conflicting
   // match, or a review pair touching a matched record, is dropped.
@@ -222,6 +247,7 @@ Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecor
     });
     scored = std::move(kept);
   }
+  result.stats.one_to_one_seconds = lap();
   result.pairs = std::move(scored);
   result.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;

@@ -91,6 +91,14 @@ struct LinkageStats {
   int64_t skipped_blocks = 0;   // larger than max_block_size
   int64_t comparisons = 0;      // distinct candidate pairs scored
   double seconds = 0;
+  // Wall time of each phase (docs/linkage.md, "Performance"), in seconds.
+  double prepare_seconds = 0;     // checking, normalising names, name ids
+  double blocking_seconds = 0;    // blocking keys and distinct candidate pairs
+  double compare_seconds = 0;     // comparison vectors of the candidate pairs
+  double u_sample_seconds = 0;    // comparison vectors of the random pairs
+  double em_seconds = 0;          // anchored m, EM
+  double score_seconds = 0;       // weights, bands, sorting
+  double one_to_one_seconds = 0;  // LinkRecords only
 };
 
 struct LinkageResult {

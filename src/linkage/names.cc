@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "linkage/linkage.h"
+#include "linkage/similarity_internal.h"
 
 namespace cakupan {
 namespace {
@@ -239,30 +240,35 @@ char ConsonantClass(char c) {
 
 }  // namespace
 
-std::string PhoneticKey(std::string_view normalized_name) {
+size_t PhoneticKeyChars(std::string_view normalized_name, char* out) {
   const size_t end = std::min(normalized_name.find(' '), normalized_name.size());
   const std::string_view first = normalized_name.substr(0, end);
-  if (first.empty()) return "";
-  std::string key;
+  if (first.empty()) return 0;
+  size_t n = 0;
   const char c0 = first[0];
   if (c0 == 'a' || c0 == 'e' || c0 == 'i' || c0 == 'o' || c0 == 'u') {
-    key += 'a';
+    out[n++] = 'a';
   } else if (c0 == 'y' || c0 == 'j') {
-    key += 'j';
+    out[n++] = 'j';
   } else if (c0 == 'h' || c0 == 'w') {
-    key += c0;
+    out[n++] = c0;
   } else {
-    key += ConsonantClass(c0);
+    out[n++] = ConsonantClass(c0);
   }
-  char last = key[0];
-  for (size_t i = 1; i < first.size() && key.size() < 5; ++i) {
+  char last = out[0];
+  for (size_t i = 1; i < first.size() && n < kPhoneticKeyMax; ++i) {
     const char k = ConsonantClass(first[i]);
     if (k == 0) continue;  // vowels and h/w/y do not separate equal classes either
     if (k == last) continue;
-    key += k;
+    out[n++] = k;
     last = k;
   }
-  return key;
+  return n;
+}
+
+std::string PhoneticKey(std::string_view normalized_name) {
+  char key[kPhoneticKeyMax];
+  return std::string(key, PhoneticKeyChars(normalized_name, key));
 }
 
 }  // namespace cakupan
