@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
 #include <cstdlib>
 #include <filesystem>
 
@@ -115,6 +116,23 @@ std::string Context::DataDir() const {
 int Context::Fail(const Status& status) const {
   std::fprintf(stderr, "cakupan: %s\n", status.message().c_str());
   return kExitFailure;
+}
+
+int Context::Emit(const std::string& text, const std::string& output) const {
+  if (output.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return kExitOk;
+  }
+  const std::string tmp = output + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    f << text;
+    if (!f) return Fail(Status::IoError(std::string(Tr("cannot write ", "tidak dapat menulis ")) + output));
+  }
+  if (std::rename(tmp.c_str(), output.c_str()) != 0)
+    return Fail(Status::IoError(std::string(Tr("cannot write ", "tidak dapat menulis ")) + output));
+  std::fprintf(stderr, "%s %s\n", Tr("written:", "ditulis:"), output.c_str());
+  return kExitOk;
 }
 
 }  // namespace cakupan

@@ -65,6 +65,9 @@ class Context {
 
   // Prints "cakupan: <message>" to stderr and returns kExitFailure.
   int Fail(const Status& status) const;
+  // Writes `text` to stdout, or atomically to `output` (a temporary file
+  // renamed into place; "written: FILE" on stderr). kExitOk, or Fail().
+  int Emit(const std::string& text, const std::string& output) const;
 
  private:
   std::string argv0_;

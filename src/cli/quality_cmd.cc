@@ -30,23 +30,6 @@ struct QualityArgs {
   std::string output;
 };
 
-int Emit(Context& ctx, const std::string& text, const std::string& output) {
-  if (output.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return kExitOk;
-  }
-  const std::string tmp = output + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    f << text;
-    if (!f) return ctx.Fail(Status::IoError(std::string(Tr("cannot write ", "tidak dapat menulis ")) + output));
-  }
-  if (std::rename(tmp.c_str(), output.c_str()) != 0)
-    return ctx.Fail(Status::IoError(std::string(Tr("cannot write ", "tidak dapat menulis ")) + output));
-  std::fprintf(stderr, "%s %s\n", Tr("written:", "ditulis:"), output.c_str());
-  return kExitOk;
-}
-
 }  // namespace
 
 void RegisterQuality(CLI::App& app, Context& ctx, Action& action) {
@@ -131,7 +114,7 @@ void RegisterQuality(CLI::App& app, Context& ctx, Action& action) {
           text = std::move(*bytes);
         } else text = RenderQualityTable(*rep);
       }
-      return Emit(ctx, text, args->output);
+      return ctx.Emit(text, args->output);
     };
   });
 }
