@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 #include <unordered_map>
 
@@ -308,6 +309,7 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
   p.region.resize(n);
   p.name_end.resize(n);
   p.name_tokens.resize(n);
+  p.name_hash.resize(n);
   const int parts = static_cast<int>(std::min<size_t>(std::max(1, threads), std::max<size_t>(1, n / 4096)));
   std::vector<std::string> part_names(parts);
   std::vector<std::vector<uint64_t>> part_ends(parts);
@@ -315,6 +317,12 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
     std::string& buffer = part_names[part];
     std::vector<uint64_t>& ends = part_ends[part];
     ends.reserve(end - begin);
+    struct SeenName {
+      size_t begin, size;  // the normalised name in `buffer`
+      uint64_t tokens;
+    };
+    std::unordered_map<std::string_view, SeenName> seen;
+    seen.reserve((end - begin) / 2);
     for (size_t i = begin; i < end; ++i) {
       p.nik[i] = UsableNik(records.nik[i]);
       p.nik_nibbles[i] = NikNibbles(p.nik[i]);
@@ -329,9 +337,21 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
       const uint8_t s = records.sex[i];
       p.sex[i] = s == 1 || s == 2 ? s : 0;
       p.region[i] = UsableRegion(records.region[i]);
+      // Many records share a name as written: normalise each once per part.
       const size_t name_begin = buffer.size();
-      buffer += NormalizeName(records.name[i]);
-      p.name_tokens[i] = TokenBits(std::string_view(buffer).substr(name_begin));
+      const std::string_view raw = records.name[i];
+      auto [it, inserted] = seen.try_emplace(raw, SeenName{name_begin, 0, 0});
+      if (inserted) {
+        buffer += NormalizeName(raw);
+        it->second.size = buffer.size() - name_begin;
+        it->second.tokens = TokenBits(std::string_view(buffer).substr(name_begin));
+      } else {
+        const SeenName& known = it->second;
+        buffer.resize(name_begin + known.size);
+        std::memcpy(buffer.data() + name_begin, buffer.data() + known.begin, known.size);
+      }
+      p.name_tokens[i] = it->second.tokens;
+      p.name_hash[i] = std::hash<std::string_view>()(std::string_view(buffer).substr(name_begin));
       ends.push_back(buffer.size());
     }
   });
@@ -349,18 +369,39 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
 }
 
 std::vector<uint32_t> AssignNameIds(const std::vector<PreparedRecords*>& sets) {
-  std::unordered_map<std::string_view, uint32_t> ids;
+  // Open addressing on the names' hashes (computed by PrepareRecords); ids in
+  // order of first occurrence.
+  size_t total = 0;
+  for (const PreparedRecords* set : sets) total += set->size();
+  size_t capacity = 16;
+  while (capacity < total * 2) capacity <<= 1;
+  const size_t mask = capacity - 1;
+  struct Slot {
+    uint64_t hash;
+    uint32_t id;  // kNoNameId = empty
+  };
+  std::vector<Slot> table(capacity, Slot{0, kNoNameId});
+  std::vector<std::string_view> names;  // by id
   std::vector<uint32_t> counts;
   for (PreparedRecords* set : sets) {
     set->name_id.assign(set->size(), kNoNameId);
     for (size_t i = 0; i < set->size(); ++i) {
       const std::string_view name = set->Name(i);
       if (name.empty()) continue;
-      auto [it, inserted] = ids.emplace(name, static_cast<uint32_t>(counts.size()));
-      if (inserted) counts.push_back(0);
-      ++counts[it->second];
-      set->name_id[i] = it->second;
+      const uint64_t hash = set->name_hash[i];
+      size_t slot = (hash ^ (hash >> 29)) & mask;
+      while (table[slot].id != kNoNameId && (table[slot].hash != hash || names[table[slot].id] != name)) {
+        slot = (slot + 1) & mask;
+      }
+      if (table[slot].id == kNoNameId) {
+        table[slot] = Slot{hash, static_cast<uint32_t>(counts.size())};
+        names.push_back(name);
+        counts.push_back(0);
+      }
+      ++counts[table[slot].id];
+      set->name_id[i] = table[slot].id;
     }
+    std::vector<uint64_t>().swap(set->name_hash);
   }
   return counts;
 }

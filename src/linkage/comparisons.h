@@ -92,6 +92,7 @@ struct PreparedRecords {
   std::vector<uint64_t> name_end;  // name i is names[name_end[i-1] (0 for i = 0), name_end[i])
   std::vector<uint32_t> name_id;   // equal ids = equal normalised names; kNoNameId when empty
   std::vector<uint64_t> name_tokens;  // TokenBits of the normalised name
+  std::vector<uint64_t> name_hash;    // of the normalised name; freed by AssignNameIds
   std::vector<Date> birth_date;    // UsableDate
   std::vector<uint16_t> year;      // civil parts of birth_date (0 when missing)
   std::vector<uint8_t> month, day;
