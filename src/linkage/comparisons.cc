@@ -204,19 +204,17 @@ int CompareNikNibbles(uint64_t a, uint64_t b) {
   // at bit 60 - 4k.
   constexpr uint64_t kLow = 0x1111111111111111ULL;
   const uint64_t differ = (x | x >> 1 | x >> 2 | x >> 3) & kLow;
-  const int count = __builtin_popcountll(differ);
-  // Digit k of a nibble string.
-  auto digit = [](uint64_t v, int k) { return (v >> (60 - 4 * k)) & 0xF; };
-  // The differing digits, first to last (at most the first four are needed).
-  int pos[4] = {0, 0, 0, 0};
-  {
-    uint64_t d = differ;
-    for (int n = 0; n < 4 && d != 0; ++n) {
-      pos[n] = (63 - __builtin_clzll(d)) / 4;  // highest set bit = earliest digit
-      pos[n] = 15 - pos[n];
-      d &= ~(uint64_t{1} << (60 - 4 * pos[n]));
-    }
+  // The first differing digits (at most four are needed) and how many
+  // differ (counted up to five), from the last digit (lowest bits) back.
+  int count = 0;
+  int from_last[4] = {0, 0, 0, 0};
+  for (uint64_t d = differ; d != 0 && count < 5; d &= d - 1, ++count) {
+    if (count < 4) from_last[count] = 15 - __builtin_ctzll(d) / 4;
   }
+  auto digit = [](uint64_t v, int k) { return (v >> (60 - 4 * k)) & 0xF; };
+  // pos: the differing digits in order (valid when count <= 4).
+  int pos[4] = {0, 0, 0, 0};
+  for (int k = 0; k < count && k < 4; ++k) pos[k] = from_last[count - 1 - k];
   // Digits k and k + 1 swapped (and differing) between a and b.
   auto swapped = [&](int k) { return digit(a, k) == digit(b, k + 1) && digit(a, k + 1) == digit(b, k); };
   // Equal-length strings are one edit apart only by one substitution or one
@@ -266,8 +264,10 @@ int CompareSex(uint8_t a, uint8_t b) {
   return a == b ? kSexAgree : kSexDisagree;
 }
 
-int CompareRegions(uint64_t a, uint64_t b) {
-  const int depth_a = RegionDepth(a), depth_b = RegionDepth(b);
+namespace {
+
+// CompareRegions with the codes' depths (RegionDepth) known.
+inline int CompareRegionDepths(uint64_t a, int depth_a, uint64_t b, int depth_b) {
   if (depth_a == 0 || depth_b == 0) return kRegionMissing;
   const int depth = std::min(depth_a, depth_b);
   // Units of the province, regency, district and village parts.
@@ -285,6 +285,10 @@ int CompareRegions(uint64_t a, uint64_t b) {
     default: return kRegionDifferent;
   }
 }
+
+}  // namespace
+
+int CompareRegions(uint64_t a, uint64_t b) { return CompareRegionDepths(a, RegionDepth(a), b, RegionDepth(b)); }
 
 ComparisonVector CompareRecords(const LinkageRecords& left, size_t i, const LinkageRecords& right, size_t j) {
   ComparisonVector v{};
@@ -307,6 +311,7 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
   p.day.resize(n);
   p.sex.resize(n);
   p.region.resize(n);
+  p.region_depth.resize(n);
   p.name_end.resize(n);
   p.name_tokens.resize(n);
   p.name_hash.resize(n);
@@ -337,6 +342,7 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
       const uint8_t s = records.sex[i];
       p.sex[i] = s == 1 || s == 2 ? s : 0;
       p.region[i] = UsableRegion(records.region[i]);
+      p.region_depth[i] = static_cast<uint8_t>(RegionDepth(p.region[i]));
       // Many records share a name as written: normalise each once per part.
       const size_t name_begin = buffer.size();
       const std::string_view raw = records.name[i];
@@ -419,7 +425,7 @@ ComparisonVector ComparePrepared(const PreparedRecords& a, size_t i, const Prepa
   v[2] = static_cast<uint8_t>(CompareCivil(a.birth_date[i], b.birth_date[j], a.year[i], a.month[i], a.day[i],
                                            b.year[j], b.month[j], b.day[j]));
   v[3] = static_cast<uint8_t>(CompareSex(a.sex[i], b.sex[j]));
-  v[4] = static_cast<uint8_t>(CompareRegions(a.region[i], b.region[j]));
+  v[4] = static_cast<uint8_t>(CompareRegionDepths(a.region[i], a.region_depth[i], b.region[j], b.region_depth[j]));
   return v;
 }
 

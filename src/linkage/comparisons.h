@@ -98,6 +98,7 @@ struct PreparedRecords {
   std::vector<uint8_t> month, day;
   std::vector<uint8_t> sex;        // 1, 2, or 0 for anything else
   std::vector<uint64_t> region;    // UsableRegion
+  std::vector<uint8_t> region_depth;  // RegionDepth(region)
 
   size_t size() const { return nik.size(); }
   std::string_view Name(size_t i) const {
