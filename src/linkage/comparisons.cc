@@ -214,7 +214,9 @@ int CompareNikNibbles(uint64_t a, uint64_t b) {
   auto digit = [](uint64_t v, int k) { return (v >> (60 - 4 * k)) & 0xF; };
   // pos: the differing digits in order (valid when count <= 4).
   int pos[4] = {0, 0, 0, 0};
-  for (int k = 0; k < count && k < 4; ++k) pos[k] = from_last[count - 1 - k];
+  if (count <= 4) {
+    for (int k = 0; k < count; ++k) pos[k] = from_last[count - 1 - k];
+  }
   // Digits k and k + 1 swapped (and differing) between a and b.
   auto swapped = [&](int k) { return digit(a, k) == digit(b, k + 1) && digit(a, k + 1) == digit(b, k); };
   // Equal-length strings are one edit apart only by one substitution or one
