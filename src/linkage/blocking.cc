@@ -128,63 +128,79 @@ CandidatePairs FindCandidatePairs(const PreparedRecords& left, const PreparedRec
   if (n_left == 0 || (!dedupe && n_right == 0)) return result;
   constexpr int R = kBlockingRules;
 
-  // 1. Every record's keys (rows: left, then right offset by n_left), in
-  // fixed-size chunks of rows (independent of the thread count).
+  // 1. Every record's keys (rows: left, then right offset by n_left) and
+  // the entries (key, row, rule), in fixed-size chunks of rows (independent
+  // of the thread count). Linking: only keys that the smaller side has can
+  // make a pair, so the smaller side's keys come first, into a bit filter
+  // and an open-addressing set, and an entry of the larger side is kept only
+  // when its key is in the set; blocks keep their full size (every entry
+  // with the key). Deduplicating keeps every entry.
   constexpr size_t kChunkRows = 1 << 16;
   std::vector<uint64_t> keys(n * R);
   const size_t n_chunks = (n + kChunkRows - 1) / kChunkRows;
-  ParallelTasks(n_chunks, threads, [&](size_t c) {
-    const size_t begin = c * kChunkRows, end = std::min(n, begin + kChunkRows);
-    for (size_t row = begin; row < end; ++row) {
-      const auto k = row < n_left ? BlockingKeys(left, row) : BlockingKeys(*right, row - n_left);
-      std::copy(k.begin(), k.end(), keys.begin() + row * R);
-    }
-  });
-
-  // 2. Entries (key, row, rule). Linking: only keys that the right side
-  // (the extract, usually the smaller) has can make a pair, so a left entry
-  // is kept only when its key is in an open-addressing set of the right's
-  // keys; blocks keep their full size (every left entry with the key).
-  std::vector<uint64_t> right_keys;  // open addressing, 0 = empty
+  std::vector<std::vector<Entry>> chunks(n_chunks);
+  std::vector<uint64_t> small_keys;  // open addressing, 0 = empty
   uint64_t mask = 0;
-  if (!dedupe) {
+  constexpr int kFilterBits = 22;
+  std::vector<uint64_t> filter;  // bit (key >> 20) % 2^22 set for each key of the smaller side
+  auto filter_bit = [](uint64_t key) { return (key >> 20) & ((uint64_t{1} << kFilterBits) - 1); };
+  auto in_small = [&](uint64_t key) {
+    const uint64_t bit = filter_bit(key);
+    if ((filter[bit >> 6] >> (bit & 63) & 1) == 0) return false;
+    for (uint64_t slot = Fmix(key) & mask;; slot = (slot + 1) & mask) {
+      if (small_keys[slot] == key) return true;
+      if (small_keys[slot] == 0) return false;
+    }
+  };
+  // Keys and entries of rows [side_begin, side_end) in every chunk meeting
+  // them; with `check`, only entries whose key the smaller side has.
+  auto side_entries = [&](size_t side_begin, size_t side_end, bool check) {
+    if (side_begin >= side_end) return;
+    const size_t first = side_begin / kChunkRows, last = (side_end - 1) / kChunkRows;
+    ParallelTasks(last - first + 1, threads, [&](size_t c) {
+      const size_t chunk = first + c;
+      const size_t begin = std::max(side_begin, chunk * kChunkRows);
+      const size_t end = std::min(side_end, (chunk + 1) * kChunkRows);
+      std::vector<Entry>& out = chunks[chunk];
+      out.reserve(out.size() + (check ? (end - begin) / 2 : (end - begin) * R));
+      for (size_t row = begin; row < end; ++row) {
+        const auto k = row < n_left ? BlockingKeys(left, row) : BlockingKeys(*right, row - n_left);
+        std::copy(k.begin(), k.end(), keys.begin() + row * R);
+        for (int r = 0; r < R; ++r) {
+          if (k[r] == 0 || (check && !in_small(k[r]))) continue;
+          out.push_back(Entry{k[r], static_cast<uint32_t>(row), static_cast<uint32_t>(r)});
+        }
+      }
+    });
+  };
+  if (dedupe) {
+    side_entries(0, n, false);
+  } else {
+    const bool right_smaller = n_right <= n_left;
+    const size_t small_begin = right_smaller ? n_left : 0, small_end = right_smaller ? n : n_left;
+    side_entries(small_begin, small_end, false);
     size_t capacity = 16;
-    while (capacity < n_right * R * 2) capacity <<= 1;
-    right_keys.assign(capacity, 0);
+    while (capacity < (small_end - small_begin) * R * 2) capacity <<= 1;
+    small_keys.assign(capacity, 0);
     mask = capacity - 1;
-    for (size_t k = n_left * R; k < n * R; ++k) {
+    filter.assign((uint64_t{1} << kFilterBits) / 64, 0);
+    for (size_t k = small_begin * R; k < small_end * R; ++k) {
       const uint64_t key = keys[k];
       if (key == 0) continue;
+      const uint64_t bit = filter_bit(key);
+      filter[bit >> 6] |= uint64_t{1} << (bit & 63);
       for (uint64_t slot = Fmix(key) & mask;; slot = (slot + 1) & mask) {
-        if (right_keys[slot] == key) break;
-        if (right_keys[slot] == 0) {
-          right_keys[slot] = key;
+        if (small_keys[slot] == key) break;
+        if (small_keys[slot] == 0) {
+          small_keys[slot] = key;
           break;
         }
       }
     }
+    side_entries(right_smaller ? 0 : n_left, right_smaller ? n_left : n, true);
   }
-  auto in_right = [&](uint64_t key) {
-    for (uint64_t slot = Fmix(key) & mask;; slot = (slot + 1) & mask) {
-      if (right_keys[slot] == key) return true;
-      if (right_keys[slot] == 0) return false;
-    }
-  };
-  std::vector<std::vector<Entry>> chunks(n_chunks);
-  ParallelTasks(n_chunks, threads, [&](size_t c) {
-    const size_t begin = c * kChunkRows, end = std::min(n, begin + kChunkRows);
-    auto& out = chunks[c];
-    out.reserve(dedupe ? (end - begin) * R : (end - begin) / 2);
-    for (size_t row = begin; row < end; ++row) {
-      const bool filter = !dedupe && row < n_left;
-      for (int r = 0; r < R; ++r) {
-        const uint64_t k = keys[row * R + r];
-        if (k == 0 || (filter && !in_right(k))) continue;
-        out.push_back(Entry{k, static_cast<uint32_t>(row), static_cast<uint32_t>(r)});
-      }
-    }
-  });
-  std::vector<uint64_t>().swap(right_keys);
+  std::vector<uint64_t>().swap(small_keys);
+  std::vector<uint64_t>().swap(filter);
   std::vector<size_t> offsets;
   std::vector<Entry> entries = Scatter(chunks, [](const Entry& e) { return e.key >> 56; }, threads, &offsets);
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 #include <unordered_map>
 
@@ -203,18 +204,18 @@ int CompareNikNibbles(uint64_t a, uint64_t b) {
   // at bit 60 - 4k.
   constexpr uint64_t kLow = 0x1111111111111111ULL;
   const uint64_t differ = (x | x >> 1 | x >> 2 | x >> 3) & kLow;
-  const int count = __builtin_popcountll(differ);
-  // Digit k of a nibble string.
+  // The first differing digits (at most four are needed) and how many
+  // differ (counted up to five), from the last digit (lowest bits) back.
+  int count = 0;
+  int from_last[4] = {0, 0, 0, 0};
+  for (uint64_t d = differ; d != 0 && count < 5; d &= d - 1, ++count) {
+    if (count < 4) from_last[count] = 15 - __builtin_ctzll(d) / 4;
+  }
   auto digit = [](uint64_t v, int k) { return (v >> (60 - 4 * k)) & 0xF; };
-  // The differing digits, first to last (at most the first four are needed).
+  // pos: the differing digits in order (valid when count <= 4).
   int pos[4] = {0, 0, 0, 0};
-  {
-    uint64_t d = differ;
-    for (int n = 0; n < 4 && d != 0; ++n) {
-      pos[n] = (63 - __builtin_clzll(d)) / 4;  // highest set bit = earliest digit
-      pos[n] = 15 - pos[n];
-      d &= ~(uint64_t{1} << (60 - 4 * pos[n]));
-    }
+  if (count <= 4) {
+    for (int k = 0; k < count; ++k) pos[k] = from_last[count - 1 - k];
   }
   // Digits k and k + 1 swapped (and differing) between a and b.
   auto swapped = [&](int k) { return digit(a, k) == digit(b, k + 1) && digit(a, k + 1) == digit(b, k); };
@@ -265,8 +266,10 @@ int CompareSex(uint8_t a, uint8_t b) {
   return a == b ? kSexAgree : kSexDisagree;
 }
 
-int CompareRegions(uint64_t a, uint64_t b) {
-  const int depth_a = RegionDepth(a), depth_b = RegionDepth(b);
+namespace {
+
+// CompareRegions with the codes' depths (RegionDepth) known.
+inline int CompareRegionDepths(uint64_t a, int depth_a, uint64_t b, int depth_b) {
   if (depth_a == 0 || depth_b == 0) return kRegionMissing;
   const int depth = std::min(depth_a, depth_b);
   // Units of the province, regency, district and village parts.
@@ -284,6 +287,10 @@ int CompareRegions(uint64_t a, uint64_t b) {
     default: return kRegionDifferent;
   }
 }
+
+}  // namespace
+
+int CompareRegions(uint64_t a, uint64_t b) { return CompareRegionDepths(a, RegionDepth(a), b, RegionDepth(b)); }
 
 ComparisonVector CompareRecords(const LinkageRecords& left, size_t i, const LinkageRecords& right, size_t j) {
   ComparisonVector v{};
@@ -306,8 +313,10 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
   p.day.resize(n);
   p.sex.resize(n);
   p.region.resize(n);
+  p.region_depth.resize(n);
   p.name_end.resize(n);
   p.name_tokens.resize(n);
+  p.name_hash.resize(n);
   const int parts = static_cast<int>(std::min<size_t>(std::max(1, threads), std::max<size_t>(1, n / 4096)));
   std::vector<std::string> part_names(parts);
   std::vector<std::vector<uint64_t>> part_ends(parts);
@@ -315,6 +324,12 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
     std::string& buffer = part_names[part];
     std::vector<uint64_t>& ends = part_ends[part];
     ends.reserve(end - begin);
+    struct SeenName {
+      size_t begin, size;  // the normalised name in `buffer`
+      uint64_t tokens;
+    };
+    std::unordered_map<std::string_view, SeenName> seen;
+    seen.reserve((end - begin) / 2);
     for (size_t i = begin; i < end; ++i) {
       p.nik[i] = UsableNik(records.nik[i]);
       p.nik_nibbles[i] = NikNibbles(p.nik[i]);
@@ -329,9 +344,22 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
       const uint8_t s = records.sex[i];
       p.sex[i] = s == 1 || s == 2 ? s : 0;
       p.region[i] = UsableRegion(records.region[i]);
+      p.region_depth[i] = static_cast<uint8_t>(RegionDepth(p.region[i]));
+      // Many records share a name as written: normalise each once per part.
       const size_t name_begin = buffer.size();
-      buffer += NormalizeName(records.name[i]);
-      p.name_tokens[i] = TokenBits(std::string_view(buffer).substr(name_begin));
+      const std::string_view raw = records.name[i];
+      auto [it, inserted] = seen.try_emplace(raw, SeenName{name_begin, 0, 0});
+      if (inserted) {
+        buffer += NormalizeName(raw);
+        it->second.size = buffer.size() - name_begin;
+        it->second.tokens = TokenBits(std::string_view(buffer).substr(name_begin));
+      } else {
+        const SeenName& known = it->second;
+        buffer.resize(name_begin + known.size);
+        std::memcpy(buffer.data() + name_begin, buffer.data() + known.begin, known.size);
+      }
+      p.name_tokens[i] = it->second.tokens;
+      p.name_hash[i] = std::hash<std::string_view>()(std::string_view(buffer).substr(name_begin));
       ends.push_back(buffer.size());
     }
   });
@@ -349,18 +377,39 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
 }
 
 std::vector<uint32_t> AssignNameIds(const std::vector<PreparedRecords*>& sets) {
-  std::unordered_map<std::string_view, uint32_t> ids;
+  // Open addressing on the names' hashes (computed by PrepareRecords); ids in
+  // order of first occurrence.
+  size_t total = 0;
+  for (const PreparedRecords* set : sets) total += set->size();
+  size_t capacity = 16;
+  while (capacity < total * 2) capacity <<= 1;
+  const size_t mask = capacity - 1;
+  struct Slot {
+    uint64_t hash;
+    uint32_t id;  // kNoNameId = empty
+  };
+  std::vector<Slot> table(capacity, Slot{0, kNoNameId});
+  std::vector<std::string_view> names;  // by id
   std::vector<uint32_t> counts;
   for (PreparedRecords* set : sets) {
     set->name_id.assign(set->size(), kNoNameId);
     for (size_t i = 0; i < set->size(); ++i) {
       const std::string_view name = set->Name(i);
       if (name.empty()) continue;
-      auto [it, inserted] = ids.emplace(name, static_cast<uint32_t>(counts.size()));
-      if (inserted) counts.push_back(0);
-      ++counts[it->second];
-      set->name_id[i] = it->second;
+      const uint64_t hash = set->name_hash[i];
+      size_t slot = (hash ^ (hash >> 29)) & mask;
+      while (table[slot].id != kNoNameId && (table[slot].hash != hash || names[table[slot].id] != name)) {
+        slot = (slot + 1) & mask;
+      }
+      if (table[slot].id == kNoNameId) {
+        table[slot] = Slot{hash, static_cast<uint32_t>(counts.size())};
+        names.push_back(name);
+        counts.push_back(0);
+      }
+      ++counts[table[slot].id];
+      set->name_id[i] = table[slot].id;
     }
+    std::vector<uint64_t>().swap(set->name_hash);
   }
   return counts;
 }
@@ -378,7 +427,7 @@ ComparisonVector ComparePrepared(const PreparedRecords& a, size_t i, const Prepa
   v[2] = static_cast<uint8_t>(CompareCivil(a.birth_date[i], b.birth_date[j], a.year[i], a.month[i], a.day[i],
                                            b.year[j], b.month[j], b.day[j]));
   v[3] = static_cast<uint8_t>(CompareSex(a.sex[i], b.sex[j]));
-  v[4] = static_cast<uint8_t>(CompareRegions(a.region[i], b.region[j]));
+  v[4] = static_cast<uint8_t>(CompareRegionDepths(a.region[i], a.region_depth[i], b.region[j], b.region_depth[j]));
   return v;
 }
 

@@ -92,11 +92,13 @@ struct PreparedRecords {
   std::vector<uint64_t> name_end;  // name i is names[name_end[i-1] (0 for i = 0), name_end[i])
   std::vector<uint32_t> name_id;   // equal ids = equal normalised names; kNoNameId when empty
   std::vector<uint64_t> name_tokens;  // TokenBits of the normalised name
+  std::vector<uint64_t> name_hash;    // of the normalised name; freed by AssignNameIds
   std::vector<Date> birth_date;    // UsableDate
   std::vector<uint16_t> year;      // civil parts of birth_date (0 when missing)
   std::vector<uint8_t> month, day;
   std::vector<uint8_t> sex;        // 1, 2, or 0 for anything else
   std::vector<uint64_t> region;    // UsableRegion
+  std::vector<uint8_t> region_depth;  // RegionDepth(region)
 
   size_t size() const { return nik.size(); }
   std::string_view Name(size_t i) const {

@@ -69,6 +69,18 @@ LevelCounts RandomPairLevels(const PreparedRecords& left, const PreparedRecords*
       s = i << 32 | j;
     }
   }
+  // Only the level counts matter, not the order of the pairs: group the
+  // sample by blocks of 1,024 left rows (a counting sort) so that the left
+  // records are read nearly in order rather than at random.
+  if (sample.size() > kPairChunk) {
+    constexpr int kRowShift = 10;
+    std::vector<size_t> start((n_left >> kRowShift) + 2, 0);
+    for (uint64_t s : sample) ++start[(s >> 32 >> kRowShift) + 1];
+    for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+    std::vector<uint64_t> sorted(sample.size());
+    for (uint64_t s : sample) sorted[start[s >> 32 >> kRowShift]++] = s;
+    sample.swap(sorted);
+  }
   const size_t chunks = (sample.size() + kPairChunk - 1) / kPairChunk;
   std::vector<std::vector<int64_t>> chunk_counts(chunks);
   ParallelTasks(chunks, threads, [&](size_t c) {

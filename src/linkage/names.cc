@@ -41,8 +41,45 @@ constexpr std::string_view kDegrees[] = {
 bool InList(std::string_view token, const std::string_view* begin, const std::string_view* end) {
   return std::find(begin, end, token) != end;
 }
-bool IsTitle(std::string_view t) { return InList(t, std::begin(kTitles), std::end(kTitles)); }
-bool IsDegree(std::string_view t) { return InList(t, std::begin(kDegrees), std::end(kDegrees)); }
+
+// A word list for fast look-ups: entries of up to 7 bytes as sorted integers
+// (the bytes and the length) searched by bisection, longer ones scanned.
+class PackedList {
+ public:
+  PackedList(const std::string_view* begin, const std::string_view* end) {
+    for (const std::string_view* w = begin; w != end; ++w) {
+      if (w->size() <= kShort) {
+        short_.push_back(Pack(*w));
+      } else {
+        long_.push_back(*w);
+      }
+    }
+    std::sort(short_.begin(), short_.end());
+  }
+  bool Contains(std::string_view t) const {
+    if (t.size() <= kShort) return std::binary_search(short_.begin(), short_.end(), Pack(t));
+    return std::find(long_.begin(), long_.end(), t) != long_.end();
+  }
+
+ private:
+  static constexpr size_t kShort = 7;
+  static uint64_t Pack(std::string_view t) {
+    uint64_t v = 0;
+    for (unsigned char c : t) v = v << 8 | c;
+    return v | uint64_t{t.size()} << 56;
+  }
+  std::vector<uint64_t> short_;
+  std::vector<std::string_view> long_;
+};
+
+bool IsTitle(std::string_view t) {
+  static const PackedList list(std::begin(kTitles), std::end(kTitles));
+  return list.Contains(t);
+}
+bool IsDegree(std::string_view t) {
+  static const PackedList list(std::begin(kDegrees), std::end(kDegrees));
+  return list.Contains(t);
+}
 
 // Patronymic particles: "Ahmad bin Abdullah" -> "ahmad abdullah".
 bool IsParticle(std::string_view t) { return t == "bin" || t == "binti" || t == "bt" || t == "bn" || t == "bint"; }
@@ -54,7 +91,8 @@ constexpr std::string_view kMuhammadForms[] = {
     "mohamat",
 };
 bool IsMuhammad(std::string_view t) {
-  return InList(t, std::begin(kMuhammadForms), std::end(kMuhammadForms));
+  static const PackedList list(std::begin(kMuhammadForms), std::end(kMuhammadForms));
+  return list.Contains(t);
 }
 
 // Common names in the old spelling (before 1972) whose only old mark is a
@@ -71,6 +109,7 @@ bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A'
 
 std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> tokens;
+  tokens.reserve(8);
   std::string current;
   bool seen_comma = false;
   bool sep_only_dots = false;  // separator since the last token was only dots
