@@ -118,6 +118,13 @@ std::optional<uint64_t> ComposeNik(RegionCode district, Date birth_date, Sex sex
   return prefix * kTen10 + ddmmyy * 10000 + static_cast<uint64_t>(serial);
 }
 
+bool SameNikBirthDate(Date given, Date from_nik) {
+  if (given == from_nik) return true;
+  if (given == kNoDate || from_nik == kNoDate) return false;
+  const CivilDate a = CivilFromDate(given), b = CivilFromDate(from_nik);
+  return a.day == b.day && a.month == b.month && a.year % 100 == b.year % 100;
+}
+
 uint64_t SyntheticWorkerKey(std::string_view raw_nik, std::string_view name, Date birth_date, uint64_t village) {
   // FNV-1a/64 over the fields with separators, folded into 62 bits.
   uint64_t h = 0xcbf29ce484222325ULL;

@@ -67,6 +67,11 @@ inline constexpr uint64_t kSyntheticKeyBit = uint64_t{1} << 62;
 inline bool IsSyntheticWorkerKey(uint64_t key) { return (key & kSyntheticKeyBit) != 0; }
 uint64_t SyntheticWorkerKey(std::string_view raw_nik, std::string_view name, Date birth_date, uint64_t village);
 
+// Whether a recorded birth date is the one a NIK encodes: same day, month and
+// two-digit year (the NIK cannot tell 1925 from 2025). False if either is
+// kNoDate (unless both are).
+bool SameNikBirthDate(Date given, Date from_nik);
+
 // Builds a NIK from its parts (the synthetic data generator uses this).
 // Returns nullopt when a part is out of range.
 std::optional<uint64_t> ComposeNik(RegionCode district, Date birth_date, Sex sex, int serial);

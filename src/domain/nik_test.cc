@@ -83,5 +83,11 @@ TEST(NikTest, ComposeRoundTrips) {
   EXPECT_EQ(info->sex, Sex::kFemale);
 }
 
+TEST(NikTest, SameNikBirthDateToleratesTheCentury) {
+  EXPECT_TRUE(SameNikBirthDate(DateFromCivil(1925, 3, 4), DateFromCivil(2025, 3, 4)));
+  EXPECT_FALSE(SameNikBirthDate(DateFromCivil(1925, 3, 4), DateFromCivil(1926, 3, 4)));
+  EXPECT_FALSE(SameNikBirthDate(DateFromCivil(1925, 3, 4), kNoDate));
+}
+
 }  // namespace
 }  // namespace cakupan

@@ -105,13 +105,6 @@ std::optional<QualitySort> ParseQualitySort(std::string_view text) {
   return std::nullopt;
 }
 
-bool SameBirthDateModuloCentury(Date given, Date from_nik) {
-  if (given == from_nik) return true;
-  if (given == kNoDate || from_nik == kNoDate) return false;
-  const CivilDate a = CivilFromDate(given), b = CivilFromDate(from_nik);
-  return a.day == b.day && a.month == b.month && a.year % 100 == b.year % 100;
-}
-
 uint32_t WorkerFindingBits(const WorkerTable& w, size_t i, const RegionTable& regions, Date reference,
                            const QualityConfig& config) {
   uint32_t bits = 0;
@@ -127,7 +120,7 @@ uint32_t WorkerFindingBits(const WorkerTable& w, size_t i, const RegionTable& re
     NikError err = NikError::kNone;
     if (auto info = DecodeNik(w.nik[i], year, &err)) {
       if (sex != Sex::kUnknown && info->sex != Sex::kUnknown && sex != info->sex) set(F::kNikSexMismatch);
-      if (birth != kNoDate && !SameBirthDateModuloCentury(birth, info->birth_date)) set(F::kNikBirthDateMismatch);
+      if (birth != kNoDate && !SameNikBirthDate(birth, info->birth_date)) set(F::kNikBirthDateMismatch);
       if (regions.Find(info->district) == RegionTable::kNotFound) set(F::kNikDistrictUnknown);
     } else if (err != NikError::kNone) {
       // A stored key that no longer decodes: report it like an invalid NIK.

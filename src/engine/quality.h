@@ -191,10 +191,6 @@ struct QualityDetails {
 uint32_t WorkerFindingBits(const WorkerTable& workers, size_t row, const RegionTable& regions, Date reference,
                            const QualityConfig& config);
 
-// True when the two dates have the same day, month and two-digit year (the
-// NIK cannot tell 1925 from 2025); the importer's rule (ingest SameBirthDate).
-bool SameBirthDateModuloCentury(Date given, Date from_nik);
-
 // Modified z-scores 0.6745 (x - median) / MAD; when the MAD is 0, the mean
 // absolute deviation times 1.2533 replaces it; nullopt for each value when
 // both are 0 (all values equal) or there are fewer than `min_values`.

@@ -106,12 +106,6 @@ TEST(QualityTest, WorkerFindingBitsCoverEveryWorkerCheck) {
             Bit(QualityFinding::kNikWrongLength) | Bit(QualityFinding::kBirthDateUnknown));
 }
 
-TEST(QualityTest, SameBirthDateToleratesTheCentury) {
-  EXPECT_TRUE(SameBirthDateModuloCentury(DateFromCivil(1925, 3, 4), DateFromCivil(2025, 3, 4)));
-  EXPECT_FALSE(SameBirthDateModuloCentury(DateFromCivil(1925, 3, 4), DateFromCivil(1926, 3, 4)));
-  EXPECT_FALSE(SameBirthDateModuloCentury(DateFromCivil(1925, 3, 4), kNoDate));
-}
-
 TEST(QualityTest, RobustZScoresUseMedianAndMad) {
   // Median 10, deviations 0 1 1 2 2 50 0 -> MAD 1; z = 0.6745 * (60 - 10) / 1.
   auto z = RobustZScores({10, 11, 9, 12, 8, 60, 10}, 5);

@@ -119,7 +119,7 @@ void MemberPart::OnRecord(const CsvRecord& r) {
     } else {
       const std::optional<Date> given = ParseDateFast(text);
       if (!given) return Reject(r, kMTanggalLahir, BadDateReason(), ReportValue(text));
-      if (!SameBirthDate(*given, nik->birth_date))
+      if (!SameNikBirthDate(*given, nik->birth_date))
         PendWarning(kMTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
       birth = *given;
     }

@@ -162,7 +162,7 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
           d == nik_fields.birth_day)) {  // else: the NIK's own birth date, already checked
       const std::optional<Date> given = ParseDateFast(text);
       if (!given) return Reject(r, kWTanggalLahir, BadDateReason(), ReportValue(text));
-      if (nik && !SameBirthDate(*given, nik->birth_date))
+      if (nik && !SameNikBirthDate(*given, nik->birth_date))
         PendWarning(kWTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
       birth = *given;
     }

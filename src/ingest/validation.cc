@@ -125,10 +125,4 @@ std::string BirthDateMismatchWarning(Date given, Date from_nik) {
                      FormatIsoDate(given), FormatIsoDate(from_nik));
 }
 
-bool SameBirthDate(Date given, Date from_nik) {
-  if (given == from_nik) return true;
-  const CivilDate a = CivilFromDate(given), b = CivilFromDate(from_nik);
-  return a.day == b.day && a.month == b.month && a.year % 100 == b.year % 100;
-}
-
 }  // namespace cakupan

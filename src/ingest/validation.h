@@ -78,7 +78,5 @@ std::string DuplicateReason(std::string_view what, int64_t first_line);
 std::string NikDistrictWarning(RegionCode district);
 std::string SexMismatchWarning(Sex given, Sex from_nik);
 std::string BirthDateMismatchWarning(Date given, Date from_nik);
-// Same day, month and two-digit year (the NIK cannot tell 1925 from 2025).
-bool SameBirthDate(Date given, Date from_nik);
 
 }  // namespace cakupan

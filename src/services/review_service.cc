@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "domain/nik.h"
 #include "engine/segments.h"
+#include "ingest/field_parsers.h"
 #include "services/dashboard_service.h"
 #include "services/linkage_step.h"
 #include "services/reconcile_service.h"
@@ -46,8 +47,7 @@ ReviewSide WorkerSide(const WorkerTable& w, uint64_t key, const RegionTable& reg
   if (IsSyntheticWorkerKey(key)) {
     s.nik_issue = NikErrorCode(static_cast<NikError>(w.nik_issue[i]));
     const std::string_view raw = w.nik_raw[i];
-    s.nik = unmask ? std::string(raw) : (raw.size() > 4 ? std::string(raw.substr(0, 4)) + std::string(raw.size() - 4, '*')
-                                                         : std::string(raw.size(), '*'));
+    s.nik = unmask ? std::string(raw) : MaskNikText(raw);
   } else {
     s.nik = unmask ? FormatNik(key) : MaskNik(key);
   }
@@ -59,7 +59,8 @@ ReviewSide WorkerSide(const WorkerTable& w, uint64_t key, const RegionTable& reg
   return s;
 }
 
-ReviewSide MemberSide(const MembershipTable& m, uint64_t nik, const RegionTable& regions, bool unmask) {
+ReviewSide MemberSide(const MembershipTable& m, uint64_t nik, const RegionTable& regions, int current_year,
+                      bool unmask) {
   ReviewSide s;
   s.source = SourceCode(false);
   s.nik = unmask ? FormatNik(nik) : MaskNik(nik);
@@ -67,16 +68,15 @@ ReviewSide MemberSide(const MembershipTable& m, uint64_t nik, const RegionTable&
   if (it == m.nik.end() || *it != nik) return s;
   const size_t i = static_cast<size_t>(it - m.nik.begin());
   s.name = unmask ? std::string(m.name[i]) : MaskName(m.name[i]);
+  const std::optional<NikInfo> info = DecodeNik(nik, current_year);
   Date birth = m.birth_date[i];
-  if (std::optional<NikInfo> info = DecodeNik(nik, CivilFromDate(birth == kNoDate ? 0 : birth).year + 100)) {
+  if (info) {
     s.sex = SexCode(info->sex);
     if (birth == kNoDate) birth = info->birth_date;
   }
   s.birth_date = FormatIsoDate(birth);
   uint64_t region = m.region[i];
-  if (region == 0) {
-    if (std::optional<NikInfo> info = DecodeNik(nik, 2100)) region = info->district.packed();
-  }
+  if (region == 0 && info) region = info->district.packed();
   s.region = RegionText(region);
   s.region_name = RegionName(regions, region);
   return s;
@@ -193,7 +193,7 @@ Result<ReviewList> ReviewService::List(const ReviewQuery& q) {
   for (size_t k = first; k < last; ++k) {
     ReviewItem& item = matching[k];
     item.left = WorkerSide(workers, item.pair.left, regions, q.unmask);
-    item.right = q.kind == PairKind::kLink ? MemberSide(members, item.pair.right, regions, q.unmask)
+    item.right = q.kind == PairKind::kLink ? MemberSide(members, item.pair.right, regions, clock_.CurrentYear(), q.unmask)
                                            : WorkerSide(workers, item.pair.right, regions, q.unmask);
     out.items.push_back(std::move(item));
   }
