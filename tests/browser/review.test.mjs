@@ -182,6 +182,20 @@ async function main() {
       assert.equal(shown, expected);
     });
 
+    await step('English: the page, the reasons from the server and the decision badge', page, async () => {
+      await page.goto(`${server.url}#/tinjauan?saring=decided`);
+      await card.waitFor();
+      await page.getByTestId('lang-toggle').click();
+      await assertText(page.locator('h1'), 'Review of doubtful pairs');
+      await assertText(card.getByTestId('decision'), 'Accepted');
+      const en = await (await page.request.get(`${server.url}api/review?filter=decided&lang=en`)).json();
+      const label = en.items[0].why.at(-1).label;
+      assert.notEqual(label, masked.why.at(-1).label, 'the API answers in English');
+      await assertContains(card.getByTestId('why'), label);
+      await assertText(page.getByTestId('nav-review'), 'Review');
+      await page.evaluate(() => localStorage.setItem('cakupan.lang', 'id'));
+    });
+
     await step('no request left 127.0.0.1 and no script error', null, async () => {
       assert.deepEqual(outside, [], `requests outside 127.0.0.1: ${outside.join(', ')}`);
       assert.deepEqual(pageErrors, [], `page errors: ${pageErrors.join('\n')}`);
