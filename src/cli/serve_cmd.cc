@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -43,9 +44,12 @@ bool IsLoopback(const std::string& bind) {
 
 // In the background: warms the service up, then checks for new data every
 // `seconds` (never when 0) and reloads and warms up again when it changed.
+// Skips the check while `paused()` (decisions being applied: each period
+// reconciled would cost a rebuild; the run reloads once at its end).
 class Reloader {
  public:
-  Reloader(DashboardService& service, int seconds) : service_(service), seconds_(seconds) {
+  Reloader(DashboardService& service, int seconds, std::function<bool()> paused)
+      : service_(service), seconds_(seconds), paused_(std::move(paused)) {
     thread_ = std::thread([this] { Run(); });
   }
   ~Reloader() {
@@ -64,6 +68,10 @@ class Reloader {
     std::unique_lock<std::mutex> lock(mu_);
     while (!cv_.wait_for(lock, std::chrono::seconds(seconds_), [this] { return stop_; })) {
       lock.unlock();
+      if (paused_ && paused_()) {
+        lock.lock();
+        continue;
+      }
       const auto start = std::chrono::steady_clock::now();
       auto reloaded = service_.ReloadIfChanged();
       if (!reloaded.ok()) {
@@ -81,6 +89,7 @@ class Reloader {
 
   DashboardService& service_;
   const int seconds_;
+  const std::function<bool()> paused_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;  // GUARDED_BY(mu_)
@@ -201,7 +210,9 @@ void RegisterServe(CLI::App& app, Context& ctx, Action& action) {
       std::fflush(stdout);
       std::fprintf(stderr, "%s\n", Tr("Press Ctrl+C to stop.", "Tekan Ctrl+C untuk berhenti."));
       {
-        Reloader reloader(service, args->reload_seconds);
+        DecisionApplier* running = applier.get();
+        Reloader reloader(service, args->reload_seconds,
+                          [running] { return running != nullptr && running->Running(); });
         server.WaitForSignal();
       }
       std::fprintf(stderr, "%s\n", Tr("Stopped.", "Berhenti."));

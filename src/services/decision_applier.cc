@@ -105,8 +105,12 @@ void DecisionApplier::Run(std::vector<Period> periods) {
     }
   }
   // Whatever was reconciled is stored: the snapshot must show it.
-  Result<bool> reloaded = dashboard_.ReloadIfChanged();
-  if (failed.ok() && !reloaded.ok()) failed = reloaded.status();
+  const bool any = [&] {
+    std::lock_guard lock(mu_);
+    return !state_.done.empty();
+  }();
+  Status reloaded = any ? dashboard_.Reload() : Status::Ok();
+  if (failed.ok() && !reloaded.ok()) failed = reloaded;
   {
     std::lock_guard lock(mu_);
     state_.phase = failed.ok() ? ApplyPhase::kSucceeded : ApplyPhase::kFailed;
@@ -115,7 +119,7 @@ void DecisionApplier::Run(std::vector<Period> periods) {
   }
   // The first requests of the new snapshot answer fast (as after a reload by
   // `cakupan serve`'s own checker, which now finds nothing new).
-  if (reloaded.ok() && *reloaded) dashboard_.WarmUp();
+  if (any && reloaded.ok()) dashboard_.WarmUp();
 }
 
 }  // namespace cakupan
