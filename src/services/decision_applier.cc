@@ -1,5 +1,6 @@
 #include "services/decision_applier.h"
 
+#include <exception>
 #include <utility>
 
 #include "base/i18n.h"
@@ -76,8 +77,25 @@ Result<ApplyState> DecisionApplier::Start() {
     state_.error.clear();
     started = state_;
   }
-  thread_ = std::thread([this, periods = std::move(periods)]() mutable { Run(std::move(periods)); });
+  thread_ = std::thread([this, periods = std::move(periods)]() mutable {
+    // The thread's boundary: an exception (out of memory) fails the run
+    // instead of ending the server.
+    try {
+      Run(std::move(periods));
+    } catch (const std::exception& e) {
+      Fail(e.what());
+    } catch (...) {
+      Fail("unknown exception");
+    }
+  });
   return started;
+}
+
+void DecisionApplier::Fail(const std::string& what) {
+  std::lock_guard lock(mu_);
+  state_.phase = ApplyPhase::kFailed;
+  state_.finished_at = clock_.NowUtcIso();
+  state_.error = what;
 }
 
 void DecisionApplier::Run(std::vector<Period> periods) {

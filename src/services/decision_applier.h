@@ -72,6 +72,7 @@ class DecisionApplier {
 
  private:
   void Run(std::vector<Period> periods);
+  void Fail(const std::string& what);
 
   StoreFactory open_store_;
   Clock& clock_;
