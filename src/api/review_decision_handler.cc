@@ -72,9 +72,9 @@ Status CheckReviewWrite(const ReviewWrites& writes, const HttpRequest& req) {
   if (writes.applier == nullptr) {
     return Status::FailedPrecondition(
                Tr("this server is read-only: review decisions cannot be taken through it. Start it with "
-                  "`cakupan serve --allow-decisions`, or decide in the command line: `cakupan review accept ID`",
+                  "cakupan serve --allow-decisions, or decide in the command line: cakupan review accept ID",
                   "server ini hanya-baca: keputusan tinjauan tidak dapat diambil lewat server ini. Jalankan "
-                  "`cakupan serve --allow-decisions`, atau putuskan di baris perintah: `cakupan review accept ID`"))
+                  "cakupan serve --allow-decisions, atau putuskan di baris perintah: cakupan review accept ID"))
         .WithReason("read_only");
   }
   return CheckSameOriginJson(req);
