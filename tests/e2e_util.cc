@@ -161,6 +161,11 @@ std::string HttpResult::Header(const std::string& name) const {
 }
 
 HttpResult HttpGet(int port, const std::string& target, const std::string& method) {
+  return HttpSend(port, method, target, "", {});
+}
+
+HttpResult HttpSend(int port, const std::string& method, const std::string& target, const std::string& body,
+                    const std::vector<std::string>& headers) {
   HttpResult r;
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return r;
@@ -172,7 +177,11 @@ HttpResult HttpGet(int port, const std::string& target, const std::string& metho
     close(fd);
     return r;
   }
-  const std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                    "\r\nConnection: close\r\n";
+  for (const std::string& h : headers) req += h + "\r\n";
+  if (!body.empty() || method == "POST") req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  req += "\r\n" + body;
   if (send(fd, req.data(), req.size(), 0) != static_cast<ssize_t>(req.size())) {
     close(fd);
     return r;

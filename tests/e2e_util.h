@@ -62,5 +62,9 @@ struct HttpResult {
 
 // One request on a fresh connection to 127.0.0.1:port ("Connection: close").
 HttpResult HttpGet(int port, const std::string& target, const std::string& method = "GET");
+// The same with a body (Content-Length) and extra header lines, each
+// "Name: value" without CRLF.
+HttpResult HttpSend(int port, const std::string& method, const std::string& target, const std::string& body,
+                    const std::vector<std::string>& headers);
 
 }  // namespace cakupan::e2e

@@ -55,10 +55,32 @@ Result<int> IntParam(const HttpRequest& req, std::string_view name, int fallback
   return out;
 }
 
+Result<nlohmann::json> JsonObjectBody(const HttpRequest& req, bool empty_is_object) {
+  bool blank = true;
+  for (char c : req.body) blank = blank && (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+  if (blank) {
+    if (empty_is_object) return nlohmann::json::object();
+    return Status::InvalidArgument(Tr("the request body is empty; expected a JSON object",
+                                      "isi permintaan kosong; seharusnya objek JSON"));
+  }
+  nlohmann::json body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) {
+    return Status::InvalidArgument(Tr("the request body is not valid JSON (UTF-8)",
+                                      "isi permintaan bukan JSON yang valid (UTF-8)"));
+  }
+  if (!body.is_object()) {
+    return Status::InvalidArgument(Tr("the request body must be a JSON object", "isi permintaan harus objek JSON"));
+  }
+  return body;
+}
+
 HttpResponse ErrorResponse(const Status& st) {
   if (!st.reason().empty()) {
-    if (st.reason() == "stale" || st.reason() == "no_data") return HttpResponse::Error(409, st.reason(), st.message());
-    if (st.reason() == "no_boundaries") return HttpResponse::Error(404, st.reason(), st.message());
+    const std::string& r = st.reason();
+    if (r == "stale" || r == "no_data" || r == "busy") return HttpResponse::Error(409, r, st.message());
+    if (r == "no_boundaries") return HttpResponse::Error(404, r, st.message());
+    if (r == "read_only" || r == "cross_origin") return HttpResponse::Error(403, r, st.message());
+    if (r == "unsupported_media_type") return HttpResponse::Error(415, r, st.message());
   }
   switch (st.code()) {
     case StatusCode::kInvalidArgument: return HttpResponse::Error(400, "bad_request", st.message());

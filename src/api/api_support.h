@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "base/date.h"
 #include "base/i18n.h"
 #include "base/status.h"
@@ -34,8 +36,14 @@ Result<std::string> RequiredParam(const HttpRequest& request, std::string_view n
 // An optional integer parameter within [lo, hi], else `fallback`.
 Result<int> IntParam(const HttpRequest& request, std::string_view name, int fallback, int lo, int hi);
 
+// The body of a write request as a JSON object: kInvalidArgument (400) for an
+// empty body, malformed JSON (invalid UTF-8 included) or another JSON value.
+// An empty body counts as {} when `empty_is_object`.
+Result<nlohmann::json> JsonObjectBody(const HttpRequest& request, bool empty_is_object = false);
+
 // The documented error response for a failed Status: 400 bad_request,
-// 404 not_found / no_boundaries, 409 stale / no_data, 500 internal.
+// 403 read_only / cross_origin, 404 not_found / no_boundaries,
+// 409 stale / no_data / busy, 415 unsupported_media_type, 500 internal.
 HttpResponse ErrorResponse(const Status& status);
 
 // 200 with a body in the requested format. `stem` names downloads:

@@ -7,10 +7,12 @@
 
 #include "http/http_types.h"
 #include "services/dashboard_service.h"
+#include "services/decision_applier.h"
 
 namespace cakupan {
 
-HttpResponse HandleStatus(DashboardService& service, const HttpRequest& request);
+// `decisions_allowed`: the server takes review decisions (docs/api.md).
+HttpResponse HandleStatus(DashboardService& service, const HttpRequest& request, bool decisions_allowed);
 HttpResponse HandleRegions(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleRegionSearch(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleCoverage(DashboardService& service, const HttpRequest& request);
@@ -21,6 +23,26 @@ HttpResponse HandleBoundaries(DashboardService& service, const HttpRequest& requ
 HttpResponse HandleOpenApi(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleQuality(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleReview(DashboardService& service, const HttpRequest& request);
+
+// What the write handlers of the review queue need besides the snapshot.
+struct ReviewWrites {
+  DashboardService& service;
+  // Non-null when the server takes decisions (`cakupan serve
+  // --allow-decisions`); null: every write answers 403 read_only.
+  DecisionApplier* applier = nullptr;
+};
+
+// The refusals every review write shares, in this order: 403 read_only
+// (no applier), then the CSRF guard (415 unsupported_media_type, 403
+// cross_origin; http/same_origin.h).
+Status CheckReviewWrite(const ReviewWrites& writes, const HttpRequest& request);
+
+enum class ReviewAction { kAccept, kReject, kUndo };
+// POST /api/review/{id}/accept|reject|undo.
+HttpResponse HandleReviewDecision(ReviewWrites& writes, const HttpRequest& request, ReviewAction action);
+// POST /api/review/apply: starts a run (202); GET: the state of the last run.
+HttpResponse HandleReviewApply(ReviewWrites& writes, const HttpRequest& request);
+HttpResponse HandleReviewApplyState(ReviewWrites& writes, const HttpRequest& request);
 
 // Wire form of a region reference, shared by several resources.
 nlohmann::json RegionInfoJson(const RegionInfo& region);

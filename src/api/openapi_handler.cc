@@ -11,7 +11,7 @@ constexpr const char* kOpenApi = R"json({
   "info": {
     "title": "cakupan API",
     "version": "0.1.0",
-    "description": "Employment social security (jaminan sosial ketenagakerjaan) coverage of Indonesian workers, from the nation down to every village. Figures are defined in docs/definitions.md; NIKs and names are always masked."
+    "description": "Employment social security (jaminan sosial ketenagakerjaan) coverage of Indonesian workers, from the nation down to every village. Figures are defined in docs/definitions.md; NIKs and names are always masked. Every endpoint reads, except the review decisions (POST /api/review/...), which need a server started with cakupan serve --allow-decisions and JSON from the server's own origin (docs/api.md)."
   },
   "servers": [{"url": "/"}],
   "components": {
@@ -24,8 +24,22 @@ constexpr const char* kOpenApi = R"json({
     },
     "schemas": {
       "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-        "code": {"type": "string", "enum": ["bad_request", "not_found", "no_boundaries", "method_not_allowed", "stale", "no_data", "too_large", "internal"]},
+        "code": {"type": "string", "enum": ["bad_request", "read_only", "cross_origin", "not_found", "no_boundaries", "method_not_allowed", "stale", "no_data", "busy", "too_large", "unsupported_media_type", "internal"]},
         "message": {"type": "string"}}}}},
+      "DecisionRequest": {"type": "object", "required": ["kind"], "additionalProperties": false, "properties": {
+        "kind": {"type": "string", "enum": ["link", "duplicate"]},
+        "note": {"type": "string", "maxLength": 500, "description": "accept and reject only"},
+        "period": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "description": "links: the list's period; default the latest reconciled"}}},
+      "Decision": {"type": "object", "properties": {
+        "id": {"type": "string", "pattern": "^[0-9a-f]{12}$"}, "kind": {"type": "string"}, "period": {"type": "string", "nullable": true},
+        "decision": {"type": "string", "enum": ["accept", "reject", ""]}, "decided_at": {"type": "string"}, "note": {"type": "string"},
+        "needs_apply": {"type": "boolean", "description": "links: coverage changes after POST /api/review/apply or cakupan reconcile"}}},
+      "ApplyState": {"type": "object", "properties": {
+        "decisions_allowed": {"type": "boolean"}, "state": {"type": "string", "enum": ["idle", "running", "succeeded", "failed"]}, "run": {"type": "integer"},
+        "started_at": {"type": "string", "nullable": true}, "finished_at": {"type": "string", "nullable": true},
+        "periods": {"type": "array", "items": {"type": "string"}},
+        "done": {"type": "array", "items": {"type": "object", "properties": {"period": {"type": "string"}, "linked_probabilistic": {"type": "integer"}, "linked_accepted": {"type": "integer"}, "review_pairs": {"type": "integer"}}}},
+        "error": {"type": "string", "nullable": true}}},
       "RegionInfo": {"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "level": {"type": "string", "enum": ["national", "province", "regency", "district", "village"]}, "kind": {"type": "string"}, "has_children": {"type": "boolean"}, "path": {"type": "string"}}},
       "CoverageRow": {"type": "object", "properties": {
         "code": {"type": "string"}, "name": {"type": "string"}, "level": {"type": "string"}, "kind": {"type": "string"},
@@ -54,7 +68,7 @@ constexpr const char* kOpenApi = R"json({
     }
   },
   "paths": {
-    "/api/status": {"get": {"summary": "What the server holds", "responses": {"200": {"description": "Periods, region counts, workers"}}}},
+    "/api/status": {"get": {"summary": "What the server holds", "responses": {"200": {"description": "Periods, region counts, workers, loaded_at, decisions_allowed (the server takes review decisions)"}}}},
     "/api/regions": {"get": {"summary": "Children of a region, with the path from the root",
       "parameters": [{"name": "parent", "in": "query", "schema": {"type": "string", "default": "0"}}, {"$ref": "#/components/parameters/lang"}],
       "responses": {"200": {"description": "parent, path, children"}, "404": {"$ref": "#/components/responses/Error"}}}},
@@ -85,6 +99,29 @@ constexpr const char* kOpenApi = R"json({
       "parameters": [{"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["link", "duplicate"], "default": "link"}}, {"name": "filter", "in": "query", "schema": {"type": "string", "enum": ["pending", "decided", "linked", "all"], "default": "pending"}}, {"name": "page", "in": "query", "schema": {"type": "integer", "default": 1}}, {"name": "page_size", "in": "query", "schema": {"type": "integer", "default": 50}}, {"$ref": "#/components/parameters/period"}, {"$ref": "#/components/parameters/lang"}],
       "responses": {"200": {"description": "kind, period, computed_at, stale, pending, total, page, pages, items (id, band, method, decision, weight, probability, why [comparison, level, label], left, right, decided_at, note)", "content": {"application/json": {}}},
                     "400": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}},
+    "/api/review/{id}/accept": {"post": {"summary": "Accept a pair: the same person (cakupan review accept ID). Needs cakupan serve --allow-decisions; Content-Type application/json; an Origin header must name the server's host",
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9a-f]{12}$"}}, {"$ref": "#/components/parameters/lang"}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DecisionRequest"}}}},
+      "responses": {"200": {"description": "The decision", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Decision"}}}},
+                    "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"}}}},
+    "/api/review/{id}/reject": {"post": {"summary": "Reject a pair: different persons (cakupan review reject ID); as accept",
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9a-f]{12}$"}}, {"$ref": "#/components/parameters/lang"}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DecisionRequest"}}}},
+      "responses": {"200": {"description": "The decision", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Decision"}}}},
+                    "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"}}}},
+    "/api/review/{id}/undo": {"post": {"summary": "Remove the decision on a pair (cakupan review undo ID); body without note; 404 when the pair has no decision",
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9a-f]{12}$"}}, {"$ref": "#/components/parameters/lang"}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DecisionRequest"}}}},
+      "responses": {"200": {"description": "decision is empty", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Decision"}}}},
+                    "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"}}}},
+    "/api/review/apply": {
+      "post": {"summary": "Apply the link decisions: reconcile again every period reconciled with linkage (as cakupan reconcile --period P), then reload the figures; runs in the background, one at a time",
+        "parameters": [{"$ref": "#/components/parameters/lang"}],
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false}}}},
+        "responses": {"202": {"description": "Started", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApplyState"}}}},
+                      "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"}}},
+      "get": {"summary": "The state of the last run (poll until state is not running)",
+        "responses": {"200": {"description": "The state", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApplyState"}}}}}}},
     "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.0"}}}}
   }
 })json";

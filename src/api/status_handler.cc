@@ -6,7 +6,7 @@
 
 namespace cakupan {
 
-HttpResponse HandleStatus(DashboardService& service, const HttpRequest&) {
+HttpResponse HandleStatus(DashboardService& service, const HttpRequest&, bool decisions_allowed) {
   const DashboardStatus st = service.GetStatus();
   nlohmann::json periods = nlohmann::json::array(), stale = nlohmann::json::array();
   for (Period p : st.periods) periods.push_back(p.ToString());
@@ -24,6 +24,7 @@ HttpResponse HandleStatus(DashboardService& service, const HttpRequest&) {
       {"workers", st.workers},
       {"has_boundaries", st.has_boundaries},
       {"loaded_at", st.loaded_at},
+      {"decisions_allowed", decisions_allowed},
   };
   return JsonResponse(j.dump());
 }

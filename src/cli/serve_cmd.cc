@@ -1,9 +1,13 @@
-// cakupan serve [--port 8080] [--bind 127.0.0.1]: the dashboard and JSON API.
+// cakupan serve [--port 8080] [--bind 127.0.0.1] [--allow-decisions]: the
+// dashboard and JSON API. The database is opened read-only unless
+// --allow-decisions lets reviewers decide and apply decisions from the
+// dashboard (POST /api/review/…).
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -18,6 +22,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "services/dashboard_service.h"
+#include "services/decision_applier.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace cakupan {
@@ -30,13 +35,21 @@ struct ServeArgs {
   int threads = 0;
   std::string web_root;
   int reload_seconds = 2;
+  bool allow_decisions = false;
 };
+
+bool IsLoopback(const std::string& bind) {
+  return bind == "127.0.0.1" || bind == "localhost" || bind == "::1" || bind.rfind("127.", 0) == 0;
+}
 
 // In the background: warms the service up, then checks for new data every
 // `seconds` (never when 0) and reloads and warms up again when it changed.
+// Skips the check while `paused()` (decisions being applied: each period
+// reconciled would cost a rebuild; the run reloads once at its end).
 class Reloader {
  public:
-  Reloader(DashboardService& service, int seconds) : service_(service), seconds_(seconds) {
+  Reloader(DashboardService& service, int seconds, std::function<bool()> paused)
+      : service_(service), seconds_(seconds), paused_(std::move(paused)) {
     thread_ = std::thread([this] { Run(); });
   }
   ~Reloader() {
@@ -55,6 +68,10 @@ class Reloader {
     std::unique_lock<std::mutex> lock(mu_);
     while (!cv_.wait_for(lock, std::chrono::seconds(seconds_), [this] { return stop_; })) {
       lock.unlock();
+      if (paused_ && paused_()) {
+        lock.lock();
+        continue;
+      }
       const auto start = std::chrono::steady_clock::now();
       auto reloaded = service_.ReloadIfChanged();
       if (!reloaded.ok()) {
@@ -72,6 +89,7 @@ class Reloader {
 
   DashboardService& service_;
   const int seconds_;
+  const std::function<bool()> paused_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;  // GUARDED_BY(mu_)
@@ -107,21 +125,37 @@ void RegisterServe(CLI::App& app, Context& ctx, Action& action) {
                      "seberapa sering memeriksa data baru (0 = tidak pernah)"))
       ->capture_default_str()
       ->check(CLI::Range(0, 3600));
+  cmd->add_flag("--allow-decisions", args->allow_decisions,
+                Tr("let the dashboard accept, reject and undo review decisions and apply them (opens the database "
+                   "writable; there is no login: anyone who reaches the port can decide)",
+                   "izinkan dasbor menerima, menolak dan membatalkan keputusan tinjauan serta menerapkannya "
+                   "(basis data dibuka untuk ditulis; tanpa login: siapa pun yang menjangkau port dapat memutuskan)"));
   cmd->callback([&ctx, &action, args]() {
     action = [&ctx, args]() -> int {
       namespace fs = std::filesystem;
       const std::string db = ctx.options().db;
       if (!fs::exists(db)) return ctx.Fail(ctx.OpenStore(false).status());
-      DashboardService service(
-          [db]() {
-            SqliteStoreOptions o;
-            o.create_if_missing = false;
-            return OpenSqliteStore(db, o);
-          },
-          ctx.clock());
+      // Read-only unless decisions are allowed: the server cannot write.
+      const bool writable = args->allow_decisions;
+      DashboardService::StoreFactory open_store = [db, writable]() {
+        SqliteStoreOptions o;
+        o.create_if_missing = false;
+        o.read_only = !writable;
+        return OpenSqliteStore(db, o);
+      };
+      DashboardService service(open_store, ctx.clock());
       const auto start = std::chrono::steady_clock::now();
       std::fprintf(stderr, "%s %s…\n", Tr("Loading", "Memuat"), db.c_str());
-      if (Status st = service.Load(); !st.ok()) return ctx.Fail(st);
+      if (Status st = service.Load(); !st.ok()) {
+        if (st.reason() == "needs_upgrade") {
+          std::fprintf(stderr, "%s cakupan --db %s status\n",
+                       Tr("The database needs a schema upgrade, which a read-only server cannot do; run once:",
+                          "Skema basis data perlu diperbarui, dan server hanya-baca tidak dapat melakukannya; "
+                          "jalankan sekali:"),
+                       db.c_str());
+        }
+        return ctx.Fail(st);
+      }
       const DashboardStatus status = service.GetStatus();
       std::fprintf(stderr, "%s %s %s, %zu %s (%s s)\n", Tr("Loaded", "Dimuat"), FormatCount(status.workers).c_str(),
                    Tr("workers", "pekerja"), status.periods.size(), Tr("periods", "periode"),
@@ -143,8 +177,22 @@ void RegisterServe(CLI::App& app, Context& ctx, Action& action) {
                         "Peringatan: ECharts belum terpasang; jalankan: bash scripts/install-web-deps.sh"));
       }
       StaticFiles files(web, {{"/vendor/echarts/", (fs::path(web) / "node_modules" / "echarts" / "dist").string() + "/"}});
+      std::unique_ptr<DecisionApplier> applier;
+      if (args->allow_decisions) {
+        applier = std::make_unique<DecisionApplier>(open_store, ctx.clock(), service);
+        std::fprintf(stderr, "%s\n",
+                     Tr("Review decisions can be taken and applied from the dashboard (--allow-decisions).",
+                        "Keputusan tinjauan dapat diambil dan diterapkan dari dasbor (--allow-decisions)."));
+        if (!IsLoopback(args->bind)) {
+          std::fprintf(stderr, "%s\n",
+                       Tr("Warning: --allow-decisions without a login on a non-local address: anyone who reaches "
+                          "this port can decide; put an authenticating proxy in front of it",
+                          "Peringatan: --allow-decisions tanpa login pada alamat yang bukan lokal: siapa pun yang "
+                          "menjangkau port ini dapat memutuskan; pasang proxy dengan autentikasi di depannya"));
+        }
+      }
       Router router;
-      RegisterApi(router, service);
+      RegisterApi(router, service, ApiOptions{}, applier.get());
       router.Fallback([&files](const HttpRequest& req) { return files.Serve(req); });
 
       ServerOptions options;
@@ -162,7 +210,9 @@ void RegisterServe(CLI::App& app, Context& ctx, Action& action) {
       std::fflush(stdout);
       std::fprintf(stderr, "%s\n", Tr("Press Ctrl+C to stop.", "Tekan Ctrl+C untuk berhenti."));
       {
-        Reloader reloader(service, args->reload_seconds);
+        DecisionApplier* running = applier.get();
+        Reloader reloader(service, args->reload_seconds,
+                          [running] { return running != nullptr && running->Running(); });
         server.WaitForSignal();
       }
       std::fprintf(stderr, "%s\n", Tr("Stopped.", "Berhenti."));

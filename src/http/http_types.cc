@@ -54,6 +54,13 @@ std::optional<std::string_view> HttpRequest::Query(std::string_view key) const {
   return std::nullopt;
 }
 
+std::optional<std::string_view> HttpRequest::Param(std::string_view name) const {
+  for (const auto& [k, v] : params) {
+    if (k == name) return std::string_view(v);
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string_view> HttpRequest::Header(std::string_view name) const {
   for (const auto& [k, v] : headers) {
     if (EqualsIgnoreCase(k, name)) return std::string_view(v);

@@ -18,9 +18,14 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
+  // Values of the route's {name} segments ("/api/review/{id}/accept"), set by
+  // the Router; empty for exact routes.
+  std::vector<std::pair<std::string, std::string>> params;
 
   // The value of the first `key` parameter, or nullopt.
   std::optional<std::string_view> Query(std::string_view key) const;
+  // The value of the route segment {name}, or nullopt.
+  std::optional<std::string_view> Param(std::string_view name) const;
   // The value of header `name` (lower-case), or nullopt.
   std::optional<std::string_view> Header(std::string_view name) const;
 };

@@ -55,6 +55,12 @@ class ServerTest : public ::testing::Test {
                              {"user_agent", request.Header("user-agent").value_or("")}};
       return HttpResponse::Json(200, body.dump());
     });
+    router_.Post("/api/echo", [](const HttpRequest& request) {
+      nlohmann::json body = {{"method", request.method},
+                             {"body", request.body},
+                             {"content_type", request.Header("content-type").value_or("")}};
+      return HttpResponse::Json(200, body.dump());
+    });
     router_.Get("/api/throw", [](const HttpRequest&) -> HttpResponse {
       throw std::runtime_error("boom in handler");
     });
@@ -262,6 +268,78 @@ TEST_F(ServerTest, OversizedBodyIs413AndClosed) {
     EXPECT_EQ(response->status, 405);
   }
   EXPECT_EQ(Get("/api/x")->status, 200);
+}
+
+std::string PostRequest(std::string_view target, std::string_view body,
+                        std::string_view type = "application/json") {
+  std::string request = "POST " + std::string(target) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  request += "Content-Type: " + std::string(type) + "\r\n";
+  request += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  request += body;
+  return request;
+}
+
+TEST_F(ServerTest, PostBodiesReachTheHandlerOnAKeptAliveConnection) {
+  StartServer();
+  TestClient client(port_);
+  for (const std::string& body :
+       std::vector<std::string>{R"({"kind":"link","note":"dicek ke desa"})", "", "{}"}) {
+    auto response = client.Request(PostRequest("/api/echo", body));
+    ASSERT_TRUE(response) << body;
+    ASSERT_EQ(response->status, 200) << response->body;
+    auto echoed = nlohmann::json::parse(response->body);
+    EXPECT_EQ(echoed["method"], "POST");
+    EXPECT_EQ(echoed["body"], body);
+    EXPECT_EQ(echoed["content_type"], "application/json");
+  }
+  // Chunked, then a GET on the same connection: the body was consumed.
+  auto chunked = client.Request(
+      "POST /api/echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "5\r\n{\"a\":\r\n2\r\n1}\r\n0\r\n\r\n");
+  ASSERT_TRUE(chunked);
+  EXPECT_EQ(nlohmann::json::parse(chunked->body)["body"], R"({"a":1})");
+  auto get = client.Request(GetRequest("/api/x"));
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 200);
+  // Pipelined POSTs are answered in order.
+  ASSERT_TRUE(client.Send(PostRequest("/api/echo", "1") + PostRequest("/api/echo", "22")));
+  auto first = client.Read();
+  auto second = client.Read();
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(nlohmann::json::parse(first->body)["body"], "1");
+  EXPECT_EQ(nlohmann::json::parse(second->body)["body"], "22");
+}
+
+TEST_F(ServerTest, PostBodyLimitIs413AndMethodMismatchIs405) {
+  ServerOptions options;
+  options.max_body_bytes = 1024;
+  StartServer(options);
+  {  // Exactly at the limit: the handler gets all of it.
+    TestClient client(port_);
+    auto response = client.Request(PostRequest("/api/echo", std::string(1024 - 10, 'x') + "0123456789"));
+    ASSERT_TRUE(response);
+    ASSERT_EQ(response->status, 200);
+    EXPECT_EQ(nlohmann::json::parse(response->body)["body"].get<std::string>().size(), 1024u);
+  }
+  {  // One byte more: 413 before the handler, connection closed.
+    TestClient client(port_);
+    auto response = client.Request(PostRequest("/api/echo", std::string(1025, 'x')));
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 413);
+    EXPECT_EQ(ErrorCode(*response), "too_large");
+    EXPECT_TRUE(client.WaitClosed(3000));
+  }
+  {  // GET-only route: 405 with Allow; POST route asked with GET: 405 naming POST and GET.
+    TestClient client(port_);
+    auto post = client.Request(PostRequest("/api/x", "{}"));
+    ASSERT_TRUE(post);
+    EXPECT_EQ(post->status, 405);
+    EXPECT_EQ(post->Header("allow"), "GET, HEAD");
+    auto put = client.Request("PUT /api/echo HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\n{}");
+    ASSERT_TRUE(put);
+    EXPECT_EQ(put->status, 405);
+    EXPECT_EQ(put->Header("allow"), "GET, HEAD, POST");
+  }
 }
 
 TEST_F(ServerTest, MalformedRequestsAre400AndClosed) {

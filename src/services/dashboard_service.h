@@ -9,7 +9,8 @@
 // Thread-safety: all query methods are safe to call concurrently; each takes
 // a reference to the current snapshot for its duration. ReloadIfChanged()
 // builds a new snapshot when the stored data changed and swaps it in; queries
-// in flight finish on the old one.
+// in flight finish on the old one. A write that changes nothing the snapshot
+// holds (a review decision) costs no rebuild, only a new generation.
 #pragma once
 
 #include <cstdint>
@@ -112,10 +113,18 @@ class DashboardService {
 
   // Builds the first snapshot. Fails when the database cannot be read.
   Status Load();
-  // Rebuilds the snapshot when any data version changed since it was built.
-  // Returns whether it reloaded. Safe to call from a background thread.
+  // Rebuilds the snapshot when what it is built from changed since (data
+  // versions, and each stored reconciliation's header, summary and counts),
+  // checked only when another connection committed something. Returns
+  // whether it rebuilt. A commit that changed none of that (a review
+  // decision) only advances the generation. Safe to call from a background
+  // thread.
   Result<bool> ReloadIfChanged();
-  // Increases with every snapshot (keys response caches).
+  // Rebuilds the snapshot unconditionally (after this process reconciled).
+  Status Reload();
+  // Increases with every snapshot and with every other commit seen by
+  // ReloadIfChanged (keys response caches: an answer that reads the store,
+  // such as the review list, is never served from before a change).
   uint64_t generation() const;
   // Precomputes the breakdown counts of the nation and the provinces for the
   // latest period (both bases), so that their first request is fast. Takes
@@ -143,6 +152,9 @@ class DashboardService {
   struct Snapshot;
   std::shared_ptr<const Snapshot> Current() const;
   Result<std::shared_ptr<Snapshot>> Build(Store& store) const;
+  // A digest of what Build reads, from a few small queries.
+  static Result<std::string> ContentKey(Store& store);
+  Status Rebuild(int64_t stamp);
   // The breakdown counts of a region, from the snapshot's memo for large
   // regions.
   static Result<std::shared_ptr<const BreakdownTallies>> TalliesFor(const Snapshot& s, size_t period_index, Basis basis,

@@ -42,7 +42,10 @@ Result<ReconciliationRecord> ReconcileService::Reconcile(std::optional<Period> p
   uint32_t member_columns = kMemberNik | kMemberSegment | kMemberStatus | kMemberRegion | kMemberBirthDate;
   if (linkage) member_columns |= kMemberName;
   CAKUPAN_ASSIGN_OR_RETURN(int member_segments, store_.CountMemberSegments(*period));
-  if (member_segments > 1) member_columns |= kMemberNpp;  // merging segments needs the whole key
+  // Merging segments needs the whole key, and so does re-sorting the extract
+  // after linkage puts a linked person's memberships under the worker's key
+  // (two memberships of one segment differ only by NPP).
+  if (member_segments > 1 || linkage) member_columns |= kMemberNpp;
   CAKUPAN_ASSIGN_OR_RETURN(std::vector<MembershipTable> mseg, store_.LoadMemberSegments(*period, member_columns));
   MembershipTable members = MergeMemberSegments(std::move(mseg));
   progress_.End();

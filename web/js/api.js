@@ -20,10 +20,24 @@ export function apiUrl(path, params) {
 }
 
 export async function getJson(path, params, signal) {
-  const url = apiUrl(path, params);
+  return request(apiUrl(path, params), { signal, headers: { Accept: 'application/json' } });
+}
+
+// A write (docs/api.md, "Review decisions"): JSON body, same origin. The
+// server refuses other content types (415) and other origins (403).
+export async function postJson(path, params, body, signal) {
+  return request(apiUrl(path, params), {
+    method: 'POST',
+    signal,
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body || {}),
+  });
+}
+
+async function request(url, init) {
   let response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    response = await fetch(url, init);
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', String(e.message || e));

@@ -9,6 +9,7 @@ import { searchBox } from './search.js';
 import { errorBox, loading } from './ui.js';
 import { renderRegion } from './views/region.js';
 import { renderWorkers } from './views/workers.js';
+import { renderReview } from './views/review.js';
 
 const app = document.getElementById('app');
 let status = null;       // /api/status
@@ -39,6 +40,10 @@ function renderShell() {
     h('input', { type: 'radio', name: 'basis', value: b, onchange: (e) => navigate({ basis: e.target.value, page: 1 }), 'aria-describedby': 'basis-note' }),
     h('span', null, t(b === 'registry' ? 'basis_registry' : 'basis_labour_force'))));
   const main = h('main', { id: 'main', tabindex: '-1' });
+  // The two pages: coverage (the regions) and the review queue.
+  const navCoverage = h('a', { class: 'nav-link', dataset: { testid: 'nav-coverage' } }, t('nav_coverage'));
+  const navReview = h('a', { class: 'nav-link', dataset: { testid: 'nav-review' } }, t('nav_review'));
+  const nav = h('nav', { class: 'topnav', 'aria-label': t('nav_label') }, navCoverage, navReview);
   const footer = h('footer', { class: 'footer' });
   const langButton = h('button', {
     type: 'button', class: 'button secondary lang-toggle', lang: getLang() === 'id' ? 'en' : 'id',
@@ -59,22 +64,34 @@ function renderShell() {
           h('span', { class: 'brand-mark', 'aria-hidden': 'true' }),
           h('span', { class: 'brand-text' }, h('span', { class: 'brand-name' }, 'cakupan'), h('span', { class: 'brand-sub' }, t('app_title')))),
         searchBox((code) => { focusHeading = true; navigate({ view: 'region', code, page: 1 }); }),
-        langButton)),
+        langButton),
+      nav),
     h('section', { class: 'controls', 'aria-label': `${t('period')} · ${t('basis')}` },
       h('div', { class: 'controls-inner' },
         h('div', { class: 'control' }, h('label', { for: periodId }, t('period')), period),
-        h('fieldset', { class: 'control basis' },
+        h('fieldset', { class: 'control basis', id: 'basis-control' },
           h('legend', null, t('basis')),
           h('div', { class: 'segmented' }, radios),
           basisNote))),
     main,
     footer);
-  shell = { period, radios, basisNote, main, footer };
+  shell = { period, radios, basisNote, main, footer, navCoverage, navReview };
   updateFooter();
+}
+
+function updateNav() {
+  const review = current && current.view === 'review';
+  shell.navCoverage.href = buildHash({ ...current, view: 'region', page: 1 });
+  shell.navReview.href = buildHash({ ...current, view: 'review', page: 1 });
+  for (const [link, on] of [[shell.navCoverage, !review], [shell.navReview, review]]) {
+    if (on) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
 }
 
 function updateControls() {
   if (!shell || !status) return;
+  updateNav();
   const periods = [...(status.periods || [])].reverse();
   if (current.period && !periods.includes(current.period)) periods.unshift(current.period);
   for (const p of status.stale_periods || []) if (!periods.includes(p)) periods.push(p);
@@ -88,6 +105,8 @@ function updateControls() {
     input.checked = input.value === current.basis;
   }
   shell.basisNote.textContent = current.basis === 'registry' ? t('basis_registry_note') : t('basis_labour_force_note');
+  // The review queue has no denominator: the basis would do nothing there.
+  document.getElementById('basis-control').hidden = current.view === 'review';
 }
 
 function updateFooter() {
@@ -172,10 +191,23 @@ function route() {
     reload: async () => {
       if (await loadStatus()) route();
     },
+    // New figures without leaving the view (after decisions were applied).
+    refreshStatus: async () => {
+      status = await getJson('/api/status', { lang: getLang() });
+      updateFooter();
+      updateControls();
+      return status;
+    },
     remember: rememberRegion,
     setTitle,
   };
   fill(shell.main);
+  // The review queue has its own states (a stale list says so, no linkage
+  // run yet is the API's 409).
+  if (state.view === 'review') {
+    renderReview(shell.main, state, ctx);
+    return;
+  }
   // Nothing to show for a period that needs reconciling (the API refuses its
   // figures with 409 stale), or when nothing was reconciled at all.
   const stale = status.stale_periods || [];

@@ -2,10 +2,13 @@
 // back button works:
 //   #/wilayah/17?periode=2024-11&basis=labour-force
 //   #/wilayah/17.04.07.2010/pekerja?periode=2024-11&basis=registry&status=unprotected&halaman=2
+//   #/tinjauan?periode=2024-11&basis=labour-force&jenis=link&saring=pending&halaman=2
 // Indonesia is region 0 (#/wilayah/0).
 
 export const BASES = ['labour-force', 'registry'];
 export const STATUSES = ['unprotected', 'unregistered', 'non_active', 'active', 'all'];
+export const REVIEW_KINDS = ['link', 'duplicate'];
+export const REVIEW_FILTERS = ['pending', 'decided', 'linked', 'all'];
 const LAST_REGION_KEY = 'cakupan.lastRegion';
 const CODE_RE = /^(0|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/;
 
@@ -21,10 +24,14 @@ export function parseHash(hash) {
     basis: BASES.includes(params.get('basis')) ? params.get('basis') : 'labour-force',
     status: STATUSES.includes(params.get('status')) ? params.get('status') : 'unprotected',
     page: Math.max(1, parseInt(params.get('halaman') || '1', 10) || 1),
+    kind: REVIEW_KINDS.includes(params.get('jenis')) ? params.get('jenis') : 'link',
+    filter: REVIEW_FILTERS.includes(params.get('saring')) ? params.get('saring') : 'pending',
   };
   if (parts[0] === 'wilayah' && parts[1] && CODE_RE.test(parts[1])) {
     state.code = parts[1];
     if (parts[2] === 'pekerja') state.view = 'workers';
+  } else if (parts[0] === 'tinjauan') {
+    state.view = 'review';
   }
   return state;
 }
@@ -33,6 +40,12 @@ export function buildHash(state) {
   const params = new URLSearchParams();
   if (state.period) params.set('periode', state.period);
   params.set('basis', state.basis || 'labour-force');
+  if (state.view === 'review') {
+    if (state.kind && state.kind !== 'link') params.set('jenis', state.kind);
+    if (state.filter && state.filter !== 'pending') params.set('saring', state.filter);
+    if (state.page && state.page > 1) params.set('halaman', String(state.page));
+    return `#/tinjauan?${params.toString()}`;
+  }
   let path = `#/wilayah/${state.code || '0'}`;
   if (state.view === 'workers') {
     path += '/pekerja';

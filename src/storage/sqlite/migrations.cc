@@ -299,7 +299,8 @@ Status CheckSchemaIsCurrent(Connection& conn) {
   return Status::FailedPrecondition("database file " + Quoted(conn) + " has schema version " +
                                     std::to_string(version) + " and needs an upgrade to version " +
                                     std::to_string(LatestSchemaVersion()) +
-                                    "; open it once without read-only to upgrade it");
+                                    "; open it once without read-only to upgrade it")
+      .WithReason("needs_upgrade");
 }
 
 Status ApplyMigrations(Connection& conn) {

@@ -61,7 +61,7 @@ Status Prepare(Connection& conn, bool read_only) {
 // Names the file in a failure that does not already.
 Status WithPath(const std::string& path, Status status) {
   if (status.ok() || status.message().find("'" + path + "'") != std::string::npos) return status;
-  return Status(status.code(), "opening '" + path + "': " + status.message());
+  return Status(status.code(), "opening '" + path + "': " + status.message()).WithReason(status.reason());
 }
 
 std::optional<DataKind> DataKindFromName(std::string_view name) {

@@ -51,8 +51,9 @@ struct SqliteStoreOptions {
 //  - kCorruption when the file is not an SQLite database;
 //  - kFailedPrecondition when it is an SQLite database but not a cakupan one,
 //    when its schema is newer than this build knows, or when it is read-only
-//    and needs an upgrade or holds an interrupted write (a crash during a
-//    large write leaves a journal that only a read-write open rolls back);
+//    and needs an upgrade (reason "needs_upgrade") or holds an interrupted
+//    write (a crash during a large write leaves a journal that only a
+//    read-write open rolls back);
 //  - kIoError when the file cannot be opened.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteStoreOptions& options);
 
