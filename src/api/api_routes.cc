@@ -75,6 +75,8 @@ void RegisterApi(Router& router, DashboardService& service, const ApiOptions& op
   add("/api/openapi.json", &HandleOpenApi);
   add("/api/quality", &HandleQuality);
   add("/api/review", &HandleReview);
+  add("/api/cost", &HandleCost);
+  add("/api/gaps", &HandleGaps);
 }
 
 }  // namespace cakupan

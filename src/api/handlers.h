@@ -21,6 +21,8 @@ HttpResponse HandleBoundaries(DashboardService& service, const HttpRequest& requ
 HttpResponse HandleOpenApi(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleQuality(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleReview(DashboardService& service, const HttpRequest& request);
+HttpResponse HandleCost(DashboardService& service, const HttpRequest& request);
+HttpResponse HandleGaps(DashboardService& service, const HttpRequest& request);
 
 // Wire form of a region reference, shared by several resources.
 nlohmann::json RegionInfoJson(const RegionInfo& region);

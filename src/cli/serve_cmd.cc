@@ -15,6 +15,7 @@
 #include "base/i18n.h"
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/planning_options.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "services/dashboard_service.h"
@@ -112,6 +113,9 @@ void RegisterServe(CLI::App& app, Context& ctx, Action& action) {
       namespace fs = std::filesystem;
       const std::string db = ctx.options().db;
       if (!fs::exists(db)) return ctx.Fail(ctx.OpenStore(false).status());
+      // /api/cost and /api/gaps price with the stored rates: seed them from
+      // the shipped file if this database has none yet.
+      if (auto rates = LoadRatesForCli(ctx); !rates.ok()) return ctx.Fail(rates.status());
       DashboardService service(
           [db]() {
             SqliteStoreOptions o;
