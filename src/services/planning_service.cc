@@ -101,9 +101,16 @@ Result<ContributionRequest> PlanningService::CostRequest(const CostParams& p) co
   // BPU without an income: the lowest declared income of the rate table (the
   // minimum package is defined at it).
   if (r.monthly_base == 0 && r.contract_value == 0 && r.segment == Segment::kBPU) {
-    if (const ContributionRate* jkk = rates_.FindMonthly(Segment::kBPU, kJKK, r.start, 0, 0);
-        jkk != nullptr && jkk->base_min > 0)
-      r.monthly_base = jkk->base_min;
+    const ContributionRate* jkk = rates_.FindMonthly(Segment::kBPU, kJKK, r.start, 0, 0);
+    if (jkk == nullptr || jkk->base_min == 0) {
+      return Status::InvalidArgument(std::string(Tr("income: not given, and no BPU JKK rate in force on ",
+                                                    "income: tidak diberikan, dan tidak ada tarif JKK BPU yang berlaku "
+                                                    "pada ")) +
+                                     FormatIsoDate(r.start) +
+                                     Tr(" gives the lowest declared income; give income or another date",
+                                        " yang memberi penghasilan terendah; berikan income atau tanggal lain"));
+    }
+    r.monthly_base = jkk->base_min;
   }
   CAKUPAN_RETURN_IF_ERROR(ValidateContributionRequest(r));
   return r;
