@@ -102,8 +102,9 @@ std::string RenderRateTable(const std::vector<ContributionRate>& rows, Date in_f
   t.AddColumn(Tr("In force", "Berlaku"), TextTable::Align::kLeft);
   t.AddColumn(Tr("Regulation", "Regulasi"), TextTable::Align::kLeft);
   for (const ContributionRate& r : rows) {
-    std::string when = FormatIsoDate(r.effective_from) + " \u2013 " +
-                       (r.effective_to == kNoDate ? std::string("") : FormatIsoDate(r.effective_to));
+    std::string when = r.effective_to == kNoDate
+                           ? std::string(Tr("from ", "mulai ")) + FormatIsoDate(r.effective_from)
+                           : FormatIsoDate(r.effective_from) + " \u2013 " + FormatIsoDate(r.effective_to);
     t.AddRow({SegmentCode(r.segment), FormatProgrammes(r.programmes),
               r.risk_class == 0 ? std::string("-") : std::to_string(r.risk_class),
               RateText(r) + (r.basis == RateBasis::kContract ? std::string(Tr(" of value", " nilai")) : ""),

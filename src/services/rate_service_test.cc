@@ -179,5 +179,11 @@ TEST_F(RateServiceTest, ReadsSemicolonFilesWithBomAndDecimalCommas) {
   EXPECT_EQ(table->rows()[0].base_min, 1000000);
 }
 
+TEST_F(RateServiceTest, TheTemplateIsAValidRateFile) {
+  auto table = ReadRateFile(std::string(CAKUPAN_SOURCE_DIR) + "/templates/tarif-iuran.csv");
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  EXPECT_EQ(table->size(), 4u);
+}
+
 }  // namespace
 }  // namespace cakupan
