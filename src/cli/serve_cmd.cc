@@ -114,8 +114,12 @@ void RegisterServe(CLI::App& app, Context& ctx, Action& action) {
       const std::string db = ctx.options().db;
       if (!fs::exists(db)) return ctx.Fail(ctx.OpenStore(false).status());
       // /api/cost and /api/gaps price with the stored rates: seed them from
-      // the shipped file if this database has none yet.
-      if (auto rates = LoadRatesForCli(ctx); !rates.ok()) return ctx.Fail(rates.status());
+      // the shipped file if this database has none yet (without them those
+      // two answer 409; the rest of the API does not need them).
+      if (auto rates = LoadRatesForCli(ctx); !rates.ok()) {
+        std::fprintf(stderr, "%s: %s\n", Tr("Warning: no contribution rates", "Peringatan: tidak ada tarif iuran"),
+                     rates.status().message().c_str());
+      }
       DashboardService service(
           [db]() {
             SqliteStoreOptions o;

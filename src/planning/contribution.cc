@@ -113,13 +113,14 @@ MonthCharge ChargeMonth(const ContributionRate& r, Rupiah given_base, std::vecto
     base = r.base_min;
     AddNote(notes, programme + ": " + Tr("the base ", "dasar ") + FormatRupiah(given_base) +
                        Tr(" is below the lowest ", " di bawah batas terendah ") + FormatRupiah(r.base_min) +
-                       Tr("; the contribution is computed on ", "; iuran dihitung dari ") + FormatRupiah(r.base_min));
+                       Tr("; the contribution is computed on ", "; iuran dihitung dari ") + FormatRupiah(r.base_min) +
+                       ".");
   }
   if (r.base_cap != 0 && base > r.base_cap) {
     base = r.base_cap;
     AddNote(notes, programme + ": " + Tr("the wage ", "upah ") + FormatRupiah(given_base) +
                        Tr(" is above the cap ", " di atas batas upah ") + FormatRupiah(r.base_cap) +
-                       Tr("; the contribution is computed on the cap", "; iuran dihitung dari batas upah"));
+                       Tr("; the contribution is computed on the cap.", "; iuran dihitung dari batas upah."));
   }
   c.base = base;
   const __int128 b = base;
@@ -193,10 +194,10 @@ Status ValidateContributionRequest(const ContributionRequest& r) {
   constexpr uint8_t kAll = kJKK | kJKM | kJHT | kJP | kJKP;
   if (r.programmes == 0 || (r.programmes & ~kAll) != 0)
     return Status::InvalidArgument(Tr("programmes: name at least one of JKK, JKM, JHT, JP, JKP",
-                                      "program: sebutkan paling sedikit satu dari JKK, JKM, JHT, JP, JKP"));
+                                      "programmes: sebutkan paling sedikit satu dari JKK, JKM, JHT, JP, JKP"));
   if (r.segment != Segment::kPU && r.segment != Segment::kBPU && r.segment != Segment::kJakon &&
       r.segment != Segment::kPMI)
-    return Status::InvalidArgument(Tr("segment: must be PU, BPU, Jakon or PMI", "segmen: harus PU, BPU, Jakon atau PMI"));
+    return Status::InvalidArgument(Tr("segment: must be PU, BPU, Jakon or PMI", "segment: harus PU, BPU, Jakon atau PMI"));
   if (r.monthly_base < 0 || r.contract_value < 0)
     return Status::InvalidArgument(Tr("an amount cannot be negative", "jumlah uang tidak boleh negatif"));
   if ((r.monthly_base > 0) == (r.contract_value > 0))
@@ -204,20 +205,20 @@ Status ValidateContributionRequest(const ContributionRequest& r) {
         Tr("give either a monthly wage or income (wage, income) or a contract value (contract-value), above zero",
            "berikan upah atau penghasilan bulanan (wage, income) atau nilai kontrak (contract-value), lebih dari nol"));
   if (r.monthly_base > kMaxMonthlyBase)
-    return Status::InvalidArgument(std::string(Tr("wage/income: more than ", "upah/penghasilan: lebih dari ")) +
+    return Status::InvalidArgument(std::string(Tr("income/wage: more than ", "income/wage: lebih dari ")) +
                                    FormatRupiah(kMaxMonthlyBase) + Tr(" a month is not plausible",
                                                                        " per bulan tidak masuk akal"));
   if (r.contract_value > kMaxContractValue)
-    return Status::InvalidArgument(std::string(Tr("contract-value: more than ", "nilai kontrak: lebih dari ")) +
+    return Status::InvalidArgument(std::string(Tr("contract-value: more than ", "contract-value: lebih dari ")) +
                                    FormatRupiah(kMaxContractValue) + Tr(" is not plausible", " tidak masuk akal"));
   if (r.risk_class > 5)
-    return Status::InvalidArgument(Tr("risk-class: must be 1 to 5", "kelas risiko: harus 1 sampai 5"));
-  if (r.start == kNoDate) return Status::InvalidArgument(Tr("date: required", "tanggal: wajib diisi"));
+    return Status::InvalidArgument(Tr("risk-class: must be 1 to 5", "risk-class: harus 1 sampai 5"));
+  if (r.start == kNoDate) return Status::InvalidArgument(Tr("date: required", "date: wajib diisi"));
   if (r.months < 1 || r.months > kMaxMonths)
-    return Status::InvalidArgument(std::string(Tr("months: must be from 1 to ", "bulan: harus dari 1 sampai ")) +
+    return Status::InvalidArgument(std::string(Tr("months: must be from 1 to ", "months: harus dari 1 sampai ")) +
                                    std::to_string(kMaxMonths));
   if (r.workers < 1 || r.workers > kMaxWorkers)
-    return Status::InvalidArgument(std::string(Tr("workers: must be from 1 to ", "pekerja: harus dari 1 sampai ")) +
+    return Status::InvalidArgument(std::string(Tr("workers: must be from 1 to ", "workers: harus dari 1 sampai ")) +
                                    FormatCount(kMaxWorkers));
   if (r.contract_value > 0 && (r.months != 1 || r.workers != 1))
     return Status::InvalidArgument(

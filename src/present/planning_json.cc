@@ -103,8 +103,9 @@ nlohmann::json ContributionJson(const ContributionResult& res) {
     nlohmann::json x;
     x["programme"] = FormatProgrammes(l.programmes);
     x["basis"] = RateBasisCode(l.rate.basis);
-    x["rate_percent"] =
-        l.rate.basis == RateBasis::kFlat ? nlohmann::json(nullptr) : nlohmann::json(PcmDecimalText(l.rate.rate_pcm));
+    // A contract line's rates are those of its tranches (below).
+    x["rate_percent"] = l.rate.basis == RateBasis::kPercent ? nlohmann::json(PcmDecimalText(l.rate.rate_pcm))
+                                                            : nlohmann::json(nullptr);
     x["amount"] = l.rate.basis == RateBasis::kFlat ? nlohmann::json(l.rate.amount) : nlohmann::json(nullptr);
     x["base"] = l.rate.basis == RateBasis::kFlat ? nlohmann::json(nullptr) : nlohmann::json(l.base);
     x["first_month"] = FormatIsoDate(l.first_day);
@@ -174,8 +175,9 @@ std::string ContributionCsv(const ContributionResult& res) {
       "total,recomposed_per_worker_month,regulation\n";
   for (const ContributionLine& l : res.lines) {
     const bool flat = l.rate.basis == RateBasis::kFlat;
+    const bool percent = l.rate.basis == RateBasis::kPercent;
     out += FormatProgrammes(l.programmes) + "," + RateBasisCode(l.rate.basis) + "," +
-           (flat ? std::string() : PcmDecimalText(l.rate.rate_pcm)) + "," +
+           (percent ? PcmDecimalText(l.rate.rate_pcm) : std::string()) + "," +
            (flat ? CsvNumber(l.rate.amount) : std::string()) + "," + CsvNumber(l.base) + "," +
            FormatIsoDate(l.first_day) + "," + CsvNumber(static_cast<int64_t>(l.months)) + "," +
            CsvNumber(l.per_worker_month.total()) + "," + CsvNumber(l.total.employer) + "," +

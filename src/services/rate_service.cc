@@ -163,13 +163,14 @@ Result<LoadedRates> RateService::TableOrSeed(const std::string& seed_path) {
   RateImportOptions opt;
   opt.path = seed_path;
   Result<RateImportOutcome> imported = Import(opt);
-  if (!imported.ok() && imported.status().code() == StatusCode::kFailedPrecondition) {
-    // Read-only (or another import won the race): price from the file itself.
+  if (!imported.ok()) {
+    // A store that cannot be written (opened read-only, a read-only file,
+    // another import in between): price from the file itself. A file that
+    // is itself bad reports its own error.
     CAKUPAN_ASSIGN_OR_RETURN(out.table, ReadRateFile(seed_path));
     out.source = seed_path;
     return out;
   }
-  if (!imported.ok()) return imported.status();
   CAKUPAN_ASSIGN_OR_RETURN(out.table, Table());
   out.seeded = true;
   return out;

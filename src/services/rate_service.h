@@ -66,8 +66,9 @@ class RateService {
 
   // The stored table; when none is stored and `seed_path` is not empty, the
   // file is imported first (merged into nothing) and the result returned,
-  // with `seeded` set. A store opened read-only is not seeded: the file is
-  // read and used as it is (`source` = the path).
+  // with `seeded` set. When the store cannot be written (opened read-only, a
+  // read-only file), the file is read and used as it is (`source` = the
+  // path); a bad file is an error either way.
   Result<LoadedRates> TableOrSeed(const std::string& seed_path);
 
  private:
