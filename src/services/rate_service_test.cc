@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "base/i18n.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -177,6 +178,22 @@ TEST_F(RateServiceTest, ReadsSemicolonFilesWithBomAndDecimalCommas) {
   ASSERT_TRUE(table.ok()) << table.status().ToString();
   EXPECT_EQ(table->size(), 2u);
   EXPECT_EQ(table->rows()[0].base_min, 1000000);
+}
+
+TEST_F(RateServiceTest, TheExampleOfDataFormatsIsAValidRateFile) {
+  std::ifstream in(std::string(CAKUPAN_SOURCE_DIR) + "/docs/data-formats.md");
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string doc = text.str();
+  const size_t section = doc.find("## 11. Contribution rates");
+  ASSERT_NE(section, std::string::npos);
+  const size_t begin = doc.find("```\nprogramme,", section);
+  ASSERT_NE(begin, std::string::npos);
+  const size_t end = doc.find("```", begin + 4);
+  const std::string path = Write("example.csv", doc.substr(begin + 4, end - begin - 4));
+  auto table = ReadRateFile(path);
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  EXPECT_EQ(table->size(), 4u);
 }
 
 TEST_F(RateServiceTest, TheTemplateIsAValidRateFile) {
