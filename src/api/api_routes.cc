@@ -95,6 +95,8 @@ void RegisterApi(Router& router, DashboardService& service, const ApiOptions& op
   add("/api/openapi.json", &HandleOpenApi);
   add("/api/quality", &HandleQuality);
   add("/api/review", &HandleReview);
+  add("/api/cost", &HandleCost);
+  add("/api/gaps", &HandleGaps);
 
   // Review writes: never cached; a success starts a new cache epoch (the
   // review list and the quality report's duplicates read the decisions).

@@ -23,6 +23,8 @@ HttpResponse HandleBoundaries(DashboardService& service, const HttpRequest& requ
 HttpResponse HandleOpenApi(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleQuality(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleReview(DashboardService& service, const HttpRequest& request);
+HttpResponse HandleCost(DashboardService& service, const HttpRequest& request);
+HttpResponse HandleGaps(DashboardService& service, const HttpRequest& request);
 
 // What the write handlers of the review queue need besides the snapshot.
 struct ReviewWrites {

@@ -57,6 +57,9 @@ int RunCli(int argc, char** argv) {
   RegisterDedupe(app, ctx, action);
   RegisterReview(app, ctx, action);
   RegisterQuality(app, ctx, action);
+  RegisterRates(app, ctx, action);
+  RegisterCost(app, ctx, action);
+  RegisterGaps(app, ctx, action);
 
   try {
     app.parse(argc, argv);

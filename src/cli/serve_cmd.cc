@@ -19,6 +19,7 @@
 #include "base/i18n.h"
 #include "cli/commands.h"
 #include "cli/context.h"
+#include "cli/planning_options.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "services/dashboard_service.h"
@@ -135,6 +136,13 @@ void RegisterServe(CLI::App& app, Context& ctx, Action& action) {
       namespace fs = std::filesystem;
       const std::string db = ctx.options().db;
       if (!fs::exists(db)) return ctx.Fail(ctx.OpenStore(false).status());
+      // /api/cost and /api/gaps price with the stored rates: seed them from
+      // the shipped file if this database has none yet (without them those
+      // two answer 409; the rest of the API does not need them).
+      if (auto rates = LoadRatesForCli(ctx); !rates.ok()) {
+        std::fprintf(stderr, "%s: %s\n", Tr("Warning: no contribution rates", "Peringatan: tidak ada tarif iuran"),
+                     rates.status().message().c_str());
+      }
       // Read-only unless decisions are allowed: the server cannot write.
       const bool writable = args->allow_decisions;
       DashboardService::StoreFactory open_store = [db, writable]() {

@@ -10,6 +10,7 @@ const char* DataKindName(DataKind k) {
     case DataKind::kLabourForce: return "labour-force";
     case DataKind::kTargets: return "targets";
     case DataKind::kBoundaries: return "boundaries";
+    case DataKind::kRates: return "rates";
   }
   return "";
 }

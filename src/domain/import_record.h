@@ -16,8 +16,10 @@ enum class DataKind : uint8_t {
   kLabourForce = 4,
   kTargets = 5,
   kBoundaries = 6,
+  kRates = 7,  // the contribution-rate table (domain/contribution_rate.h)
 };
-// "regions", "workers", "members", "labour-force", "targets", "boundaries".
+// "regions", "workers", "members", "labour-force", "targets", "boundaries",
+// "rates".
 const char* DataKindName(DataKind k);
 
 struct ImportRecord {

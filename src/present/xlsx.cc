@@ -75,6 +75,8 @@ Result<std::string> WriteXlsx(const std::vector<XlsxSheet>& sheets) {
   format_set_num_format(percent, "0.0%");
   lxw_format* points = workbook_add_format(wb);
   format_set_num_format(points, "+0.0;-0.0;0.0");
+  lxw_format* rupiah = workbook_add_format(wb);
+  format_set_num_format(rupiah, "\"Rp \"#,##0");
   for (const XlsxSheet& sheet : sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, SheetName(sheet.name).c_str());
     if (ws == nullptr) {
@@ -91,6 +93,7 @@ Result<std::string> WriteXlsx(const std::vector<XlsxSheet>& sheets) {
       lxw_format* f = sheet.columns[c].kind == XlsxKind::kCount     ? count
                       : sheet.columns[c].kind == XlsxKind::kPercent ? percent
                       : sheet.columns[c].kind == XlsxKind::kPoints  ? points
+                      : sheet.columns[c].kind == XlsxKind::kRupiah  ? rupiah
                                                                     : nullptr;
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), sheet.columns[c].width, f);
     }

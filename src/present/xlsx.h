@@ -15,7 +15,7 @@
 
 namespace cakupan {
 
-enum class XlsxKind { kText, kCount, kPercent, kPoints };
+enum class XlsxKind { kText, kCount, kPercent, kPoints, kRupiah };  // kRupiah: whole rupiah, "Rp 201.600"
 
 struct XlsxColumn {
   std::string header;

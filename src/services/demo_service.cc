@@ -4,6 +4,7 @@
 
 #include "base/i18n.h"
 #include "ingest/readers.h"
+#include "services/rate_service.h"
 #include "services/reconcile_service.h"
 #include "services/region_catalog.h"
 
@@ -11,7 +12,8 @@ namespace cakupan {
 
 ReferenceFiles ReferenceFiles::InDataDir(const std::string& data_dir) {
   const std::filesystem::path d(data_dir);
-  return ReferenceFiles{(d / "wilayah" / "wilayah.csv").string(), (d / "wilayah" / "penduduk.csv").string()};
+  return ReferenceFiles{(d / "wilayah" / "wilayah.csv").string(), (d / "wilayah" / "penduduk.csv").string(),
+                        (d / "tarif" / "iuran.csv").string()};
 }
 
 Result<GenerateSummary> GenerateFromReference(const ReferenceFiles& reference, GenerateOptions options,
@@ -52,6 +54,10 @@ Result<DemoOutcome> BuildDemo(Store& store, Clock& clock, Progress& progress, co
     return Status::Ok();
   };
   CAKUPAN_RETURN_IF_ERROR(import(DataKind::kRegions, ref.regions));
+  {
+    RateService rates(store, clock);
+    CAKUPAN_RETURN_IF_ERROR(rates.Import(RateImportOptions{ref.rates, false}).status());
+  }
   CAKUPAN_ASSIGN_OR_RETURN(RegionTable regions, LoadRegionTable(store));
   ReadOptions ro;
   ro.regions = &regions;

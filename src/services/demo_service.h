@@ -22,6 +22,7 @@ namespace cakupan {
 struct ReferenceFiles {
   std::string regions;     // kode,nama
   std::string population;  // kode,nama,pria,wanita,total
+  std::string rates;       // tarif/iuran.csv: contribution rates (services/rate_service.h)
   static ReferenceFiles InDataDir(const std::string& data_dir);
 };
 
@@ -46,7 +47,7 @@ struct DemoOutcome {
   std::vector<ReconciliationRecord> reconciliations;  // summaries, oldest first
 };
 
-// Builds the demo into an empty store.
+// Builds the demo into an empty store, with the shipped contribution rates.
 Result<DemoOutcome> BuildDemo(Store& store, Clock& clock, Progress& progress, const DemoOptions& options);
 
 }  // namespace cakupan

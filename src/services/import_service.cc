@@ -243,6 +243,9 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
       });
       return Finish(!changed.empty(), [&] { return store_.UpsertTargets(changed, &rec); });
     }
+    case DataKind::kRates:
+      return Status::InvalidArgument(Tr("contribution rates are imported with: cakupan rates import FILE",
+                                        "tarif iuran diimpor dengan: cakupan rates import BERKAS"));
   }
   return Status::Internal("unknown import kind");
 }

@@ -39,6 +39,7 @@
 
 #include "base/date.h"
 #include "base/status.h"
+#include "domain/contribution_rate.h"
 #include "domain/import_record.h"
 #include "domain/links.h"
 #include "domain/reconciliation.h"
@@ -135,6 +136,20 @@ class Store {
   // unmatched stay empty).
   virtual Result<std::optional<ReconciliationRecord>> LoadReconciliation(Period period, bool with_details) = 0;
   virtual Result<std::vector<Period>> ListReconciledPeriods() = 0;  // ascending
+
+  // --- Contribution rates (docs/planning.md) -------------------------------
+  // The stored rate table in the order it was written (empty when none).
+  virtual Result<std::vector<ContributionRate>> LoadRates() = 0;
+  // Replaces the whole rate table with `rows` and logs `record` (kind set to
+  // kRates). The rates' data version moves only when the stored rows change
+  // (the same rows in the same order change nothing; the import is still
+  // logged). Fails, storing nothing, with kFailedPrecondition when the
+  // rates' data version is no longer `expected_version` (another import came
+  // in between: load, merge and try again), and with kInvalidArgument when a
+  // row fails ValidateContributionRate. Whether rows overlap is the caller's
+  // check (planning/rate_table.h).
+  virtual Status ReplaceRates(const std::vector<ContributionRate>& rows, int64_t expected_version,
+                              ImportRecord* record) = 0;
 
   // --- Linkage: deduplication and review decisions (docs/linkage.md) -------
   // Replaces the stored deduplication result. Pairs must have left < right

@@ -1185,6 +1185,94 @@ TYPED_TEST_P(StoreContractTest, DecisionsAreUpsertedPerPairAndDeleted) {
   EXPECT_EQ(reopened.size(), 1u);
 }
 
+// --- Contribution rates -------------------------------------------------------
+
+namespace store_contract {
+
+// Two rows of a rate table (synthetic values): a percent row with a cap and
+// a flat row that is no longer in force.
+inline std::vector<ContributionRate> MakeRates() {
+  ContributionRate jp;
+  jp.programmes = kJP;
+  jp.segment = Segment::kPU;
+  jp.basis = RateBasis::kPercent;
+  jp.rate_pcm = 3000;
+  jp.employer = 2000;
+  jp.worker = 1000;
+  jp.base_cap = 10042300;
+  jp.effective_from = DateFromCivil(2024, 3, 1);
+  jp.regulation = "PP 45/2015";
+  jp.note = "batas upah, diindeks";
+  ContributionRate jkm;
+  jkm.programmes = kJKM;
+  jkm.segment = Segment::kBPU;
+  jkm.basis = RateBasis::kFlat;
+  jkm.amount = 6800;
+  jkm.worker = 6800;
+  jkm.effective_from = DateFromCivil(2015, 7, 1);
+  jkm.effective_to = DateFromCivil(2019, 12, 31);
+  jkm.regulation = "PP 44/2015";
+  ContributionRate tranche;
+  tranche.programmes = kJKK | kJKM;
+  tranche.segment = Segment::kJakon;
+  tranche.basis = RateBasis::kContract;
+  tranche.rate_pcm = 210;
+  tranche.employer = 210;
+  tranche.base_from = 0;
+  tranche.base_to = 100000000;
+  tranche.effective_from = DateFromCivil(2021, 3, 1);
+  tranche.regulation = "Permenaker 5/2021";
+  return {jp, jkm, tranche};
+}
+
+}  // namespace store_contract
+
+TYPED_TEST_P(StoreContractTest, RatesAreReplacedAsAWholeAndVersioned) {
+  using namespace store_contract;
+  Store& s = this->store();
+  STORE_ASSIGN_OR_FAIL(auto none, s.LoadRates());
+  EXPECT_TRUE(none.empty());
+  STORE_ASSIGN_OR_FAIL(int64_t v0, s.DataVersion(DataKind::kRates, std::nullopt));
+  EXPECT_EQ(v0, 0);
+  const std::vector<ContributionRate> rates = MakeRates();
+  ImportRecord a = MakeImport(DataKind::kRegions, "iuran.csv");  // the store sets the kind
+  STORE_ASSERT_OK(s.ReplaceRates(rates, 0, &a));
+  EXPECT_EQ(a.kind, DataKind::kRates);
+  STORE_ASSIGN_OR_FAIL(int64_t v1, s.DataVersion(DataKind::kRates, std::nullopt));
+  EXPECT_EQ(v1, a.id);
+  STORE_ASSIGN_OR_FAIL(auto loaded, s.LoadRates());
+  EXPECT_EQ(loaded, rates);
+  // The same rows again: logged, but no new version.
+  ImportRecord b = MakeImport(DataKind::kRates, "iuran.csv");
+  STORE_ASSERT_OK(s.ReplaceRates(rates, v1, &b));
+  EXPECT_GT(b.id, a.id);
+  STORE_ASSIGN_OR_FAIL(int64_t v2, s.DataVersion(DataKind::kRates, std::nullopt));
+  EXPECT_EQ(v2, v1);
+  STORE_ASSIGN_OR_FAIL(auto log, s.ListImports(1));
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].kind, DataKind::kRates);
+  // A writer that read an older version is refused, and nothing changes.
+  std::vector<ContributionRate> fewer(rates.begin(), rates.begin() + 1);
+  ImportRecord c = MakeImport(DataKind::kRates, "lama.csv");
+  Status st = s.ReplaceRates(fewer, 0, &c);
+  EXPECT_EQ(st.code(), StatusCode::kFailedPrecondition) << st.ToString();
+  EXPECT_EQ(c.id, 0);
+  // An invalid row (shares that do not add up) is refused, and nothing changes.
+  std::vector<ContributionRate> bad = rates;
+  bad[0].worker = 999;
+  st = s.ReplaceRates(bad, v1, &c);
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << st.ToString();
+  STORE_ASSIGN_OR_FAIL(auto still, s.LoadRates());
+  EXPECT_EQ(still, rates);
+  // A real change moves the version and persists.
+  STORE_ASSERT_OK(s.ReplaceRates(fewer, v1, &c));
+  STORE_ASSIGN_OR_FAIL(int64_t v3, s.DataVersion(DataKind::kRates, std::nullopt));
+  EXPECT_EQ(v3, c.id);
+  ASSERT_NO_FATAL_FAILURE(this->Reopen());
+  STORE_ASSIGN_OR_FAIL(auto reopened, this->store().LoadRates());
+  EXPECT_EQ(reopened, fewer);
+}
+
 TYPED_TEST_P(StoreContractTest, EverythingPersistsAfterReopen) {
   ASSERT_NO_FATAL_FAILURE(this->Populate());
   store_contract::Snapshot before;
@@ -1229,6 +1317,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreContractTest, FreshStoreIsEmpty, RegionsLoadInC
                             ReconciliationRoundTripsWithAndWithoutDetails,
                             SavingAReconciliationReplacesThatPeriodOnly, ReconciledPeriodsAreListedAscending,
                             EverythingPersistsAfterReopen, LargeTablesRoundTrip,
-                            DedupeResultRoundTripsAndIsReplaced, DecisionsAreUpsertedPerPairAndDeleted);
+                            DedupeResultRoundTripsAndIsReplaced, DecisionsAreUpsertedPerPairAndDeleted,
+                            RatesAreReplacedAsAWholeAndVersioned);
 
 }  // namespace cakupan

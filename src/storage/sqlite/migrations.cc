@@ -235,6 +235,60 @@ CREATE TABLE link_decisions (
 ) WITHOUT ROWID;
 )sql";
 
+// Migration 5: the contribution-rate table (docs/planning.md) and 'rates'
+// as an import kind (the import log rebuilt as in migration 3). Money is
+// whole rupiah and rates parts per 100,000, all INTEGER: no REAL touches
+// money. Dates are ISO text, '' for a rate still in force.
+constexpr const char* kRates = R"sql(
+CREATE TABLE imports_v5 (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind        TEXT NOT NULL
+              CHECK (kind IN ('regions', 'workers', 'members', 'labour-force', 'targets', 'boundaries', 'rates')),
+  period      TEXT NOT NULL DEFAULT '',
+  file_name   TEXT NOT NULL DEFAULT '',
+  file_hash   TEXT NOT NULL DEFAULT '',
+  rows_read   INTEGER NOT NULL DEFAULT 0,
+  accepted    INTEGER NOT NULL DEFAULT 0,
+  rejected    INTEGER NOT NULL DEFAULT 0,
+  inserted    INTEGER NOT NULL DEFAULT 0,
+  updated     INTEGER NOT NULL DEFAULT 0,
+  unchanged   INTEGER NOT NULL DEFAULT 0,
+  replaced    INTEGER NOT NULL DEFAULT 0 CHECK (replaced IN (0, 1)),
+  started_at  TEXT NOT NULL DEFAULT '',
+  finished_at TEXT NOT NULL DEFAULT '',
+  changed     INTEGER NOT NULL CHECK (changed IN (0, 1))
+);
+INSERT INTO imports_v5 (id, kind, period, file_name, file_hash, rows_read, accepted, rejected, inserted, updated,
+                        unchanged, replaced, started_at, finished_at, changed)
+  SELECT id, kind, period, file_name, file_hash, rows_read, accepted, rejected, inserted, updated,
+         unchanged, replaced, started_at, finished_at, changed FROM imports;
+DROP TABLE imports;
+ALTER TABLE imports_v5 RENAME TO imports;
+CREATE INDEX imports_by_kind ON imports (kind, period, changed, id);
+
+CREATE TABLE contribution_rates (
+  id             INTEGER PRIMARY KEY,
+  programmes     TEXT NOT NULL,
+  segment        TEXT NOT NULL CHECK (segment IN ('PU', 'BPU', 'Jakon', 'PMI')),
+  risk_class     INTEGER NOT NULL CHECK (risk_class BETWEEN 0 AND 5),
+  basis          TEXT NOT NULL CHECK (basis IN ('percent', 'flat', 'contract')),
+  rate_pcm       INTEGER NOT NULL CHECK (rate_pcm BETWEEN 0 AND 100000),
+  amount         INTEGER NOT NULL CHECK (amount >= 0),
+  employer       INTEGER NOT NULL CHECK (employer >= 0),
+  worker         INTEGER NOT NULL CHECK (worker >= 0),
+  government     INTEGER NOT NULL CHECK (government >= 0),
+  recomposed     INTEGER NOT NULL CHECK (recomposed >= 0),
+  base_min       INTEGER NOT NULL CHECK (base_min >= 0),
+  base_cap       INTEGER NOT NULL CHECK (base_cap >= 0),
+  base_from      INTEGER NOT NULL CHECK (base_from >= 0),
+  base_to        INTEGER NOT NULL CHECK (base_to >= 0),
+  effective_from TEXT NOT NULL,
+  effective_to   TEXT NOT NULL DEFAULT '',
+  regulation     TEXT NOT NULL,
+  note           TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
 Result<int64_t> QueryInt(Connection& conn, const char* sql) {
   CAKUPAN_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(conn, sql));
   CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -252,6 +306,7 @@ const std::vector<Migration>& Migrations() {
       {2, "chunk encodings and snapshots", kChunkEncodings},
       {3, "region boundaries", kBoundaries},
       {4, "probabilistic linkage and review decisions", kLinkage},
+      {5, "contribution rates", kRates},
   };
   return kMigrations;
 }

@@ -66,7 +66,7 @@ Status WithPath(const std::string& path, Status status) {
 
 std::optional<DataKind> DataKindFromName(std::string_view name) {
   for (DataKind k : {DataKind::kRegions, DataKind::kWorkers, DataKind::kMembers, DataKind::kLabourForce,
-                     DataKind::kTargets, DataKind::kBoundaries}) {
+                     DataKind::kTargets, DataKind::kBoundaries, DataKind::kRates}) {
     if (name == DataKindName(k)) return k;
   }
   return std::nullopt;

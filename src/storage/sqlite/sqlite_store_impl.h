@@ -1,8 +1,9 @@
 // SqliteStore: the Store implementation behind OpenSqliteStore(). Private to
 // storage/sqlite/; its methods are split by subject over sqlite_store.cc
 // (opening, regions, labour force, targets, import log),
-// sqlite_store_segments.cc (workers and memberships) and
-// sqlite_store_reconciliation.cc. Not thread-safe (store.h).
+// sqlite_store_segments.cc (workers and memberships),
+// sqlite_store_reconciliation.cc, sqlite_store_linkage.cc and
+// sqlite_store_rates.cc (contribution rates). Not thread-safe (store.h).
 #pragma once
 
 #include <memory>
@@ -95,6 +96,10 @@ class SqliteStore final : public Store {
   Status SaveReconciliation(const ReconciliationRecord& record) override;
   Result<std::optional<ReconciliationRecord>> LoadReconciliation(Period period, bool with_details) override;
   Result<std::vector<Period>> ListReconciledPeriods() override;
+  Result<std::vector<ContributionRate>> LoadRates() override;
+  Status ReplaceRates(const std::vector<ContributionRate>& rows, int64_t expected_version,
+                      ImportRecord* record) override;
+
   Status SaveDedupe(const DedupeRecord& record) override;
   Result<std::optional<DedupeRecord>> LoadDedupe() override;
   Status SaveDecision(const LinkDecision& decision) override;
@@ -152,6 +157,7 @@ class SqliteStore final : public Store {
   bool HasRegionSnapshot();
   Status DoUpsertLabourForce(const std::vector<LabourForceRecord>& rows, ImportRecord* record);
   Status DoUpsertTargets(const std::vector<TargetRecord>& rows, ImportRecord* record);
+  Status DoReplaceRates(const std::vector<ContributionRate>& rows, int64_t expected_version, ImportRecord* record);
   Status DoSaveReconciliation(const ReconciliationRecord& record);
   Status InsertLinkRows(const std::string& period, const std::vector<ScoredLink>& links);
   Status LoadLinkRows(const std::string& period, std::vector<ScoredLink>* out);
