@@ -25,6 +25,8 @@ constexpr LevelText kNikLevels[] = {
     {"nik.exact", "NIK identical", "NIK sama"},
     {"nik.one_edit", "NIK differs by one digit or a swap", "NIK beda satu angka atau tertukar"},
     {"nik.two_edits", "NIK differs by two edits", "NIK beda dua angka"},
+    {"nik.serial_differs", "NIK differs only in the serial number (last four digits)",
+     "NIK beda hanya pada nomor urut (empat angka terakhir)"},
     {"nik.different", "NIK different", "NIK berbeda"},
     {"nik.missing", "NIK missing on a side", "NIK tidak ada"},
 };
@@ -128,6 +130,8 @@ int CompareDistinctNames(std::string_view a, std::string_view b, uint64_t bits_a
 
 }  // namespace
 
+int NikContext(const ComparisonVector& v) { return NikContextOf(v[2], v[3], v[4]); }
+
 int LevelCount(Comparison c) {
   const int ci = static_cast<int>(c);
   return ci >= 0 && ci < kComparisons ? kLevelCounts[ci] : 0;
@@ -200,6 +204,10 @@ int CompareNikNibbles(uint64_t a, uint64_t b) {
   if (a == 0 || b == 0) return kNikMissing;
   const uint64_t x = a ^ b;
   if (x == 0) return kNikExact;
+  // The first 12 digits (district, birth date) equal: the serial differs.
+  // Two persons born on one day in one district have such NIKs, so this is
+  // its own level rather than one or two edits (docs/linkage.md).
+  if ((x >> 16) == 0) return kNikSerialDiffers;
   // One bit per differing digit (the nibble's low bit), digit k (0 = first)
   // at bit 60 - 4k.
   constexpr uint64_t kLow = 0x1111111111111111ULL;

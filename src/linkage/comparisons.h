@@ -14,7 +14,14 @@
 
 namespace cakupan {
 
-enum NikMatch : uint8_t { kNikExact, kNikOneEdit, kNikTwoEdits, kNikDifferent, kNikMissing };
+enum NikMatch : uint8_t {
+  kNikExact,
+  kNikOneEdit,         // one edit, not only in the serial
+  kNikTwoEdits,        // two edits, not only in the serial
+  kNikSerialDiffers,   // district and birth-date digits (the first 12) equal, serial differs
+  kNikDifferent,
+  kNikMissing,
+};
 enum NameMatch : uint8_t {
   kNameExact,
   kNameVerySimilar,   // Jaro–Winkler >= 0.94
@@ -43,13 +50,13 @@ enum RegionMatch : uint8_t {
   kRegionMissing,
 };
 
-inline constexpr std::array<int, kComparisons> kLevelCounts = {5, 7, 7, 3, 6};
+inline constexpr std::array<int, kComparisons> kLevelCounts = {6, 7, 7, 3, 6};
 inline constexpr double kNameVerySimilarThreshold = 0.94;
 inline constexpr double kNameSimilarThreshold = 0.88;
 inline constexpr double kNameWeakThreshold = 0.70;
 
-// Number of distinct comparison vectors (5 * 7 * 7 * 3 * 6 = 4410).
-inline constexpr int kPatternCount = 5 * 7 * 7 * 3 * 6;
+// Number of distinct comparison vectors (6 * 7 * 7 * 3 * 6 = 5292).
+inline constexpr int kPatternCount = 6 * 7 * 7 * 3 * 6;
 inline int PatternIndex(const ComparisonVector& v) {
   int index = 0;
   for (int c = 0; c < kComparisons; ++c) index = index * kLevelCounts[c] + v[c];
@@ -64,6 +71,16 @@ inline ComparisonVector PatternLevels(int index) {
   return v;
 }
 inline bool IsMissingLevel(int c, int level) { return level == kLevelCounts[c] - 1; }
+// The levels that say the values disagree: nik.different, name.different,
+// birth_date.different, sex.disagree, region.different. Their weight is at
+// most 0 (docs/linkage.md, "Model").
+inline bool IsDisagreementLevel(int c, int level) {
+  constexpr int kDisagree[kComparisons] = {kNikDifferent, kNameDifferent, kDateDifferent, kSexDisagree,
+                                           kRegionDifferent};
+  return level == kDisagree[c];
+}
+static_assert(kNikContexts == kLevelCounts[2] * kLevelCounts[3] * kLevelCounts[4]);
+inline int NikContextOf(int date, int sex, int region) { return (date * kLevelCounts[3] + sex) * kLevelCounts[4] + region; }
 
 // A valid birth date for linkage (1850-01-01 .. 2199-12-31), else kNoDate.
 Date UsableDate(Date d);
@@ -80,8 +97,9 @@ inline constexpr uint32_t kNoNameId = UINT32_MAX;
 // the top nibble; 0 for 0.
 uint64_t NikNibbles(uint64_t nik);
 // The NIK level (kNikExact .. kNikDifferent, or kNikMissing when either is 0)
-// of two NIKs in NikNibbles form: the optimal string alignment distance of
-// their 16 digits, found from the positions of the differing digits
+// of two NIKs in NikNibbles form: kNikSerialDiffers when only the last four
+// digits differ, else the optimal string alignment distance of their 16
+// digits, found from the positions of the differing digits
 // (comparisons_test.cc checks it against the edit distance table).
 int CompareNikNibbles(uint64_t a, uint64_t b);
 

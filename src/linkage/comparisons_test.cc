@@ -53,7 +53,12 @@ TEST(CompareNikTest, DigitPositionsAgreeWithEditDistance) {
     const uint64_t va = value(a), vb = value(b);
     if (va == 0 || vb == 0) continue;
     const int d = BoundedOsaDistance(digits(va), digits(vb), 2);
-    const char* expected = d == 0 ? "nik.exact" : d == 1 ? "nik.one_edit" : d == 2 ? "nik.two_edits" : "nik.different";
+    const bool serial_only = d > 0 && digits(va).substr(0, 12) == digits(vb).substr(0, 12);
+    const char* expected = d == 0         ? "nik.exact"
+                           : serial_only  ? "nik.serial_differs"
+                           : d == 1       ? "nik.one_edit"
+                           : d == 2       ? "nik.two_edits"
+                                          : "nik.different";
     ASSERT_EQ(LevelCode(Comparison::kNik, CompareNik(va, vb)), expected) << a << " / " << b;
   }
 }
@@ -65,10 +70,19 @@ TEST_P(CompareNikTest, GivesTheLevel) {
 INSTANTIATE_TEST_SUITE_P(
     Table, CompareNikTest,
     ::testing::Values(NikCase{1704071505920003, 1704071505920003, "nik.exact"},
-                      NikCase{1704071505920003, 1704071505920030, "nik.one_edit"},  // last two digits swapped
-                      NikCase{1704071505920003, 1704071505920004, "nik.one_edit"},
+                      // Only the serial (last four digits) differs: two persons
+                      // born on one day in one district, or a typo there.
+                      NikCase{1704071505920003, 1704071505920030, "nik.serial_differs"},  // last two swapped
+                      NikCase{1704071505920003, 1704071505920004, "nik.serial_differs"},
+                      NikCase{1704071505920003, 1704071505920054, "nik.serial_differs"},
+                      NikCase{1704071505920003, 1704071505929876, "nik.serial_differs"},  // all four
                       NikCase{1704071505920003, 1704075105920003, "nik.one_edit"},  // day digits swapped
-                      NikCase{1704071505920003, 1704071505920054, "nik.two_edits"},
+                      NikCase{1704071505920003, 1704081505920003, "nik.one_edit"},  // district digit
+                      NikCase{1704071505920003, 1704071505930003, "nik.one_edit"},  // year digit
+                      // The last year digit and the first serial digit swapped:
+                      // the district and date part differs too.
+                      NikCase{1704071505920003, 1704071505902003, "nik.one_edit"},
+                      NikCase{1704071505920003, 1704081505920004, "nik.two_edits"},  // district + serial
                       NikCase{1704071505920003, 7104071505920030, "nik.two_edits"},
                       NikCase{1704071505920003, 3271046504880002, "nik.different"},
                       NikCase{1104071505920003, 1104071505920003, "nik.exact"},
@@ -163,7 +177,7 @@ INSTANTIATE_TEST_SUITE_P(
                       RegionCase{17040720101ULL, 1704072010, "region.missing"}));  // 11 digits
 
 TEST(LevelTest, CountsCodesAndLabels) {
-  const int expected_counts[kComparisons] = {5, 7, 7, 3, 6};
+  const int expected_counts[kComparisons] = {6, 7, 7, 3, 6};
   std::set<std::string> codes;
   for (int c = 0; c < kComparisons; ++c) {
     const auto comparison = static_cast<Comparison>(c);
@@ -183,11 +197,14 @@ TEST(LevelTest, CountsCodesAndLabels) {
   {
     ScopedThreadLanguage en(Lang::kEn);
     EXPECT_EQ(LevelLabel(Comparison::kNik, 1), "NIK differs by one digit or a swap");
+    EXPECT_EQ(LevelLabel(Comparison::kNik, 3), "NIK differs only in the serial number (last four digits)");
   }
   {
     ScopedThreadLanguage id(Lang::kId);
     EXPECT_EQ(LevelLabel(Comparison::kNik, 1), "NIK beda satu angka atau tertukar");
+    EXPECT_EQ(LevelLabel(Comparison::kNik, 3), "NIK beda hanya pada nomor urut (empat angka terakhir)");
   }
+  EXPECT_EQ(LevelCode(Comparison::kNik, 3), "nik.serial_differs");
   EXPECT_STREQ(MatchBandCode(MatchBand::kMatch), "match");
   EXPECT_STREQ(MatchBandCode(MatchBand::kReview), "review");
   EXPECT_STREQ(MatchBandCode(MatchBand::kNonMatch), "non_match");
@@ -195,7 +212,7 @@ TEST(LevelTest, CountsCodesAndLabels) {
 
 TEST(PatternIndexTest, RoundTripsEveryVector) {
   for (int p = 0; p < kPatternCount; ++p) ASSERT_EQ(PatternIndex(PatternLevels(p)), p);
-  EXPECT_EQ(PatternLevels(kPatternCount - 1), (ComparisonVector{4, 6, 6, 2, 5}));
+  EXPECT_EQ(PatternLevels(kPatternCount - 1), (ComparisonVector{5, 6, 6, 2, 5}));
 }
 
 TEST(CompareRecordsTest, ComparesEveryField) {
@@ -205,7 +222,7 @@ TEST(CompareRecordsTest, ComparesEveryField) {
   a.birth_date = {D(1992, 5, 5)};
   a.sex = {2};
   a.region = {1704072010};
-  b.nik = {1704074505920030};
+  b.nik = {1704074505930003};  // a year digit mistyped
   b.name = {"SITI AMINAH"};
   b.birth_date = {D(1992, 6, 14)};
   b.sex = {0};
