@@ -585,6 +585,25 @@ TEST(SegmentsTest, MembersCanonicalByNikSegmentNpp) {
   EXPECT_EQ(diff.updated, 1);
 }
 
+// Reconciliation loads the npp only when a period has several segments; a
+// person with two memberships is still put in key order without it (the
+// linkage step re-sorts the extract after linking).
+TEST(SegmentsTest, MembersCanonicalWithoutNpp) {
+  MembershipTable t;
+  for (const auto& [nik, segment] : std::vector<std::pair<uint64_t, Segment>>{
+           {1704011505880021, Segment::kBPU}, {1704011505880021, Segment::kPU}, {1704011505880011, Segment::kBPU}}) {
+    t.nik.push_back(nik);
+    t.segment.push_back(static_cast<uint8_t>(segment));
+    t.status.push_back(static_cast<uint8_t>(MembershipStatus::kActive));
+    t.region.push_back(0);
+  }
+  const MembershipTable sorted = CanonicalMembers(t);
+  EXPECT_EQ(sorted.nik, (std::vector<uint64_t>{1704011505880011, 1704011505880021, 1704011505880021}));
+  EXPECT_EQ(sorted.segment, (std::vector<uint8_t>{static_cast<uint8_t>(Segment::kBPU), static_cast<uint8_t>(Segment::kPU),
+                                                  static_cast<uint8_t>(Segment::kBPU)}));
+  EXPECT_TRUE(sorted.npp.empty());
+}
+
 TEST(RadixSortTest, StableAndMatchesStdSort) {
   std::vector<uint64_t> keys;
   uint64_t x = 12345;

@@ -250,6 +250,23 @@ int CompareNikNibbles(uint64_t a, uint64_t b) {
   return kNikDifferent;
 }
 
+bool NikDateMatches(uint64_t nibbles, Date date, uint8_t sex) {
+  if (nibbles == 0 || date == kNoDate) return false;
+  auto digit = [&](int k) { return static_cast<int>((nibbles >> (60 - 4 * k)) & 0xF); };
+  const int dd = digit(6) * 10 + digit(7), mm = digit(8) * 10 + digit(9), yy = digit(10) * 10 + digit(11);
+  const CivilDate c = CivilFromDate(date);
+  if (mm != c.month || yy != c.year % 100) return false;
+  return (dd == c.day && sex != 2) || (dd == c.day + 40 && sex != 1);
+}
+
+int CompareNikOfRecords(uint64_t a, bool a_date_ok, Date a_date, uint64_t b, bool b_date_ok, Date b_date) {
+  const int level = CompareNikNibbles(a, b);
+  if ((level == kNikOneEdit || level == kNikTwoEdits) && a_date_ok && b_date_ok && a_date != b_date) {
+    return kNikDifferent;
+  }
+  return level;
+}
+
 int CompareNik(uint64_t a, uint64_t b) {
   return CompareNikNibbles(NikNibbles(UsableNik(a)), NikNibbles(UsableNik(b)));
 }
@@ -302,7 +319,11 @@ int CompareRegions(uint64_t a, uint64_t b) { return CompareRegionDepths(a, Regio
 
 ComparisonVector CompareRecords(const LinkageRecords& left, size_t i, const LinkageRecords& right, size_t j) {
   ComparisonVector v{};
-  v[0] = static_cast<uint8_t>(CompareNik(left.nik[i], right.nik[j]));
+  const uint64_t a = NikNibbles(UsableNik(left.nik[i])), b = NikNibbles(UsableNik(right.nik[j]));
+  const Date da = UsableDate(left.birth_date[i]), db = UsableDate(right.birth_date[j]);
+  const uint8_t sa = left.sex[i] == 1 || left.sex[i] == 2 ? left.sex[i] : 0;
+  const uint8_t sb = right.sex[j] == 1 || right.sex[j] == 2 ? right.sex[j] : 0;
+  v[0] = static_cast<uint8_t>(CompareNikOfRecords(a, NikDateMatches(a, da, sa), da, b, NikDateMatches(b, db, sb), db));
   v[1] = static_cast<uint8_t>(CompareNames(NormalizeName(left.name[i]), NormalizeName(right.name[j])));
   v[2] = static_cast<uint8_t>(CompareBirthDates(left.birth_date[i], right.birth_date[j]));
   v[3] = static_cast<uint8_t>(CompareSex(left.sex[i], right.sex[j]));
@@ -315,6 +336,7 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
   PreparedRecords p;
   p.nik.resize(n);
   p.nik_nibbles.resize(n);
+  p.nik_date_ok.resize(n);
   p.birth_date.resize(n);
   p.year.resize(n);
   p.month.resize(n);
@@ -351,6 +373,7 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
       }
       const uint8_t s = records.sex[i];
       p.sex[i] = s == 1 || s == 2 ? s : 0;
+      p.nik_date_ok[i] = NikDateMatches(p.nik_nibbles[i], d, p.sex[i]) ? 1 : 0;
       p.region[i] = UsableRegion(records.region[i]);
       p.region_depth[i] = static_cast<uint8_t>(RegionDepth(p.region[i]));
       // Many records share a name as written: normalise each once per part.
@@ -424,7 +447,8 @@ std::vector<uint32_t> AssignNameIds(const std::vector<PreparedRecords*>& sets) {
 
 ComparisonVector ComparePrepared(const PreparedRecords& a, size_t i, const PreparedRecords& b, size_t j) {
   ComparisonVector v{};
-  v[0] = static_cast<uint8_t>(CompareNikNibbles(a.nik_nibbles[i], b.nik_nibbles[j]));
+  v[0] = static_cast<uint8_t>(CompareNikOfRecords(a.nik_nibbles[i], a.nik_date_ok[i], a.birth_date[i],
+                                                  b.nik_nibbles[j], b.nik_date_ok[j], b.birth_date[j]));
   if (a.name_id[i] == kNoNameId || b.name_id[j] == kNoNameId) {
     v[1] = kNameMissing;
   } else if (a.name_id[i] == b.name_id[j]) {

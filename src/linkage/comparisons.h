@@ -103,9 +103,21 @@ uint64_t NikNibbles(uint64_t nik);
 // (comparisons_test.cc checks it against the edit distance table).
 int CompareNikNibbles(uint64_t a, uint64_t b);
 
+// True when the birth-date digits of a NIK (in NikNibbles form; DDMMYY, the
+// day + 40 for a woman) are those of `date` for `sex` (0 = unknown: either
+// day); false for a missing NIK or date.
+bool NikDateMatches(uint64_t nibbles, Date date, uint8_t sex);
+// The NIK level of a pair (CompareNikNibbles), except that NIKs one or two
+// edits apart count as kNikDifferent when each one's birth-date digits match
+// its own record's birth date (date_ok) and those dates differ: the NIKs then
+// differ because the birth dates do, which the birth-date comparison already
+// weighs (two persons born days apart in one district, both serial 0001).
+int CompareNikOfRecords(uint64_t a, bool a_date_ok, Date a_date, uint64_t b, bool b_date_ok, Date b_date);
+
 struct PreparedRecords {
   std::vector<uint64_t> nik;       // UsableNik
   std::vector<uint64_t> nik_nibbles;  // NikNibbles(nik)
+  std::vector<uint8_t> nik_date_ok;   // NikDateMatches(nik_nibbles, birth_date, sex)
   std::string names;               // normalised names, concatenated
   std::vector<uint64_t> name_end;  // name i is names[name_end[i-1] (0 for i = 0), name_end[i])
   std::vector<uint32_t> name_id;   // equal ids = equal normalised names; kNoNameId when empty

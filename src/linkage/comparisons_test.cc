@@ -14,6 +14,14 @@ namespace {
 
 Date D(int y, int m, int d) { return DateFromCivil(y, m, d); }
 
+void Add(LinkageRecords& r, uint64_t nik, const char* name, Date birth, uint8_t sex, uint64_t region) {
+  r.nik.push_back(nik);
+  r.name.push_back(name);
+  r.birth_date.push_back(birth);
+  r.sex.push_back(sex);
+  r.region.push_back(region);
+}
+
 struct NikCase {
   uint64_t a, b;
   const char* level;
@@ -235,13 +243,54 @@ TEST(CompareRecordsTest, ComparesEveryField) {
   EXPECT_EQ(LevelCode(Comparison::kRegion, v[4]), "region.same_district");
 }
 
+TEST(NikDateMatchesTest, ReadsDdMmYyWithTheWomansDayPlusForty) {
+  const uint64_t man = NikNibbles(1702191710950001), woman = NikNibbles(1702195710950001);
+  EXPECT_TRUE(NikDateMatches(man, D(1995, 10, 17), 1));
+  EXPECT_FALSE(NikDateMatches(man, D(1995, 10, 17), 2));  // a woman's NIK would say 57
+  EXPECT_TRUE(NikDateMatches(man, D(1995, 10, 17), 0));   // sex unknown: either
+  EXPECT_TRUE(NikDateMatches(woman, D(1995, 10, 17), 2));
+  EXPECT_TRUE(NikDateMatches(woman, D(1995, 10, 17), 0));
+  EXPECT_FALSE(NikDateMatches(woman, D(1995, 10, 17), 1));
+  EXPECT_FALSE(NikDateMatches(man, D(1995, 10, 18), 1));
+  EXPECT_FALSE(NikDateMatches(man, D(1995, 11, 17), 1));
+  EXPECT_FALSE(NikDateMatches(man, D(1985, 10, 17), 1));
+  EXPECT_TRUE(NikDateMatches(man, D(1895, 10, 17), 1));  // the NIK has two year digits
+  EXPECT_FALSE(NikDateMatches(0, D(1995, 10, 17), 1));
+  EXPECT_FALSE(NikDateMatches(man, kNoDate, 1));
+}
+
+// NIKs one digit apart because the birth dates are ten days apart (each NIK
+// matches its own record's date): two women of one district with serial
+// 0001, the birth-date comparison already weighs the difference. The same
+// NIKs when one of them does not match its record's date: a typo.
+TEST(CompareRecordsTest, NiksThatDifferBecauseTheBirthDatesDoAreDifferent) {
+  LinkageRecords a, b;
+  Add(a, 1702195710950001, "Fitria", D(1995, 10, 17), 2, 1702192001);
+  Add(b, 1702196710950001, "FITRIA", D(1995, 10, 27), 2, 1702192005);
+  EXPECT_EQ(LevelCode(Comparison::kNik, CompareRecords(a, 0, b, 0)[0]), "nik.different");
+  LinkageRecords typo;
+  Add(typo, 1702196710950001, "FITRIA", D(1995, 10, 17), 2, 1702192005);  // the NIK's day mistyped
+  EXPECT_EQ(LevelCode(Comparison::kNik, CompareRecords(a, 0, typo, 0)[0]), "nik.one_edit");
+  EXPECT_EQ(LevelCode(Comparison::kBirthDate, CompareRecords(a, 0, typo, 0)[2]), "birth_date.exact");
+  // Born on one day, serials apart: unaffected (the serial level).
+  LinkageRecords sibling;
+  Add(sibling, 1702195710950002, "Nur Aini", D(1995, 10, 17), 2, 1702192001);
+  EXPECT_EQ(LevelCode(Comparison::kNik, CompareRecords(a, 0, sibling, 0)[0]), "nik.serial_differs");
+  EXPECT_EQ(CompareNikOfRecords(NikNibbles(1702195710950001), true, D(1995, 10, 17), NikNibbles(1702196710950001),
+                                true, D(1995, 10, 27)),
+            kNikDifferent);
+  EXPECT_EQ(CompareNikOfRecords(NikNibbles(1702195710950001), true, D(1995, 10, 17), NikNibbles(1702196710950001),
+                                false, D(1995, 10, 27)),
+            kNikOneEdit);
+}
+
 TEST(PrepareRecordsTest, PreparedComparisonEqualsDirectComparison) {
   LinkageRecords r;
-  r.nik = {1704071505920003, 1704071505920030, 0, 3271046504880002};
-  r.name = {"Moch. Soekarno", "Muhammad Sukarno", "Aminah", "Siti Aminah"};
-  r.birth_date = {D(1992, 5, 15), D(1992, 15 - 10, 15), kNoDate, D(1988, 4, 25)};
-  r.sex = {1, 1, 2, 2};
-  r.region = {1704072010, 1704072010, 0, 3204012001};
+  r.nik = {1704071505920003, 1704071505920030, 0, 3271046504880002, 1702195710950001, 1702196710950001};
+  r.name = {"Moch. Soekarno", "Muhammad Sukarno", "Aminah", "Siti Aminah", "Fitria", "FITRIA"};
+  r.birth_date = {D(1992, 5, 15), D(1992, 15 - 10, 15), kNoDate, D(1988, 4, 25), D(1995, 10, 17), D(1995, 10, 27)};
+  r.sex = {1, 1, 2, 2, 2, 0};
+  r.region = {1704072010, 1704072010, 0, 3204012001, 1702192001, 1702192005};
   for (int threads : {1, 3}) {
     PreparedRecords p = PrepareRecords(r, threads);
     AssignNameIds({&p});

@@ -2,13 +2,16 @@
 // person in the worker registry and the BPJS extract when the NIK or the name
 // is wrong, and the same worker twice in the registry (docs/linkage.md).
 //
-// Records are compared on NIK (Damerau–Levenshtein, transpositions count as
-// one edit), normalised name (Jaro–Winkler), birth date (exact, the +40 rule
-// for women, day/month swap), sex and region. Candidate pairs come from
-// blocking rules; m and u probabilities are estimated by EM from the data
-// itself; a term-frequency adjustment makes agreement on a common name
-// (Muhammad, Siti) weigh less than on a rare one. Every scored pair carries
-// its match weight, probability, band and comparison levels (the "why").
+// Records are compared on NIK (a serial-only difference, else
+// Damerau–Levenshtein with transpositions as one edit), normalised name
+// (Jaro–Winkler), birth date (exact, the +40 rule for women, day/month swap),
+// sex and region. Candidate pairs come from blocking rules; u is measured on
+// random pairs (the NIK's per birth-date, sex and region context, since the
+// NIK encodes them), m on anchor pairs, and m of sex and region with the
+// match share over all pairs by EM, from the data itself; a term-frequency
+// adjustment makes agreement on a common name (Muhammad, Siti) weigh less than
+// on a rare one. Every scored pair carries its match weight, probability,
+// band and comparison levels (the "why").
 //
 // Pure functions of their inputs; internally multi-threaded; thread-compatible.
 #pragma once
