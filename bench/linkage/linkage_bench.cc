@@ -157,7 +157,8 @@ nlohmann::json NikWeights(const LinkageModel& model) {
                                           " " + LevelCode(Comparison::kRegion, 1)}};
     for (int level : {1, 2, 3}) {  // one_edit, two_edits, serial_differs
       const double u = model.nik_u[static_cast<size_t>(NikContext(v))][static_cast<size_t>(level)];
-      row[LevelCode(Comparison::kNik, level)] = {{"u", u}, {"weight", std::log2(model.m[0][static_cast<size_t>(level)] / u)}};
+      const double m = model.m[0][static_cast<size_t>(level)];
+      row[LevelCode(Comparison::kNik, level)] = {{"u", u}, {"weight", std::log2(m / u)}};
     }
     out.push_back(row);
   }

@@ -599,8 +599,8 @@ TEST(SegmentsTest, MembersCanonicalWithoutNpp) {
   }
   const MembershipTable sorted = CanonicalMembers(t);
   EXPECT_EQ(sorted.nik, (std::vector<uint64_t>{1704011505880011, 1704011505880021, 1704011505880021}));
-  EXPECT_EQ(sorted.segment, (std::vector<uint8_t>{static_cast<uint8_t>(Segment::kBPU), static_cast<uint8_t>(Segment::kPU),
-                                                  static_cast<uint8_t>(Segment::kBPU)}));
+  const auto code = [](Segment s) { return static_cast<uint8_t>(s); };
+  EXPECT_EQ(sorted.segment, (std::vector<uint8_t>{code(Segment::kBPU), code(Segment::kPU), code(Segment::kBPU)}));
   EXPECT_TRUE(sorted.npp.empty());
 }
 

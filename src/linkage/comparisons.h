@@ -80,7 +80,9 @@ inline bool IsDisagreementLevel(int c, int level) {
   return level == kDisagree[c];
 }
 static_assert(kNikContexts == kLevelCounts[2] * kLevelCounts[3] * kLevelCounts[4]);
-inline int NikContextOf(int date, int sex, int region) { return (date * kLevelCounts[3] + sex) * kLevelCounts[4] + region; }
+inline int NikContextOf(int date, int sex, int region) {
+  return (date * kLevelCounts[3] + sex) * kLevelCounts[4] + region;
+}
 
 // A valid birth date for linkage (1850-01-01 .. 2199-12-31), else kNoDate.
 Date UsableDate(Date d);

@@ -60,7 +60,9 @@ std::vector<double> Shrink(const std::vector<double>& counts, const std::vector<
   double n = 0;
   for (double x : counts) n += x;
   std::vector<double> out(counts.size());
-  for (size_t l = 0; l < counts.size(); ++l) out[l] = (counts[l] + kNikContextPrior * parent[l]) / (n + kNikContextPrior);
+  for (size_t l = 0; l < counts.size(); ++l) {
+    out[l] = (counts[l] + kNikContextPrior * parent[l]) / (n + kNikContextPrior);
+  }
   return out;
 }
 
@@ -151,7 +153,8 @@ Result<LinkageModel> EstimateModel(const std::vector<PatternCount>& patterns, co
       double r = 0;
       for (int c = 0; c < kComparisons; ++c) {
         const int l = v[c];
-        const double x = log_m[c][l] - (c == kNik && nik_in_context ? std::log(model.nik_u[NikContext(v)][l]) : log_u[c][l]);
+        const double lu = c == kNik && nik_in_context ? std::log(model.nik_u[NikContext(v)][l]) : log_u[c][l];
+        const double x = log_m[c][l] - lu;
         r += IsDisagreementLevel(c, l) ? std::min(x, 0.0) : x;
       }
       log_ratio[k] = r;

@@ -183,7 +183,8 @@ PatternCounts SameKeyPairPatterns(const PreparedRecords& left, const PreparedRec
 }
 
 uint64_t BirthDateKey(const PreparedRecords& r, size_t i) {
-  return r.birth_date[i] == kNoDate ? kNoKey : static_cast<uint64_t>(static_cast<int64_t>(r.birth_date[i]) + (int64_t{1} << 40));
+  if (r.birth_date[i] == kNoDate) return kNoKey;
+  return static_cast<uint64_t>(static_cast<int64_t>(r.birth_date[i]) + (int64_t{1} << 40));
 }
 uint64_t DistrictKey(const PreparedRecords& r, size_t i) {
   return r.region_depth[i] >= 3 ? r.region[i] / 10000 : kNoKey;
@@ -274,8 +275,10 @@ Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecor
   // priors, then m of sex and region and the match share among all pairs by
   // EM on the candidates.
   const PatternCounts random_pairs = RandomPairPatterns(left, right, options, threads);
-  const PatternCounts same_date_pairs = SameKeyPairPatterns(left, right, BirthDateKey, 0x5A3E0D47E1B1A7C5ULL, options, threads);
-  const PatternCounts same_district_pairs = SameKeyPairPatterns(left, right, DistrictKey, 0x2C1B3C6D4E5F6A7BULL, options, threads);
+  const PatternCounts same_date_pairs =
+      SameKeyPairPatterns(left, right, BirthDateKey, 0x5A3E0D47E1B1A7C5ULL, options, threads);
+  const PatternCounts same_district_pairs =
+      SameKeyPairPatterns(left, right, DistrictKey, 0x2C1B3C6D4E5F6A7BULL, options, threads);
   result.stats.u_sample_seconds = lap();
   const double n_left = static_cast<double>(left.size()), n_right = static_cast<double>(other.size());
   EstimateSettings settings;
@@ -289,9 +292,11 @@ Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecor
   settings.hold_m[static_cast<int>(Comparison::kNik)] = true;
   settings.hold_m[static_cast<int>(Comparison::kName)] = true;
   settings.hold_m[static_cast<int>(Comparison::kBirthDate)] = true;
-  settings.total_pairs = std::max(static_cast<double>(pairs.size()), dedupe ? n_left * (n_left - 1) / 2 : n_left * n_right);
-  const double start_share = kStartingMatchShare * static_cast<double>(pairs.size()) / std::max(1.0, settings.total_pairs);
-  const LinkageModel start = AnchoredModel(observed, random_pairs, same_date_pairs, same_district_pairs, std::max(start_share, 1e-12));
+  const double candidate_count = static_cast<double>(pairs.size());
+  settings.total_pairs = std::max(candidate_count, dedupe ? n_left * (n_left - 1) / 2 : n_left * n_right);
+  const double start_share = kStartingMatchShare * candidate_count / std::max(1.0, settings.total_pairs);
+  const LinkageModel start =
+      AnchoredModel(observed, random_pairs, same_date_pairs, same_district_pairs, std::max(start_share, 1e-12));
   CAKUPAN_ASSIGN_OR_RETURN(result.model, EstimateModel(observed, start, options, settings));
   result.stats.em_seconds = lap();
   const LinkageModel& model = result.model;
