@@ -119,8 +119,9 @@ TEST_F(LinkageE2e, LinksMistypedRecordsAndSaysHowAndWhy) {
   EXPECT_EQ(soekarno["band"], "match");
   EXPECT_EQ(soekarno["right"]["nik"], "1704011505880021");
   EXPECT_GT(soekarno["probability"].get<double>(), 0.95);
-  // Why: the NIK differs by a swap, the names are the same after normalising.
-  EXPECT_EQ(soekarno["why"][0]["level"], "nik.one_edit");
+  // Why: the NIKs differ only in the serial (two digits swapped), the names
+  // are the same after normalising.
+  EXPECT_EQ(soekarno["why"][0]["level"], "nik.serial_differs");
   EXPECT_EQ(soekarno["why"][1]["level"], "name.exact");
   const nlohmann::json dewi = Find(linked, "Dewi Anggraini Lestari");
   ASSERT_FALSE(dewi.is_null()) << linked.dump(1);
@@ -198,6 +199,74 @@ TEST_F(LinkageE2e, DedupeFindsTheSameWorkerInTwoVillagesAndMasksByDefault) {
   RunResult masked = Ok({"--db", db_, "review", "list", "--kind", "duplicate", "--filter", "all", "--format", "json"});
   EXPECT_EQ(masked.out.find("Dewi Anggraini"), std::string::npos);
   EXPECT_EQ(masked.out.find("1704016007950032"), std::string::npos);
+}
+
+// A duplicate accepted in review makes coverage count the worker once, in
+// every count: workers (the denominator), the districts and the sex
+// breakdown; where either record is covered, the worker is covered
+// (docs/definitions.md, "Duplicates").
+TEST_F(LinkageE2e, AnAcceptedDuplicateCountsOnceInCoverage) {
+  // Dewi Anggraini Lestari is in the registry without a NIK (Desa A2, Kec A);
+  // the same woman again with a NIK mistyped in the serial (Desa B1, Kec B).
+  WriteFile(dir_ / "tambahan.csv", "nik,nama,jenis_kelamin,tanggal_lahir,kode_desa\n"
+                                   "1704016007950032,Dewi Anggraini Lestari,P,1995-07-20,17.04.02.2001\n");
+  Ok({"--db", db_, "import", "workers", dir_ / "tambahan.csv"});
+  auto coverage = [&](const std::string& region, const std::string& breakdown = "") {
+    std::vector<std::string> args = {"--db", db_, "coverage", "--region", region, "--basis", "registry", "--format", "json"};
+    if (!breakdown.empty()) {
+      args.push_back("--breakdown");
+      args.push_back(breakdown);
+    }
+    return nlohmann::json::parse(Ok(args).out);
+  };
+  auto women = [](const nlohmann::json& by_sex) {
+    for (const auto& row : by_sex["rows"])
+      if (row["key"] == "P") return row["denominator"].get<int64_t>();
+    return int64_t{-1};
+  };
+  Ok({"--db", db_, "reconcile", "--exact-only"});
+  const nlohmann::json before = coverage("17.04"), before_a = coverage("17.04.01"), before_b = coverage("17.04.02");
+  const int64_t women_before = women(coverage("17.04", "sex"));
+  const int64_t workers = before["region"]["registry"].get<int64_t>();
+
+  RunResult dedupe = Ok({"--db", db_, "dedupe"});
+  std::string id;
+  const nlohmann::json duplicates = List("all", "duplicate");
+  for (const auto& item : duplicates["items"]) {
+    if (item["left"]["name"] == "Dewi Anggraini Lestari" && item["right"]["name"] == "Dewi Anggraini Lestari")
+      id = item["id"].get<std::string>();
+  }
+  ASSERT_FALSE(id.empty()) << dedupe.out;
+  Ok({"--db", db_, "review", "accept", id, "--kind", "duplicate", "--note", "orang yang sama"});
+
+  // Exact NIK only: neither row has a membership; the row with a valid NIK
+  // (Kec B) stays, the row without one (Kec A) counts there.
+  RunResult exact = Ok({"--db", db_, "reconcile", "--exact-only"});
+  EXPECT_NE(exact.out.find("data ganda: 1 baris"), std::string::npos) << exact.out;
+  const nlohmann::json after = coverage("17.04");
+  EXPECT_EQ(after["region"]["registry"].get<int64_t>(), workers - 1);
+  EXPECT_EQ(after["region"]["unregistered"], before["region"]["unregistered"].get<int64_t>() - 1);
+  EXPECT_EQ(after["region"]["active"], before["region"]["active"]);
+  EXPECT_EQ(coverage("17.04.01")["region"]["registry"].get<int64_t>(),
+            before_a["region"]["registry"].get<int64_t>() - 1);
+  EXPECT_EQ(coverage("17.04.02")["region"]["registry"], before_b["region"]["registry"]);
+  EXPECT_EQ(women(coverage("17.04", "sex")), women_before - 1);
+
+  // With linkage the row without a NIK is linked to her membership (active):
+  // she counts once, active, in Kec A; Kec B loses the other row.
+  Ok({"--db", db_, "reconcile"});
+  const nlohmann::json linked = coverage("17.04");
+  EXPECT_EQ(linked["region"]["registry"].get<int64_t>(), workers - 1);
+  EXPECT_EQ(coverage("17.04.01")["region"]["registry"], before_a["region"]["registry"]);
+  EXPECT_EQ(coverage("17.04.02")["region"]["registry"].get<int64_t>(),
+            before_b["region"]["registry"].get<int64_t>() - 1);
+  EXPECT_EQ(women(coverage("17.04", "sex")), women_before - 1);
+  EXPECT_FALSE(Find(List("linked"), "Dewi Anggraini Lestari").is_null());
+
+  // Undoing the decision counts both rows again.
+  Ok({"--db", db_, "review", "undo", id, "--kind", "duplicate"});
+  Ok({"--db", db_, "reconcile", "--exact-only"});
+  EXPECT_EQ(coverage("17.04")["region"]["registry"].get<int64_t>(), workers);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -144,6 +145,26 @@ nlohmann::json TopLevels(const std::vector<const ScoredPair*>& pairs, size_t top
   return out;
 }
 
+// The NIK's weight log2(m/u) for its near levels, for a pair of one sex in
+// one district born on the same day and on different days (docs/linkage.md,
+// "Model": u of the NIK per birth-date, sex and region context).
+nlohmann::json NikWeights(const LinkageModel& model) {
+  nlohmann::json out = nlohmann::json::array();
+  if (model.nik_u.empty()) return out;
+  for (int date : {0, 5}) {  // birth_date.exact, birth_date.different
+    ComparisonVector v{0, 0, static_cast<uint8_t>(date), 0, 1};  // sex.agree, region.same_district
+    nlohmann::json row = {{"context", LevelCode(Comparison::kBirthDate, date) + " " + LevelCode(Comparison::kSex, 0) +
+                                          " " + LevelCode(Comparison::kRegion, 1)}};
+    for (int level : {1, 2, 3}) {  // one_edit, two_edits, serial_differs
+      const double u = model.nik_u[static_cast<size_t>(NikContext(v))][static_cast<size_t>(level)];
+      const double m = model.m[0][static_cast<size_t>(level)];
+      row[LevelCode(Comparison::kNik, level)] = {{"u", u}, {"weight", std::log2(m / u)}};
+    }
+    out.push_back(row);
+  }
+  return out;
+}
+
 void PrintTopLevels(const char* title, const nlohmann::json& top) {
   if (top.empty()) return;
   std::printf("\n%s:\n\n| pairs | comparison levels |\n|---:|---|\n", title);
@@ -243,7 +264,10 @@ int Run(const Options& opt) {
                     {"seconds", dedupe_wall},
                     {"comparisons_per_second", static_cast<double>(dedupe->stats.comparisons) / dedupe_wall},
                     {"records_per_second", static_cast<double>(n_workers) / dedupe_wall},
-                    {"fp_levels", TopLevels(dedupe_fp, 5)}};
+                    {"fp_levels", TopLevels(dedupe_fp, 5)},
+                    {"em_iterations", dedupe->model.iterations},
+                    {"converged", dedupe->model.converged},
+                    {"nik_weights", NikWeights(dedupe->model)}};
 
   Score exact, prob, prob_review, full_link;
   int64_t true_links = 0, extract_persons = 0, review_pairs = 0;
@@ -438,6 +462,17 @@ int Run(const Options& opt) {
               static_cast<long long>(dd_review.fp), static_cast<long long>(dd_review.fn), dd_review.precision(),
               dd_review.recall(), dd_review.f1());
   PrintTopLevels("Dedupe false pairs (match band), most frequent comparison levels", json["dedupe"]["fp_levels"]);
+  if (!json["dedupe"]["nik_weights"].empty()) {
+    std::printf("\nDedupe model: the NIK's u and weight log2(m/u) by context (%d EM iterations%s):\n\n"
+                "| context | nik.one_edit | nik.two_edits | nik.serial_differs |\n|---|---:|---:|---:|\n",
+                dedupe->model.iterations, dedupe->model.converged ? "" : ", not converged");
+    for (const auto& row : json["dedupe"]["nik_weights"]) {
+      std::printf("| %s |", row["context"].get<std::string>().c_str());
+      for (const char* level : {"nik.one_edit", "nik.two_edits", "nik.serial_differs"})
+        std::printf(" u %.2g, %+.1f |", row[level]["u"].get<double>(), row[level]["weight"].get<double>());
+      std::printf("\n");
+    }
+  }
   std::printf("\nJSON %s\n", json.dump().c_str());
   return 0;
 }

@@ -27,6 +27,11 @@ void PrintRecord(const ReconciliationRecord& r) {
               FormatCount(s.workers).c_str(), FormatCount(s.active).c_str(), Tr("active", "aktif"),
               FormatCount(s.non_active).c_str(), Tr("non-active", "non-aktif"), FormatCount(s.unregistered).c_str(),
               Tr("unregistered", "belum terdaftar"));
+  if (s.duplicate_rows > 0) {
+    std::printf("  %s: %s %s\n", Tr("duplicates", "data ganda"), FormatCount(s.duplicate_rows).c_str(),
+                Tr("registry rows counted under another row of the same worker (docs/definitions.md)",
+                   "baris registri dihitung pada baris lain pekerja yang sama (docs/definitions.md)"));
+  }
   std::printf("  %s: %s %s, %s %s\n", Tr("extract", "data kepesertaan"), FormatCount(s.memberships).c_str(),
               Tr("memberships", "kepesertaan"), FormatCount(s.members).c_str(), Tr("persons", "orang"));
   std::printf("  %s: %s (%s %s, %s %s, %s %s)\n",

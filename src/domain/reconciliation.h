@@ -34,6 +34,11 @@ inline uint8_t PackWorkerResult(WorkerStatus s, Segment seg) {
 }
 inline WorkerStatus ResultStatus(uint8_t packed) { return static_cast<WorkerStatus>(packed & 3); }
 inline Segment ResultSegment(uint8_t packed) { return static_cast<Segment>((packed >> 2) & 7); }
+// Bit 5: the row is another registry row of a worker counted at a different
+// row (a confirmed duplicate; docs/definitions.md, "Duplicates"). Its status
+// and segment are the worker's; it is counted nowhere.
+inline constexpr uint8_t kCountedElsewhere = 1 << 5;
+inline bool ResultCountedElsewhere(uint8_t packed) { return (packed & kCountedElsewhere) != 0; }
 
 // One row per person in the extract with no registry worker (their
 // memberships combined as for registry workers).
@@ -64,7 +69,7 @@ struct RegionCounts {
 };
 
 struct ReconciliationSummary {
-  int64_t workers = 0;
+  int64_t workers = 0;          // distinct registry workers (duplicate rows counted once)
   int64_t members = 0;          // distinct NIKs in the extract
   int64_t memberships = 0;      // rows in the extract
   int64_t active = 0;
@@ -82,6 +87,9 @@ struct ReconciliationSummary {
   int64_t linked_accepted = 0;
   int64_t review_pairs = 0;
   bool linkage_run = false;  // false: exact NIK only
+  // Registry rows counted under another row of the same worker (confirmed
+  // duplicates, docs/definitions.md): registry rows = workers + duplicate_rows.
+  int64_t duplicate_rows = 0;
 };
 
 struct ReconciliationRecord {

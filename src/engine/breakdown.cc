@@ -198,6 +198,7 @@ Result<BreakdownTallies> CountBreakdowns(const CoverageModel& model, const Break
     const int32_t r = rows.region[w];
     if (r < region || r >= end) continue;
     const uint8_t result = rows.result[w];
+    if (ResultCountedElsewhere(result)) continue;  // a duplicate row: its worker counts at another row
     const Segment s = ResultSegment(result);
     // Labour-force basis: participants by segment (formal = PU, Jakon, PMI).
     const int f = labour_force && s != Segment::kNone ? (SegmentIsFormal(s) ? 0 : 1) : FormalityGroup(rows.formality[w]);

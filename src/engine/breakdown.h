@@ -68,7 +68,7 @@ struct BreakdownRows {
   std::span<const int32_t> region;  // region index of the worker's village
   std::span<const uint8_t> sex, formality, vulnerability, decile;
   std::span<const Date> birth_date;
-  std::span<const uint8_t> result;  // PackWorkerResult for the period
+  std::span<const uint8_t> result;  // PackWorkerResult for the period; rows with kCountedElsewhere are skipped
   // Members without a registry worker (labour-force basis only).
   std::span<const int32_t> unmatched_region;  // RegionTable::kRoot when unattributed
   std::span<const uint8_t> unmatched_sex, unmatched_segment, unmatched_status;

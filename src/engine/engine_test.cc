@@ -354,6 +354,143 @@ TEST_F(EngineFixture, BreakdownBySegmentOnLabourForceBasisCountsUnmatched) {
   EXPECT_NEAR(*form->rows[1].coverage, 2.0 / 9, 1e-12);
 }
 
+// ---- Duplicates: registry rows that are one worker count once ----
+
+class DuplicateFixture : public EngineFixture {
+ protected:
+  uint32_t Row(uint64_t nik) const {
+    for (size_t i = 0; i < workers_.size(); ++i)
+      if (workers_.nik[i] == nik) return static_cast<uint32_t>(i);
+    ADD_FAILURE() << "no such worker";
+    return 0;
+  }
+  ReconciliationRecord With(const SameWorkerRows& same) const {
+    return Reconcile(regions_, workers_, members_, *Period::Parse("2024-11"), same);
+  }
+  static const RegionCounts& In(const ReconciliationRecord& rec, const char* code) {
+    for (const auto& c : rec.counts)
+      if (c.region == C(code)) return c;
+    static RegionCounts none;
+    return none;
+  }
+};
+
+// w4 (Desa A2, no membership) is w2 (Desa A1, active BPU) registered again:
+// the worker counts once, in A1, active; A2 has no worker left.
+TEST_F(DuplicateFixture, CountedOnceWhereEitherRowIsCovered) {
+  const ReconciliationRecord rec = With({{Row(w4_), Row(w2_)}});
+  EXPECT_EQ(rec.worker_results[Row(w2_)], rec_.worker_results[Row(w2_)]);
+  EXPECT_EQ(rec.worker_results[Row(w4_)], rec_.worker_results[Row(w2_)] | kCountedElsewhere);
+  EXPECT_TRUE(ResultCountedElsewhere(rec.worker_results[Row(w4_)]));
+  EXPECT_EQ(ResultStatus(rec.worker_results[Row(w4_)]), WorkerStatus::kActive);
+  EXPECT_EQ(ResultSegment(rec.worker_results[Row(w4_)]), Segment::kBPU);
+  // Summary: 7 rows, 6 workers; unregistered 2 -> 1 (w6 only).
+  EXPECT_EQ(rec.summary.workers, 6);
+  EXPECT_EQ(rec.summary.duplicate_rows, 1);
+  EXPECT_EQ(rec.summary.active, 3);
+  EXPECT_EQ(rec.summary.non_active, 2);
+  EXPECT_EQ(rec.summary.unregistered, 1);
+  EXPECT_EQ(In(rec, "17.04.01.2002").registry, 0);
+  EXPECT_EQ(In(rec, "17.04.01.2001").registry, 3);
+  const RegionCounts& kaur = In(rec, "17.04");
+  EXPECT_EQ(kaur.registry, 3);
+  EXPECT_EQ(kaur.active, 2);
+  EXPECT_EQ(kaur.unregistered, 0);
+  const RegionCounts& national = In(rec, "0");
+  EXPECT_EQ(national.registry, 6);
+  EXPECT_EQ(national.active, 3);
+  EXPECT_EQ(national.unregistered, 1);
+  // Registry coverage of Kaur: 2 / 3 instead of 2 / 4.
+  CoverageModel model(regions_, rec.counts, {}, {}, *Period::Parse("2024-11"), Basis::kRegistry);
+  EXPECT_NEAR(*model.Row(regions_.Find(C("17.04"))).coverage, 2.0 / 3, 1e-12);
+  // Women in 17: w2 (active) and w6 (unregistered); w4 is w2.
+  auto sex = ComputeBreakdown(model, workers_, rec, regions_.Find(C("17")), Dimension::kSex);
+  ASSERT_TRUE(sex.ok()) << sex.status().ToString();
+  ASSERT_GE(sex->rows.size(), 2u);
+  EXPECT_EQ(sex->rows[1].key, "P");
+  EXPECT_EQ(sex->rows[1].denominator, 2);
+  EXPECT_EQ(sex->rows[1].active, 1);
+  EXPECT_EQ(sex->rows[1].unregistered, 1);
+  // By segment: BPU active once (w2), none without membership from w4.
+  auto segment = ComputeBreakdown(model, workers_, rec, regions_.Find(C("17")), Dimension::kSegment);
+  ASSERT_TRUE(segment.ok());
+  EXPECT_EQ(segment->rows[1].key, "BPU");
+  EXPECT_EQ(segment->rows[1].active, 1);
+  // The order of a pair does not matter.
+  const ReconciliationRecord swapped = With({{Row(w2_), Row(w4_)}});
+  EXPECT_EQ(swapped.worker_results, rec.worker_results);
+  EXPECT_EQ(swapped.summary.workers, 6);
+}
+
+// Pairs chain: w4 ~ w6 and w6 ~ w3 make one worker of three rows in two
+// regencies, counted at w3 (non-active PU, Desa A1): the best status.
+TEST_F(DuplicateFixture, ChainedPairsAreOneWorkerAtTheBestStatus) {
+  const ReconciliationRecord rec = With({{Row(w4_), Row(w6_)}, {Row(w6_), Row(w3_)}});
+  const uint8_t kept = rec_.worker_results[Row(w3_)];
+  EXPECT_EQ(ResultStatus(kept), WorkerStatus::kNonActive);
+  EXPECT_EQ(rec.worker_results[Row(w3_)], kept);
+  EXPECT_EQ(rec.worker_results[Row(w4_)], kept | kCountedElsewhere);
+  EXPECT_EQ(rec.worker_results[Row(w6_)], kept | kCountedElsewhere);
+  EXPECT_EQ(rec.summary.workers, 5);
+  EXPECT_EQ(rec.summary.duplicate_rows, 2);
+  EXPECT_EQ(rec.summary.unregistered, 0);
+  EXPECT_EQ(rec.summary.non_active, 2);
+  // Lebong keeps w5 only; Kaur w1, w2, w3.
+  EXPECT_EQ(In(rec, "17.07").registry, 1);
+  EXPECT_EQ(In(rec, "17.07").unregistered, 0);
+  EXPECT_EQ(In(rec, "17.04").registry, 3);
+  EXPECT_EQ(In(rec, "17").registry, 4);
+  EXPECT_EQ(In(rec, "17").non_active, 2);
+  // Members are untouched: the extract's persons and who is unmatched.
+  EXPECT_EQ(rec.summary.members, rec_.summary.members);
+  EXPECT_EQ(rec.unmatched.nik, rec_.unmatched.nik);
+}
+
+// Equal status: the row with a valid NIK is kept over one without (a
+// synthetic key), whatever the order; rows out of range and a row paired
+// with itself are ignored.
+TEST_F(DuplicateFixture, EqualStatusKeepsTheValidNikAndBadPairsAreIgnored) {
+  WorkerTable w = workers_;
+  // w6 again (Desa B1, unregistered) without a valid NIK.
+  const uint64_t key = SyntheticWorkerKey("", "Nama", w.birth_date[Row(w6_)], w.village[Row(w6_)]);
+  ASSERT_TRUE(IsSyntheticWorkerKey(key));
+  w.nik.push_back(key);
+  w.name.push_back("Nama");
+  w.sex.push_back(w.sex[Row(w6_)]);
+  w.birth_date.push_back(w.birth_date[Row(w6_)]);
+  w.village.push_back(C("17.07.01.2001").packed());
+  w.formality.push_back(0);
+  w.occupation.push_back(0);
+  w.decile.push_back(0);
+  w.vulnerability.push_back(0);
+  w.nik_issue.push_back(0);
+  w.nik_raw.push_back({});
+  w = CanonicalWorkers(w);
+  uint32_t valid = 0, synthetic = 0;
+  for (uint32_t i = 0; i < w.size(); ++i) {
+    if (w.nik[i] == w6_) valid = i;
+    if (w.nik[i] == key) synthetic = i;
+  }
+  ASSERT_GT(synthetic, valid);  // synthetic keys sort last
+  const Period period = *Period::Parse("2024-11");
+  const ReconciliationRecord alone = Reconcile(regions_, w, members_, period);
+  EXPECT_EQ(alone.summary.workers, 8);
+  EXPECT_EQ(alone.summary.unregistered, 3);
+  for (const SameWorkerRows& same : {SameWorkerRows{{synthetic, valid}}, SameWorkerRows{{valid, synthetic}}}) {
+    const ReconciliationRecord rec = Reconcile(regions_, w, members_, period, same);
+    EXPECT_FALSE(ResultCountedElsewhere(rec.worker_results[valid]));
+    EXPECT_TRUE(ResultCountedElsewhere(rec.worker_results[synthetic]));
+    EXPECT_EQ(rec.summary.workers, 7);
+    EXPECT_EQ(rec.summary.unregistered, 2);
+    EXPECT_EQ(In(rec, "17.07.01.2001").registry, 2);
+  }
+  const ReconciliationRecord ignored =
+      Reconcile(regions_, w, members_, period, {{valid, valid}, {valid, 999}, {1000, synthetic}});
+  EXPECT_EQ(ignored.worker_results, alone.worker_results);
+  EXPECT_EQ(ignored.summary.workers, 8);
+  EXPECT_EQ(ignored.summary.duplicate_rows, 0);
+}
+
 TEST(AgeBandTest, BandsByCompletedYears) {
   const Date on = DateFromCivil(2024, 11, 30);
   EXPECT_EQ(AgeBandKey(DateFromCivil(2000, 12, 1), on), "15-24");  // 23
@@ -446,6 +583,25 @@ TEST(SegmentsTest, MembersCanonicalByNikSegmentNpp) {
   EXPECT_EQ(merged.status[2], static_cast<uint8_t>(MembershipStatus::kNonActive));
   auto diff = DiffMembers(c, newer);
   EXPECT_EQ(diff.updated, 1);
+}
+
+// Reconciliation loads the npp only when a period has several segments; a
+// person with two memberships is still put in key order without it (the
+// linkage step re-sorts the extract after linking).
+TEST(SegmentsTest, MembersCanonicalWithoutNpp) {
+  MembershipTable t;
+  for (const auto& [nik, segment] : std::vector<std::pair<uint64_t, Segment>>{
+           {1704011505880021, Segment::kBPU}, {1704011505880021, Segment::kPU}, {1704011505880011, Segment::kBPU}}) {
+    t.nik.push_back(nik);
+    t.segment.push_back(static_cast<uint8_t>(segment));
+    t.status.push_back(static_cast<uint8_t>(MembershipStatus::kActive));
+    t.region.push_back(0);
+  }
+  const MembershipTable sorted = CanonicalMembers(t);
+  EXPECT_EQ(sorted.nik, (std::vector<uint64_t>{1704011505880011, 1704011505880021, 1704011505880021}));
+  const auto code = [](Segment s) { return static_cast<uint8_t>(s); };
+  EXPECT_EQ(sorted.segment, (std::vector<uint8_t>{code(Segment::kBPU), code(Segment::kPU), code(Segment::kBPU)}));
+  EXPECT_TRUE(sorted.npp.empty());
 }
 
 TEST(RadixSortTest, StableAndMatchesStdSort) {

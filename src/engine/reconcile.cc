@@ -1,6 +1,7 @@
 #include "engine/reconcile.h"
 
 #include <algorithm>
+#include <map>
 
 #include "base/parallel.h"
 #include "domain/nik.h"
@@ -19,6 +20,13 @@ int SegmentPriority(Segment s) {
     case Segment::kNone: return 4;
   }
   return 4;
+}
+
+// Where registry row i is counted: its village, else the nearest listed
+// ancestor of its code.
+int32_t WorkerRegion(const RegionTable& regions, const WorkerTable& workers, size_t i) {
+  const int32_t idx = regions.FindVillage(workers.village[i]);
+  return idx != RegionTable::kNotFound ? idx : regions.FindNearestListed(RegionCode::FromPacked(workers.village[i]));
 }
 
 // The combined membership of one person: the deciding row of their group.
@@ -100,10 +108,7 @@ void ReconcileRange(const RegionTable& regions, const WorkerTable& workers, cons
   DirectCounts& direct = out.direct;
   ReconciliationSummary& s = out.summary;
   const bool have_birth = !members.birth_date.empty();
-  auto worker_region = [&](size_t i) {
-    int32_t idx = regions.FindVillage(workers.village[i]);
-    return idx != RegionTable::kNotFound ? idx : regions.FindNearestListed(RegionCode::FromPacked(workers.village[i]));
-  };
+  auto worker_region = [&](size_t i) { return WorkerRegion(regions, workers, i); };
   while (w < w_end || m < m_end) {
     const uint64_t wn = w < w_end ? workers.nik[w] : UINT64_MAX;
     const uint64_t mn = m < m_end ? members.nik[m] : UINT64_MAX;
@@ -177,10 +182,80 @@ void ReconcileRange(const RegionTable& regions, const WorkerTable& workers, cons
   }
 }
 
+int StatusRank(uint8_t result) {
+  switch (ResultStatus(result)) {
+    case WorkerStatus::kActive: return 2;
+    case WorkerStatus::kNonActive: return 1;
+    case WorkerStatus::kUnregistered: return 0;
+  }
+  return 0;
+}
+
+// Counts each group of `same_worker` rows once (docs/definitions.md,
+// "Duplicates"): the row with the best status stays; the others take its
+// result with kCountedElsewhere and are taken out of `direct` and `summary`.
+void CountDuplicatesOnce(const WorkerTable& workers, const SameWorkerRows& same_worker,
+                         const std::vector<int32_t>& row_region, std::vector<uint8_t>& results, DirectCounts& direct,
+                         ReconciliationSummary& summary) {
+  const uint32_t n = static_cast<uint32_t>(workers.size());
+  // Union-find over the paired rows only (index = position in `rows_paired`).
+  std::vector<uint32_t> rows_paired;
+  for (const auto& [a, b] : same_worker) {
+    if (a >= n || b >= n || a == b) continue;
+    rows_paired.push_back(a);
+    rows_paired.push_back(b);
+  }
+  std::sort(rows_paired.begin(), rows_paired.end());
+  rows_paired.erase(std::unique(rows_paired.begin(), rows_paired.end()), rows_paired.end());
+  auto index_of = [&](uint32_t row) {
+    return static_cast<uint32_t>(std::lower_bound(rows_paired.begin(), rows_paired.end(), row) - rows_paired.begin());
+  };
+  std::vector<uint32_t> parent(rows_paired.size());
+  for (uint32_t k = 0; k < parent.size(); ++k) parent[k] = k;
+  auto find = [&](uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (const auto& [a, b] : same_worker) {
+    if (a >= n || b >= n || a == b) continue;
+    const uint32_t ra = find(index_of(a)), rb = find(index_of(b));
+    if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
+  }
+  std::map<uint32_t, std::vector<uint32_t>> groups;  // root -> rows, in row order
+  for (uint32_t k = 0; k < rows_paired.size(); ++k) groups[find(k)].push_back(rows_paired[k]);
+  for (auto& [root, rows] : groups) {
+    if (rows.size() < 2) continue;
+    // Best status, then a valid NIK, then the first row (the smallest key).
+    uint32_t kept = rows[0];
+    auto better = [&](uint32_t a, uint32_t b) {
+      if (StatusRank(results[a]) != StatusRank(results[b])) return StatusRank(results[a]) > StatusRank(results[b]);
+      const bool valid_a = !IsSyntheticWorkerKey(workers.nik[a]), valid_b = !IsSyntheticWorkerKey(workers.nik[b]);
+      if (valid_a != valid_b) return valid_a;
+      return a < b;
+    };
+    for (uint32_t r : rows) {
+      if (better(r, kept)) kept = r;
+    }
+    for (uint32_t r : rows) {
+      if (r == kept) continue;
+      RegionTally& t = direct[row_region[r]];
+      --t.registry;
+      switch (ResultStatus(results[r])) {
+        case WorkerStatus::kActive: --t.active, --summary.active; break;
+        case WorkerStatus::kNonActive: --t.non_active, --summary.non_active; break;
+        case WorkerStatus::kUnregistered: --t.unregistered, --summary.unregistered; break;
+      }
+      results[r] = static_cast<uint8_t>(results[kept] | kCountedElsewhere);
+      --summary.workers;
+      ++summary.duplicate_rows;
+    }
+  }
+}
+
 }  // namespace
 
 ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& workers,
-                               const MembershipTable& members, Period period) {
+                               const MembershipTable& members, Period period, const SameWorkerRows& same_worker) {
   ReconciliationRecord rec;
   rec.period = period;
   rec.worker_results.assign(workers.size(), PackWorkerResult(WorkerStatus::kUnregistered, Segment::kNone));
@@ -220,6 +295,15 @@ ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& wo
     AppendAll(to.segment, u.segment);
     AppendAll(to.sex, u.sex);
     AppendAll(to.birth_date, u.birth_date);
+  }
+  if (!same_worker.empty()) {
+    std::vector<int32_t> row_region(workers.size(), RegionTable::kRoot);
+    for (const auto& [a, b] : same_worker) {
+      for (uint32_t r : {a, b}) {
+        if (r < workers.size()) row_region[r] = WorkerRegion(regions, workers, r);
+      }
+    }
+    CountDuplicatesOnce(workers, same_worker, row_region, rec.worker_results, direct, rec.summary);
   }
   rec.counts = RollUp(regions, direct);
   return rec;

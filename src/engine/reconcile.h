@@ -9,9 +9,15 @@
 //    listed ancestor below the national level) is listed, else to the NIK's
 //    district of first issuance (or its nearest listed ancestor), else left
 //    at the national level ("unattributed");
-//  - counts are accumulated where each person is attributed and rolled up.
+//  - counts are accumulated where each person is attributed and rolled up;
+//  - registry rows known to be one worker (confirmed duplicates) count once,
+//    at the row with the best status (docs/definitions.md, "Duplicates").
 // Pure function of its inputs; O(workers + memberships); thread-compatible.
 #pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "base/date.h"
 #include "domain/reconciliation.h"
@@ -23,10 +29,21 @@ namespace cakupan {
 // `workers`: canonical, with at least nik and village loaded.
 // `members`: canonical, with at least nik, segment, status and region loaded
 // (birth_date used when loaded).
+// Pairs of rows of `workers` that are the same worker. Pairs chain: rows
+// joined through any pairs are one worker. Rows out of range and a row
+// paired with itself are ignored.
+using SameWorkerRows = std::vector<std::pair<uint32_t, uint32_t>>;
+
 // The returned record has period, summary, worker_results, unmatched and
 // counts filled; versions and computed_at are the caller's to set.
+// `same_worker`: each group of rows is counted once, at its row with the
+// best status (active, non-active, unregistered; then a valid NIK; then the
+// first row): that row keeps its result; the others take it with
+// kCountedElsewhere and leave every count (summary.workers counts distinct
+// workers, summary.duplicate_rows the rows left out).
 ReconciliationRecord Reconcile(const RegionTable& regions, const WorkerTable& workers,
-                               const MembershipTable& members, Period period);
+                               const MembershipTable& members, Period period,
+                               const SameWorkerRows& same_worker = {});
 
 // Rolls per-region direct counts up the hierarchy and returns the regions
 // with any non-zero count in code order. Exposed for tests and re-use.

@@ -92,7 +92,9 @@ bool SameMemberRow(const MembershipTable& a, size_t i, const MembershipTable& b,
 int CompareMemberKeys(const MembershipTable& a, size_t i, const MembershipTable& b, size_t j) {
   if (a.nik[i] != b.nik[j]) return a.nik[i] < b.nik[j] ? -1 : 1;
   if (a.segment[i] != b.segment[j]) return a.segment[i] < b.segment[j] ? -1 : 1;
-  std::string_view x = a.npp[i], y = b.npp[j];
+  // A table loaded without npp (one segment of the period) compares as "".
+  const std::string_view x = a.npp.size() == a.nik.size() ? a.npp[i] : std::string_view();
+  const std::string_view y = b.npp.size() == b.nik.size() ? b.npp[j] : std::string_view();
   return x < y ? -1 : (x == y ? 0 : 1);
 }
 

@@ -25,6 +25,8 @@ constexpr LevelText kNikLevels[] = {
     {"nik.exact", "NIK identical", "NIK sama"},
     {"nik.one_edit", "NIK differs by one digit or a swap", "NIK beda satu angka atau tertukar"},
     {"nik.two_edits", "NIK differs by two edits", "NIK beda dua angka"},
+    {"nik.serial_differs", "NIK differs only in the serial number (last four digits)",
+     "NIK beda hanya pada nomor urut (empat angka terakhir)"},
     {"nik.different", "NIK different", "NIK berbeda"},
     {"nik.missing", "NIK missing on a side", "NIK tidak ada"},
 };
@@ -128,6 +130,8 @@ int CompareDistinctNames(std::string_view a, std::string_view b, uint64_t bits_a
 
 }  // namespace
 
+int NikContext(const ComparisonVector& v) { return NikContextOf(v[2], v[3], v[4]); }
+
 int LevelCount(Comparison c) {
   const int ci = static_cast<int>(c);
   return ci >= 0 && ci < kComparisons ? kLevelCounts[ci] : 0;
@@ -200,6 +204,10 @@ int CompareNikNibbles(uint64_t a, uint64_t b) {
   if (a == 0 || b == 0) return kNikMissing;
   const uint64_t x = a ^ b;
   if (x == 0) return kNikExact;
+  // The first 12 digits (district, birth date) equal: the serial differs.
+  // Two persons born on one day in one district have such NIKs, so this is
+  // its own level rather than one or two edits (docs/linkage.md).
+  if ((x >> 16) == 0) return kNikSerialDiffers;
   // One bit per differing digit (the nibble's low bit), digit k (0 = first)
   // at bit 60 - 4k.
   constexpr uint64_t kLow = 0x1111111111111111ULL;
@@ -240,6 +248,23 @@ int CompareNikNibbles(uint64_t a, uint64_t b) {
   const uint64_t mask = ((uint64_t{1} << (4 * span)) - 1) << (64 - 4 * last);
   if ((((a << 4) ^ b) & mask) == 0 || (((b << 4) ^ a) & mask) == 0) return kNikTwoEdits;
   return kNikDifferent;
+}
+
+bool NikDateMatches(uint64_t nibbles, Date date, uint8_t sex) {
+  if (nibbles == 0 || date == kNoDate) return false;
+  auto digit = [&](int k) { return static_cast<int>((nibbles >> (60 - 4 * k)) & 0xF); };
+  const int dd = digit(6) * 10 + digit(7), mm = digit(8) * 10 + digit(9), yy = digit(10) * 10 + digit(11);
+  const CivilDate c = CivilFromDate(date);
+  if (mm != c.month || yy != c.year % 100) return false;
+  return (dd == c.day && sex != 2) || (dd == c.day + 40 && sex != 1);
+}
+
+int CompareNikOfRecords(uint64_t a, bool a_date_ok, Date a_date, uint64_t b, bool b_date_ok, Date b_date) {
+  const int level = CompareNikNibbles(a, b);
+  if ((level == kNikOneEdit || level == kNikTwoEdits) && a_date_ok && b_date_ok && a_date != b_date) {
+    return kNikDifferent;
+  }
+  return level;
 }
 
 int CompareNik(uint64_t a, uint64_t b) {
@@ -294,7 +319,11 @@ int CompareRegions(uint64_t a, uint64_t b) { return CompareRegionDepths(a, Regio
 
 ComparisonVector CompareRecords(const LinkageRecords& left, size_t i, const LinkageRecords& right, size_t j) {
   ComparisonVector v{};
-  v[0] = static_cast<uint8_t>(CompareNik(left.nik[i], right.nik[j]));
+  const uint64_t a = NikNibbles(UsableNik(left.nik[i])), b = NikNibbles(UsableNik(right.nik[j]));
+  const Date da = UsableDate(left.birth_date[i]), db = UsableDate(right.birth_date[j]);
+  const uint8_t sa = left.sex[i] == 1 || left.sex[i] == 2 ? left.sex[i] : 0;
+  const uint8_t sb = right.sex[j] == 1 || right.sex[j] == 2 ? right.sex[j] : 0;
+  v[0] = static_cast<uint8_t>(CompareNikOfRecords(a, NikDateMatches(a, da, sa), da, b, NikDateMatches(b, db, sb), db));
   v[1] = static_cast<uint8_t>(CompareNames(NormalizeName(left.name[i]), NormalizeName(right.name[j])));
   v[2] = static_cast<uint8_t>(CompareBirthDates(left.birth_date[i], right.birth_date[j]));
   v[3] = static_cast<uint8_t>(CompareSex(left.sex[i], right.sex[j]));
@@ -307,6 +336,7 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
   PreparedRecords p;
   p.nik.resize(n);
   p.nik_nibbles.resize(n);
+  p.nik_date_ok.resize(n);
   p.birth_date.resize(n);
   p.year.resize(n);
   p.month.resize(n);
@@ -343,6 +373,7 @@ PreparedRecords PrepareRecords(const LinkageRecords& records, int threads) {
       }
       const uint8_t s = records.sex[i];
       p.sex[i] = s == 1 || s == 2 ? s : 0;
+      p.nik_date_ok[i] = NikDateMatches(p.nik_nibbles[i], d, p.sex[i]) ? 1 : 0;
       p.region[i] = UsableRegion(records.region[i]);
       p.region_depth[i] = static_cast<uint8_t>(RegionDepth(p.region[i]));
       // Many records share a name as written: normalise each once per part.
@@ -416,7 +447,8 @@ std::vector<uint32_t> AssignNameIds(const std::vector<PreparedRecords*>& sets) {
 
 ComparisonVector ComparePrepared(const PreparedRecords& a, size_t i, const PreparedRecords& b, size_t j) {
   ComparisonVector v{};
-  v[0] = static_cast<uint8_t>(CompareNikNibbles(a.nik_nibbles[i], b.nik_nibbles[j]));
+  v[0] = static_cast<uint8_t>(CompareNikOfRecords(a.nik_nibbles[i], a.nik_date_ok[i], a.birth_date[i],
+                                                  b.nik_nibbles[j], b.nik_date_ok[j], b.birth_date[j]));
   if (a.name_id[i] == kNoNameId || b.name_id[j] == kNoNameId) {
     v[1] = kNameMissing;
   } else if (a.name_id[i] == b.name_id[j]) {

@@ -14,7 +14,14 @@
 
 namespace cakupan {
 
-enum NikMatch : uint8_t { kNikExact, kNikOneEdit, kNikTwoEdits, kNikDifferent, kNikMissing };
+enum NikMatch : uint8_t {
+  kNikExact,
+  kNikOneEdit,         // one edit, not only in the serial
+  kNikTwoEdits,        // two edits, not only in the serial
+  kNikSerialDiffers,   // district and birth-date digits (the first 12) equal, serial differs
+  kNikDifferent,
+  kNikMissing,
+};
 enum NameMatch : uint8_t {
   kNameExact,
   kNameVerySimilar,   // Jaro–Winkler >= 0.94
@@ -43,13 +50,13 @@ enum RegionMatch : uint8_t {
   kRegionMissing,
 };
 
-inline constexpr std::array<int, kComparisons> kLevelCounts = {5, 7, 7, 3, 6};
+inline constexpr std::array<int, kComparisons> kLevelCounts = {6, 7, 7, 3, 6};
 inline constexpr double kNameVerySimilarThreshold = 0.94;
 inline constexpr double kNameSimilarThreshold = 0.88;
 inline constexpr double kNameWeakThreshold = 0.70;
 
-// Number of distinct comparison vectors (5 * 7 * 7 * 3 * 6 = 4410).
-inline constexpr int kPatternCount = 5 * 7 * 7 * 3 * 6;
+// Number of distinct comparison vectors (6 * 7 * 7 * 3 * 6 = 5292).
+inline constexpr int kPatternCount = 6 * 7 * 7 * 3 * 6;
 inline int PatternIndex(const ComparisonVector& v) {
   int index = 0;
   for (int c = 0; c < kComparisons; ++c) index = index * kLevelCounts[c] + v[c];
@@ -64,6 +71,18 @@ inline ComparisonVector PatternLevels(int index) {
   return v;
 }
 inline bool IsMissingLevel(int c, int level) { return level == kLevelCounts[c] - 1; }
+// The levels that say the values disagree: nik.different, name.different,
+// birth_date.different, sex.disagree, region.different. Their weight is at
+// most 0 (docs/linkage.md, "Model").
+inline bool IsDisagreementLevel(int c, int level) {
+  constexpr int kDisagree[kComparisons] = {kNikDifferent, kNameDifferent, kDateDifferent, kSexDisagree,
+                                           kRegionDifferent};
+  return level == kDisagree[c];
+}
+static_assert(kNikContexts == kLevelCounts[2] * kLevelCounts[3] * kLevelCounts[4]);
+inline int NikContextOf(int date, int sex, int region) {
+  return (date * kLevelCounts[3] + sex) * kLevelCounts[4] + region;
+}
 
 // A valid birth date for linkage (1850-01-01 .. 2199-12-31), else kNoDate.
 Date UsableDate(Date d);
@@ -80,14 +99,27 @@ inline constexpr uint32_t kNoNameId = UINT32_MAX;
 // the top nibble; 0 for 0.
 uint64_t NikNibbles(uint64_t nik);
 // The NIK level (kNikExact .. kNikDifferent, or kNikMissing when either is 0)
-// of two NIKs in NikNibbles form: the optimal string alignment distance of
-// their 16 digits, found from the positions of the differing digits
+// of two NIKs in NikNibbles form: kNikSerialDiffers when only the last four
+// digits differ, else the optimal string alignment distance of their 16
+// digits, found from the positions of the differing digits
 // (comparisons_test.cc checks it against the edit distance table).
 int CompareNikNibbles(uint64_t a, uint64_t b);
+
+// True when the birth-date digits of a NIK (in NikNibbles form; DDMMYY, the
+// day + 40 for a woman) are those of `date` for `sex` (0 = unknown: either
+// day); false for a missing NIK or date.
+bool NikDateMatches(uint64_t nibbles, Date date, uint8_t sex);
+// The NIK level of a pair (CompareNikNibbles), except that NIKs one or two
+// edits apart count as kNikDifferent when each one's birth-date digits match
+// its own record's birth date (date_ok) and those dates differ: the NIKs then
+// differ because the birth dates do, which the birth-date comparison already
+// weighs (two persons born days apart in one district, both serial 0001).
+int CompareNikOfRecords(uint64_t a, bool a_date_ok, Date a_date, uint64_t b, bool b_date_ok, Date b_date);
 
 struct PreparedRecords {
   std::vector<uint64_t> nik;       // UsableNik
   std::vector<uint64_t> nik_nibbles;  // NikNibbles(nik)
+  std::vector<uint8_t> nik_date_ok;   // NikDateMatches(nik_nibbles, birth_date, sex)
   std::string names;               // normalised names, concatenated
   std::vector<uint64_t> name_end;  // name i is names[name_end[i-1] (0 for i = 0), name_end[i])
   std::vector<uint32_t> name_id;   // equal ids = equal normalised names; kNoNameId when empty

@@ -14,6 +14,14 @@ namespace {
 
 Date D(int y, int m, int d) { return DateFromCivil(y, m, d); }
 
+void Add(LinkageRecords& r, uint64_t nik, const char* name, Date birth, uint8_t sex, uint64_t region) {
+  r.nik.push_back(nik);
+  r.name.push_back(name);
+  r.birth_date.push_back(birth);
+  r.sex.push_back(sex);
+  r.region.push_back(region);
+}
+
 struct NikCase {
   uint64_t a, b;
   const char* level;
@@ -53,7 +61,12 @@ TEST(CompareNikTest, DigitPositionsAgreeWithEditDistance) {
     const uint64_t va = value(a), vb = value(b);
     if (va == 0 || vb == 0) continue;
     const int d = BoundedOsaDistance(digits(va), digits(vb), 2);
-    const char* expected = d == 0 ? "nik.exact" : d == 1 ? "nik.one_edit" : d == 2 ? "nik.two_edits" : "nik.different";
+    const bool serial_only = d > 0 && digits(va).substr(0, 12) == digits(vb).substr(0, 12);
+    const char* expected = d == 0         ? "nik.exact"
+                           : serial_only  ? "nik.serial_differs"
+                           : d == 1       ? "nik.one_edit"
+                           : d == 2       ? "nik.two_edits"
+                                          : "nik.different";
     ASSERT_EQ(LevelCode(Comparison::kNik, CompareNik(va, vb)), expected) << a << " / " << b;
   }
 }
@@ -65,10 +78,19 @@ TEST_P(CompareNikTest, GivesTheLevel) {
 INSTANTIATE_TEST_SUITE_P(
     Table, CompareNikTest,
     ::testing::Values(NikCase{1704071505920003, 1704071505920003, "nik.exact"},
-                      NikCase{1704071505920003, 1704071505920030, "nik.one_edit"},  // last two digits swapped
-                      NikCase{1704071505920003, 1704071505920004, "nik.one_edit"},
+                      // Only the serial (last four digits) differs: two persons
+                      // born on one day in one district, or a typo there.
+                      NikCase{1704071505920003, 1704071505920030, "nik.serial_differs"},  // last two swapped
+                      NikCase{1704071505920003, 1704071505920004, "nik.serial_differs"},
+                      NikCase{1704071505920003, 1704071505920054, "nik.serial_differs"},
+                      NikCase{1704071505920003, 1704071505929876, "nik.serial_differs"},  // all four
                       NikCase{1704071505920003, 1704075105920003, "nik.one_edit"},  // day digits swapped
-                      NikCase{1704071505920003, 1704071505920054, "nik.two_edits"},
+                      NikCase{1704071505920003, 1704081505920003, "nik.one_edit"},  // district digit
+                      NikCase{1704071505920003, 1704071505930003, "nik.one_edit"},  // year digit
+                      // The last year digit and the first serial digit swapped:
+                      // the district and date part differs too.
+                      NikCase{1704071505920003, 1704071505902003, "nik.one_edit"},
+                      NikCase{1704071505920003, 1704081505920004, "nik.two_edits"},  // district + serial
                       NikCase{1704071505920003, 7104071505920030, "nik.two_edits"},
                       NikCase{1704071505920003, 3271046504880002, "nik.different"},
                       NikCase{1104071505920003, 1104071505920003, "nik.exact"},
@@ -163,7 +185,7 @@ INSTANTIATE_TEST_SUITE_P(
                       RegionCase{17040720101ULL, 1704072010, "region.missing"}));  // 11 digits
 
 TEST(LevelTest, CountsCodesAndLabels) {
-  const int expected_counts[kComparisons] = {5, 7, 7, 3, 6};
+  const int expected_counts[kComparisons] = {6, 7, 7, 3, 6};
   std::set<std::string> codes;
   for (int c = 0; c < kComparisons; ++c) {
     const auto comparison = static_cast<Comparison>(c);
@@ -183,11 +205,14 @@ TEST(LevelTest, CountsCodesAndLabels) {
   {
     ScopedThreadLanguage en(Lang::kEn);
     EXPECT_EQ(LevelLabel(Comparison::kNik, 1), "NIK differs by one digit or a swap");
+    EXPECT_EQ(LevelLabel(Comparison::kNik, 3), "NIK differs only in the serial number (last four digits)");
   }
   {
     ScopedThreadLanguage id(Lang::kId);
     EXPECT_EQ(LevelLabel(Comparison::kNik, 1), "NIK beda satu angka atau tertukar");
+    EXPECT_EQ(LevelLabel(Comparison::kNik, 3), "NIK beda hanya pada nomor urut (empat angka terakhir)");
   }
+  EXPECT_EQ(LevelCode(Comparison::kNik, 3), "nik.serial_differs");
   EXPECT_STREQ(MatchBandCode(MatchBand::kMatch), "match");
   EXPECT_STREQ(MatchBandCode(MatchBand::kReview), "review");
   EXPECT_STREQ(MatchBandCode(MatchBand::kNonMatch), "non_match");
@@ -195,7 +220,7 @@ TEST(LevelTest, CountsCodesAndLabels) {
 
 TEST(PatternIndexTest, RoundTripsEveryVector) {
   for (int p = 0; p < kPatternCount; ++p) ASSERT_EQ(PatternIndex(PatternLevels(p)), p);
-  EXPECT_EQ(PatternLevels(kPatternCount - 1), (ComparisonVector{4, 6, 6, 2, 5}));
+  EXPECT_EQ(PatternLevels(kPatternCount - 1), (ComparisonVector{5, 6, 6, 2, 5}));
 }
 
 TEST(CompareRecordsTest, ComparesEveryField) {
@@ -205,7 +230,7 @@ TEST(CompareRecordsTest, ComparesEveryField) {
   a.birth_date = {D(1992, 5, 5)};
   a.sex = {2};
   a.region = {1704072010};
-  b.nik = {1704074505920030};
+  b.nik = {1704074505930003};  // a year digit mistyped
   b.name = {"SITI AMINAH"};
   b.birth_date = {D(1992, 6, 14)};
   b.sex = {0};
@@ -218,13 +243,54 @@ TEST(CompareRecordsTest, ComparesEveryField) {
   EXPECT_EQ(LevelCode(Comparison::kRegion, v[4]), "region.same_district");
 }
 
+TEST(NikDateMatchesTest, ReadsDdMmYyWithTheWomansDayPlusForty) {
+  const uint64_t man = NikNibbles(1702191710950001), woman = NikNibbles(1702195710950001);
+  EXPECT_TRUE(NikDateMatches(man, D(1995, 10, 17), 1));
+  EXPECT_FALSE(NikDateMatches(man, D(1995, 10, 17), 2));  // a woman's NIK would say 57
+  EXPECT_TRUE(NikDateMatches(man, D(1995, 10, 17), 0));   // sex unknown: either
+  EXPECT_TRUE(NikDateMatches(woman, D(1995, 10, 17), 2));
+  EXPECT_TRUE(NikDateMatches(woman, D(1995, 10, 17), 0));
+  EXPECT_FALSE(NikDateMatches(woman, D(1995, 10, 17), 1));
+  EXPECT_FALSE(NikDateMatches(man, D(1995, 10, 18), 1));
+  EXPECT_FALSE(NikDateMatches(man, D(1995, 11, 17), 1));
+  EXPECT_FALSE(NikDateMatches(man, D(1985, 10, 17), 1));
+  EXPECT_TRUE(NikDateMatches(man, D(1895, 10, 17), 1));  // the NIK has two year digits
+  EXPECT_FALSE(NikDateMatches(0, D(1995, 10, 17), 1));
+  EXPECT_FALSE(NikDateMatches(man, kNoDate, 1));
+}
+
+// NIKs one digit apart because the birth dates are ten days apart (each NIK
+// matches its own record's date): two women of one district with serial
+// 0001, the birth-date comparison already weighs the difference. The same
+// NIKs when one of them does not match its record's date: a typo.
+TEST(CompareRecordsTest, NiksThatDifferBecauseTheBirthDatesDoAreDifferent) {
+  LinkageRecords a, b;
+  Add(a, 1702195710950001, "Fitria", D(1995, 10, 17), 2, 1702192001);
+  Add(b, 1702196710950001, "FITRIA", D(1995, 10, 27), 2, 1702192005);
+  EXPECT_EQ(LevelCode(Comparison::kNik, CompareRecords(a, 0, b, 0)[0]), "nik.different");
+  LinkageRecords typo;
+  Add(typo, 1702196710950001, "FITRIA", D(1995, 10, 17), 2, 1702192005);  // the NIK's day mistyped
+  EXPECT_EQ(LevelCode(Comparison::kNik, CompareRecords(a, 0, typo, 0)[0]), "nik.one_edit");
+  EXPECT_EQ(LevelCode(Comparison::kBirthDate, CompareRecords(a, 0, typo, 0)[2]), "birth_date.exact");
+  // Born on one day, serials apart: unaffected (the serial level).
+  LinkageRecords sibling;
+  Add(sibling, 1702195710950002, "Nur Aini", D(1995, 10, 17), 2, 1702192001);
+  EXPECT_EQ(LevelCode(Comparison::kNik, CompareRecords(a, 0, sibling, 0)[0]), "nik.serial_differs");
+  EXPECT_EQ(CompareNikOfRecords(NikNibbles(1702195710950001), true, D(1995, 10, 17), NikNibbles(1702196710950001),
+                                true, D(1995, 10, 27)),
+            kNikDifferent);
+  EXPECT_EQ(CompareNikOfRecords(NikNibbles(1702195710950001), true, D(1995, 10, 17), NikNibbles(1702196710950001),
+                                false, D(1995, 10, 27)),
+            kNikOneEdit);
+}
+
 TEST(PrepareRecordsTest, PreparedComparisonEqualsDirectComparison) {
   LinkageRecords r;
-  r.nik = {1704071505920003, 1704071505920030, 0, 3271046504880002};
-  r.name = {"Moch. Soekarno", "Muhammad Sukarno", "Aminah", "Siti Aminah"};
-  r.birth_date = {D(1992, 5, 15), D(1992, 15 - 10, 15), kNoDate, D(1988, 4, 25)};
-  r.sex = {1, 1, 2, 2};
-  r.region = {1704072010, 1704072010, 0, 3204012001};
+  r.nik = {1704071505920003, 1704071505920030, 0, 3271046504880002, 1702195710950001, 1702196710950001};
+  r.name = {"Moch. Soekarno", "Muhammad Sukarno", "Aminah", "Siti Aminah", "Fitria", "FITRIA"};
+  r.birth_date = {D(1992, 5, 15), D(1992, 15 - 10, 15), kNoDate, D(1988, 4, 25), D(1995, 10, 17), D(1995, 10, 27)};
+  r.sex = {1, 1, 2, 2, 2, 0};
+  r.region = {1704072010, 1704072010, 0, 3204012001, 1702192001, 1702192005};
   for (int threads : {1, 3}) {
     PreparedRecords p = PrepareRecords(r, threads);
     AssignNameIds({&p});

@@ -45,10 +45,42 @@ Status CheckOptions(const LinkageOptions& o) {
   return Status::Ok();
 }
 
-// Level counts among random pairs (all pairs when there are few enough),
+// Pattern counts of the pairs in `sample` ((left row << 32) | other row).
+PatternCounts CountSamplePatterns(const PreparedRecords& left, const PreparedRecords& other,
+                                  std::vector<uint64_t>& sample, int threads) {
+  // Only the counts matter, not the order of the pairs: group the sample by
+  // blocks of 1,024 left rows (a counting sort) so that the left records are
+  // read nearly in order rather than at random.
+  if (sample.size() > kPairChunk) {
+    constexpr int kRowShift = 10;
+    std::vector<size_t> start((left.size() >> kRowShift) + 2, 0);
+    for (uint64_t s : sample) ++start[(s >> 32 >> kRowShift) + 1];
+    for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+    std::vector<uint64_t> sorted(sample.size());
+    for (uint64_t s : sample) sorted[start[s >> 32 >> kRowShift]++] = s;
+    sample.swap(sorted);
+  }
+  const size_t chunks = (sample.size() + kPairChunk - 1) / kPairChunk;
+  std::vector<PatternCounts> chunk_counts(chunks);
+  ParallelTasks(chunks, threads, [&](size_t c) {
+    auto& counts = chunk_counts[c];
+    counts.assign(kPatternCount, 0);
+    const size_t end = std::min(sample.size(), (c + 1) * kPairChunk);
+    for (size_t k = c * kPairChunk; k < end; ++k) {
+      ++counts[PatternIndex(ComparePrepared(left, sample[k] >> 32, other, sample[k] & 0xFFFFFFFFu))];
+    }
+  });
+  PatternCounts total(kPatternCount, 0);
+  for (const auto& counts : chunk_counts) {
+    for (int p = 0; p < kPatternCount; ++p) total[p] += counts[p];
+  }
+  return total;
+}
+
+// Pattern counts among random pairs (all pairs when there are few enough),
 // drawn with a fixed seed.
-LevelCounts RandomPairLevels(const PreparedRecords& left, const PreparedRecords* right, const LinkageOptions& options,
-                             int threads) {
+PatternCounts RandomPairPatterns(const PreparedRecords& left, const PreparedRecords* right,
+                                 const LinkageOptions& options, int threads) {
   const bool dedupe = right == nullptr;
   const PreparedRecords& other = dedupe ? left : *right;
   const uint64_t n_left = left.size(), n_right = other.size();
@@ -69,38 +101,93 @@ LevelCounts RandomPairLevels(const PreparedRecords& left, const PreparedRecords*
       s = i << 32 | j;
     }
   }
-  // Only the level counts matter, not the order of the pairs: group the
-  // sample by blocks of 1,024 left rows (a counting sort) so that the left
-  // records are read nearly in order rather than at random.
-  if (sample.size() > kPairChunk) {
-    constexpr int kRowShift = 10;
-    std::vector<size_t> start((n_left >> kRowShift) + 2, 0);
-    for (uint64_t s : sample) ++start[(s >> 32 >> kRowShift) + 1];
-    for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-    std::vector<uint64_t> sorted(sample.size());
-    for (uint64_t s : sample) sorted[start[s >> 32 >> kRowShift]++] = s;
-    sample.swap(sorted);
+  return CountSamplePatterns(left, other, sample, threads);
+}
+
+// (key, row) of the rows with a key (key_of returns kNoKey for none), ordered.
+constexpr uint64_t kNoKey = UINT64_MAX;
+template <typename KeyOf>
+std::vector<std::pair<uint64_t, uint32_t>> RowsByKey(const PreparedRecords& r, KeyOf key_of) {
+  std::vector<std::pair<uint64_t, uint32_t>> out;
+  out.reserve(r.size());
+  for (size_t i = 0; i < r.size(); ++i) {
+    const uint64_t key = key_of(r, i);
+    if (key != kNoKey) out.emplace_back(key, static_cast<uint32_t>(i));
   }
-  const size_t chunks = (sample.size() + kPairChunk - 1) / kPairChunk;
-  std::vector<std::vector<int64_t>> chunk_counts(chunks);
-  ParallelTasks(chunks, threads, [&](size_t c) {
-    auto& counts = chunk_counts[c];
-    counts.assign(kPatternCount, 0);
-    const size_t end = std::min(sample.size(), (c + 1) * kPairChunk);
-    for (size_t k = c * kPairChunk; k < end; ++k) {
-      ++counts[PatternIndex(ComparePrepared(left, sample[k] >> 32, other, sample[k] & 0xFFFFFFFFu))];
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Pattern counts among random pairs of records with the same key (all such
+// pairs when there are few enough), drawn with a fixed seed: the NIK's u in
+// contexts that random pairs seldom reach (docs/linkage.md, "Model").
+template <typename KeyOf>
+PatternCounts SameKeyPairPatterns(const PreparedRecords& left, const PreparedRecords* right, KeyOf key_of,
+                                  uint64_t seed, const LinkageOptions& options, int threads) {
+  const bool dedupe = right == nullptr;
+  const PreparedRecords& other = dedupe ? left : *right;
+  const auto a = RowsByKey(left, key_of);
+  const auto b = dedupe ? a : RowsByKey(other, key_of);
+  // Groups of one key: [a_begin, a_end) x [b_begin, b_end), and how many
+  // pairs they hold (cumulative).
+  struct Group {
+    size_t a_begin, a_end, b_begin, b_end;
+  };
+  std::vector<Group> groups;
+  std::vector<uint64_t> cumulative;
+  uint64_t total = 0;
+  for (size_t i = 0, j = 0; i < a.size();) {
+    size_t i_end = i;
+    while (i_end < a.size() && a[i_end].first == a[i].first) ++i_end;
+    while (j < b.size() && b[j].first < a[i].first) ++j;
+    size_t j_end = j;
+    while (j_end < b.size() && b[j_end].first == a[i].first) ++j_end;
+    const uint64_t n_a = i_end - i, n_b = j_end - j;
+    const uint64_t pairs = dedupe ? n_a * (n_a - 1) / 2 : n_a * n_b;
+    if (pairs > 0) {
+      groups.push_back(Group{i, i_end, j, j_end});
+      total += pairs;
+      cumulative.push_back(total);
     }
-  });
-  LevelCounts levels;
-  for (int c = 0; c < kComparisons; ++c) levels[c].assign(kLevelCounts[c], 0);
-  for (const auto& counts : chunk_counts) {
-    for (int p = 0; p < kPatternCount; ++p) {
-      if (counts[p] == 0) continue;
-      const ComparisonVector v = PatternLevels(p);
-      for (int c = 0; c < kComparisons; ++c) levels[c][v[c]] += counts[p];
+    i = i_end;
+  }
+  std::vector<uint64_t> sample;
+  if (total <= options.u_sample_pairs) {
+    sample.reserve(total);
+    for (const Group& g : groups) {
+      for (size_t x = g.a_begin; x < g.a_end; ++x) {
+        for (size_t y = dedupe ? x + 1 : g.b_begin; y < g.b_end; ++y) {
+          sample.push_back(uint64_t{a[x].second} << 32 | b[y].second);
+        }
+      }
+    }
+  } else {
+    Rng rng(options.seed ^ seed);
+    sample.resize(options.u_sample_pairs);
+    for (uint64_t& s : sample) {
+      const uint64_t r = rng.Below(total);
+      const Group& g = groups[std::upper_bound(cumulative.begin(), cumulative.end(), r) - cumulative.begin()];
+      const uint64_t n_a = g.a_end - g.a_begin;
+      const size_t x = g.a_begin + rng.Below(n_a);
+      size_t y;
+      if (dedupe) {
+        y = g.a_begin + rng.Below(n_a - 1);
+        if (y >= x) ++y;
+      } else {
+        y = g.b_begin + rng.Below(g.b_end - g.b_begin);
+      }
+      s = uint64_t{a[x].second} << 32 | b[y].second;
     }
   }
-  return levels;
+  return CountSamplePatterns(left, other, sample, threads);
+}
+
+uint64_t BirthDateKey(const PreparedRecords& r, size_t i) {
+  if (r.birth_date[i] == kNoDate) return kNoKey;
+  return static_cast<uint64_t>(static_cast<int64_t>(r.birth_date[i]) + (int64_t{1} << 40));
+}
+uint64_t DistrictKey(const PreparedRecords& r, size_t i) {
+  return r.region_depth[i] >= 3 ? r.region[i] / 10000 : kNoKey;
 }
 
 // log2(u_exact / u_tf) for each name id, u_tf = u_exact * p_v / sum_w p_w^2,
@@ -183,18 +270,40 @@ Result<LinkageResult> Run(const LinkageRecords& left_records, const LinkageRecor
   }
   result.stats.compare_seconds = lap();
 
-  // 4. Model: m measured on anchor pairs, u starting from random pairs; EM
-  // estimates u and the match share with m held (docs/linkage.md, "Model").
-  const LevelCounts random_levels = RandomPairLevels(left, right, options, threads);
+  // 4. Model (docs/linkage.md, "Model"): u from random pairs (the NIK's per
+  // context of birth-date, sex and region levels), m from anchor pairs or
+  // priors, then m of sex and region and the match share among all pairs by
+  // EM on the candidates.
+  const PatternCounts random_pairs = RandomPairPatterns(left, right, options, threads);
+  const PatternCounts same_date_pairs =
+      SameKeyPairPatterns(left, right, BirthDateKey, 0x5A3E0D47E1B1A7C5ULL, options, threads);
+  const PatternCounts same_district_pairs =
+      SameKeyPairPatterns(left, right, DistrictKey, 0x2C1B3C6D4E5F6A7BULL, options, threads);
   result.stats.u_sample_seconds = lap();
-  const LinkageModel start = AnchoredModel(observed, random_levels, kStartingMatchShare);
-  CAKUPAN_ASSIGN_OR_RETURN(result.model, EstimateModel(observed, start, options, /*hold_m_fixed=*/true));
+  const double n_left = static_cast<double>(left.size()), n_right = static_cast<double>(other.size());
+  EstimateSettings settings;
+  settings.hold_u = true;
+  // m of the NIK, the name and the birth date stay as measured on anchor
+  // pairs (or their priors): left free, EM takes clusters of different
+  // persons for matches (NIK typos that recreate another person's district
+  // and date, namesakes born days apart). Sex and region are estimated:
+  // how they agree depends on the sources (an extract's region known to the
+  // regency only; a worker enumerated again in another village).
+  settings.hold_m[static_cast<int>(Comparison::kNik)] = true;
+  settings.hold_m[static_cast<int>(Comparison::kName)] = true;
+  settings.hold_m[static_cast<int>(Comparison::kBirthDate)] = true;
+  const double candidate_count = static_cast<double>(pairs.size());
+  settings.total_pairs = std::max(candidate_count, dedupe ? n_left * (n_left - 1) / 2 : n_left * n_right);
+  const double start_share = kStartingMatchShare * candidate_count / std::max(1.0, settings.total_pairs);
+  const LinkageModel start =
+      AnchoredModel(observed, random_pairs, same_date_pairs, same_district_pairs, std::max(start_share, 1e-12));
+  CAKUPAN_ASSIGN_OR_RETURN(result.model, EstimateModel(observed, start, options, settings));
   result.stats.em_seconds = lap();
   const LinkageModel& model = result.model;
 
   // 5. Score and band.
   const std::vector<double> pattern_weight = PatternWeights(model);
-  const double prior = PriorWeight(model);
+  const double prior = PriorWeight(model.match_share);
   const int name = static_cast<int>(Comparison::kName);
   const std::vector<double> tf_adjust = options.term_frequency_adjustment
                                             ? TermFrequencyAdjustments(name_counts, model.u[name][kNameExact])

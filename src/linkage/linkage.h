@@ -2,13 +2,16 @@
 // person in the worker registry and the BPJS extract when the NIK or the name
 // is wrong, and the same worker twice in the registry (docs/linkage.md).
 //
-// Records are compared on NIK (Damerau–Levenshtein, transpositions count as
-// one edit), normalised name (Jaro–Winkler), birth date (exact, the +40 rule
-// for women, day/month swap), sex and region. Candidate pairs come from
-// blocking rules; m and u probabilities are estimated by EM from the data
-// itself; a term-frequency adjustment makes agreement on a common name
-// (Muhammad, Siti) weigh less than on a rare one. Every scored pair carries
-// its match weight, probability, band and comparison levels (the "why").
+// Records are compared on NIK (a serial-only difference, else
+// Damerau–Levenshtein with transpositions as one edit), normalised name
+// (Jaro–Winkler), birth date (exact, the +40 rule for women, day/month swap),
+// sex and region. Candidate pairs come from blocking rules; u is measured on
+// random pairs (the NIK's per birth-date, sex and region context, since the
+// NIK encodes them), m on anchor pairs, and m of sex and region with the
+// match share over all pairs by EM, from the data itself; a term-frequency
+// adjustment makes agreement on a common name (Muhammad, Siti) weigh less than
+// on a rare one. Every scored pair carries its match weight, probability,
+// band and comparison levels (the "why").
 //
 // Pure functions of their inputs; internally multi-threaded; thread-compatible.
 #pragma once
@@ -49,6 +52,12 @@ std::string LevelLabel(Comparison c, int level);
 
 using ComparisonVector = std::array<uint8_t, kComparisons>;  // a level per comparison
 
+// The context of a pair's NIK comparison: its birth-date, sex and region
+// levels, (date * LevelCount(kSex) + sex) * LevelCount(kRegion) + region
+// (missing levels included), 0 .. kNikContexts - 1.
+inline constexpr int kNikContexts = 7 * 3 * 6;
+int NikContext(const ComparisonVector& levels);
+
 enum class MatchBand : uint8_t { kMatch = 1, kReview = 2, kNonMatch = 3 };
 const char* MatchBandCode(MatchBand b);  // "match", "review", "non_match"
 
@@ -64,8 +73,16 @@ struct ScoredPair {
 // The estimated model, for reports and tests.
 struct LinkageModel {
   // m[c][l], u[c][l]: probability of level l of comparison c among matches and
-  // non-matches (the "missing" level excluded).
+  // non-matches (LevelCount(c) values each, the "missing" level included: a
+  // NIK missing on a side is why a pair escaped the exact join).
   std::array<std::vector<double>, kComparisons> m, u;
+  // u of the NIK levels given the pair's birth-date, sex and region levels
+  // (docs/linkage.md, "Model"): the NIK is made of the district of issue,
+  // the birth date (day + 40 for women) and a serial, so among different
+  // persons its agreement depends on how their birth dates, sexes and regions
+  // agree. nik_u[NikContext(levels)][nik level] (LevelCount(kNik) values
+  // each, kNikContexts rows). Empty: u[kNik] serves every pair.
+  std::vector<std::vector<double>> nik_u;
   double match_share = 0;  // λ: share of candidate pairs that are matches
   int iterations = 0;
   bool converged = false;
@@ -150,16 +167,28 @@ struct PatternCount {
   ComparisonVector levels{};
   int64_t count = 0;
 };
+// What EstimateModel holds and over which pairs it counts.
+struct EstimateSettings {
+  std::array<bool, kComparisons> hold_m{};  // hold_m[c]: m of comparison c stays as in `start`
+  bool hold_u = false;  // u stays (measured on random pairs); nik_u always stays when given
+  // When > 0: the patterns are those of the candidate pairs among this many
+  // pairs, and every other pair is a non-match, so the match share is over
+  // all pairs. Needs hold_u (the other pairs' patterns are unknown).
+  double total_pairs = 0;
+};
+
 // Fellegi–Sunter EM on pattern counts (docs/linkage.md, "Model"): estimates m,
-// u and the match share from `start` (m and u sized LevelCount(c) - 1 each,
-// match_share in (0, 1)); missing levels contribute nothing. Stops when no
-// parameter moves more than options.em_tolerance or after
+// u and the match share from `start` (m and u sized LevelCount(c) each,
+// nik_u empty or kNikContexts x LevelCount(kNik), match_share in (0, 1)),
+// holding what `settings` says. Stops when no parameter moves more than
+// options.em_tolerance (the match share: relative to itself) or after
 // options.max_em_iterations. Each level gets a pseudo-count of one pair and
-// probabilities are floored at 1e-6. With hold_m_fixed, m stays as in `start`
-// and only u and the match share are estimated (what LinkRecords does, with m
-// measured on anchor pairs). Returns InvalidArgument when `start` is
-// malformed or a level is out of range.
+// probabilities are floored at 1e-6. LinkRecords holds u (random pairs) and
+// the m of the NIK, the name and the birth date (anchor pairs or priors),
+// and counts over all pairs (docs/linkage.md, "Model"). Returns
+// InvalidArgument when `start` or `settings` is malformed or a level is out
+// of range.
 Result<LinkageModel> EstimateModel(const std::vector<PatternCount>& patterns, const LinkageModel& start,
-                                   const LinkageOptions& options, bool hold_m_fixed = false);
+                                   const LinkageOptions& options, const EstimateSettings& settings = {});
 
 }  // namespace cakupan

@@ -537,6 +537,8 @@ Result<WorkerPage> DashboardService::Workers(std::string_view village_text, std:
   CAKUPAN_ASSIGN_OR_RETURN(const Snapshot::PeriodData* d, s->Resolve(period));
   const auto [b, e] = s->order.Range(s->regions, village);
   auto keep = [&](size_t k) {
+    // A duplicate row is listed once, at the row where its worker counts.
+    if (ResultCountedElsewhere(d->results[k])) return false;
     const WorkerStatus st = ResultStatus(d->results[k]);
     switch (filter) {
       case WorkerFilter::kUnprotected: return st != WorkerStatus::kActive;

@@ -43,7 +43,8 @@ Result<ReconciliationRecord> ReconcileWithLinkage(const RegionTable& regions, co
                                                   const MembershipTable& members, Period period,
                                                   ReconciliationRecord exact,
                                                   const std::vector<LinkDecision>& decisions,
-                                                  const LinkageStepOptions& options, LinkageStepStats* stats) {
+                                                  const LinkageStepOptions& options, LinkageStepStats* stats,
+                                                  const SameWorkerRows& same_worker) {
   if (workers.name.size() != workers.size() || workers.birth_date.size() != workers.size() ||
       workers.sex.size() != workers.size() || workers.village.size() != workers.size())
     return Status::InvalidArgument("linkage needs the workers' name, sex, birth date and village");
@@ -52,7 +53,8 @@ Result<ReconciliationRecord> ReconcileWithLinkage(const RegionTable& regions, co
   if (exact.worker_results.size() != workers.size())
     return Status::InvalidArgument("the exact reconciliation does not belong to these workers");
 
-  // Left: registry workers without any membership by NIK.
+  // Left: registry workers without any membership by NIK (a duplicate row of
+  // a worker with a membership through another row has that status).
   std::vector<uint32_t> left_rows;
   for (size_t i = 0; i < workers.size(); ++i) {
     if (ResultStatus(exact.worker_results[i]) == WorkerStatus::kUnregistered)
@@ -184,7 +186,7 @@ Result<ReconciliationRecord> ReconcileWithLinkage(const RegionTable& regions, co
       if (auto it = member_to_worker.find(remapped.nik[m]); it != member_to_worker.end()) remapped.nik[m] = it->second;
     }
     remapped = CanonicalMembers(std::move(remapped));
-    out = Reconcile(regions, workers, remapped, period);
+    out = Reconcile(regions, workers, remapped, period, same_worker);
     out.summary.members = exact.summary.members;  // distinct persons in the extract: unchanged
   }
   out.links = std::move(kept);

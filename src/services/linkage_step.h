@@ -14,6 +14,7 @@
 #include "domain/reconciliation.h"
 #include "domain/region_table.h"
 #include "domain/tables.h"
+#include "engine/reconcile.h"
 #include "linkage/linkage.h"
 
 namespace cakupan {
@@ -29,7 +30,9 @@ struct LinkageStepStats {
   LinkageModel model;
 };
 
-// `exact` is Reconcile(regions, workers, members, period) (the exact join).
+// `exact` is Reconcile(regions, workers, members, period, same_worker) (the
+// exact join); `same_worker` the registry rows that are one worker
+// (docs/definitions.md, "Duplicates"), counted once again in the result.
 // `workers`: canonical, with nik, name, sex, birth_date and village loaded.
 // `members`: canonical, with nik, name, birth_date, segment, status and
 // region loaded (npp when the extract has several segments).
@@ -41,7 +44,8 @@ Result<ReconciliationRecord> ReconcileWithLinkage(const RegionTable& regions, co
                                                   const MembershipTable& members, Period period,
                                                   ReconciliationRecord exact,
                                                   const std::vector<LinkDecision>& decisions,
-                                                  const LinkageStepOptions& options, LinkageStepStats* stats);
+                                                  const LinkageStepOptions& options, LinkageStepStats* stats,
+                                                  const SameWorkerRows& same_worker = {});
 
 // The comparison records of registry workers (rows `rows` of `workers`):
 // a synthetic key gives NIK 0 (unknown). Shared with deduplication.

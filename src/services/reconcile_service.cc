@@ -1,6 +1,7 @@
 #include "services/reconcile_service.h"
 
 #include <algorithm>
+#include <set>
 
 #include "base/i18n.h"
 #include "engine/reconcile.h"
@@ -8,6 +9,32 @@
 #include "services/region_catalog.h"
 
 namespace cakupan {
+
+Result<SameWorkerRows> ConfirmedDuplicateRows(Store& store, const WorkerTable& workers, bool match_band) {
+  auto row_of = [&](uint64_t key) -> int64_t {
+    auto it = std::lower_bound(workers.nik.begin(), workers.nik.end(), key);
+    return it != workers.nik.end() && *it == key ? it - workers.nik.begin() : -1;
+  };
+  std::set<std::pair<uint64_t, uint64_t>> same, rejected;
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<LinkDecision> decisions, store.LoadDecisions(PairKind::kDuplicate));
+  for (const LinkDecision& d : decisions) {
+    (d.decision == Decision::kAccept ? same : rejected).insert({d.left, d.right});
+  }
+  if (match_band) {
+    CAKUPAN_ASSIGN_OR_RETURN(std::optional<DedupeRecord> dedupe, store.LoadDedupe());
+    if (dedupe) {
+      for (const ScoredLink& p : dedupe->pairs) {
+        if (p.band == PairBand::kMatch && !rejected.count({p.left, p.right})) same.insert({p.left, p.right});
+      }
+    }
+  }
+  SameWorkerRows rows;
+  for (const auto& [left, right] : same) {
+    const int64_t a = row_of(left), b = row_of(right);
+    if (a >= 0 && b >= 0 && a != b) rows.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
+  }
+  return rows;
+}
 
 ReconcileService::ReconcileService(Store& store, Clock& clock, Progress& progress, ReconcileOptions options)
     : options_(std::move(options)), store_(store), clock_(clock), progress_(progress) {}
@@ -50,15 +77,16 @@ Result<ReconciliationRecord> ReconcileService::Reconcile(std::optional<Period> p
   MembershipTable members = MergeMemberSegments(std::move(mseg));
   progress_.End();
 
+  CAKUPAN_ASSIGN_OR_RETURN(const SameWorkerRows same_worker, ConfirmedDuplicateRows(store_, workers, linkage));
   progress_.Begin(Tr("Reconciling", "Merekonsiliasi"), 0);
-  ReconciliationRecord rec = cakupan::Reconcile(regions, workers, members, *period);
+  ReconciliationRecord rec = cakupan::Reconcile(regions, workers, members, *period, same_worker);
   progress_.End();
   last_linkage_ = LinkageStepStats();
   if (linkage) {
     CAKUPAN_ASSIGN_OR_RETURN(std::vector<LinkDecision> decisions, store_.LoadDecisions(PairKind::kLink));
     progress_.Begin(Tr("Linking records without a matching NIK", "Mencocokkan data tanpa NIK yang sama"), 0);
     Result<ReconciliationRecord> linked = ReconcileWithLinkage(regions, workers, members, *period, std::move(rec),
-                                                               decisions, options_.linkage, &last_linkage_);
+                                                               decisions, options_.linkage, &last_linkage_, same_worker);
     progress_.End();
     if (!linked.ok()) return linked.status();
     rec = std::move(linked).value();

@@ -11,6 +11,7 @@
 #include "base/progress.h"
 #include "base/status.h"
 #include "domain/reconciliation.h"
+#include "engine/reconcile.h"
 #include "services/linkage_step.h"
 #include "storage/store.h"
 
@@ -25,10 +26,18 @@ enum class Freshness {
 struct ReconcileOptions {
   // After the exact NIK join, link the remaining registry workers and extract
   // persons probabilistically (docs/linkage.md) and apply reviewers'
-  // decisions. false: exact NIK only.
+  // decisions; count the match-band pairs of the last dedupe as one worker.
+  // false: exact NIK only (duplicates accepted in review still count once).
   bool probabilistic = true;
   LinkageStepOptions linkage;
 };
+
+// The registry rows that are one worker (docs/definitions.md, "Duplicates"):
+// duplicate pairs accepted in review (`cakupan review accept --kind
+// duplicate`) and, with `match_band`, the match-band pairs of the last
+// `cakupan dedupe` that were not rejected; as rows of `workers` (canonical,
+// nik loaded). Pairs whose records are no longer in the registry are skipped.
+Result<SameWorkerRows> ConfirmedDuplicateRows(Store& store, const WorkerTable& workers, bool match_band);
 
 class ReconcileService {
  public:

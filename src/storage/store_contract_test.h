@@ -225,11 +225,12 @@ inline ReconciliationRecord MakeReconciliation(Period period, size_t workers, si
   r.regions_version = 1;
   r.computed_at = "2024-12-01T08:00:00Z";
   r.summary = ReconciliationSummary{static_cast<int64_t>(workers), 900, 1100, 400, 200, 300, 77, 11, 22, 44,
-                                    33, 2, 19, true};
+                                    33, 2, 19, true, 6};
   r.links = MakeLinks(unmatched / 10, seed, false);
   for (size_t i = 0; i < workers; ++i)
     r.worker_results.push_back(PackWorkerResult(static_cast<WorkerStatus>(rng.Below(3)),
-                                                static_cast<Segment>(rng.Below(5))));
+                                                static_cast<Segment>(rng.Below(5))) |
+                               (rng.Chance(0.01) ? kCountedElsewhere : 0));
   uint64_t nik = 1771010101950001ULL;
   for (size_t i = 0; i < unmatched; ++i) {
     nik += 1 + rng.Below(9);
@@ -302,7 +303,7 @@ inline auto CountsTuple(const RegionCounts& c) {
 inline auto SummaryTuple(const ReconciliationSummary& s) {
   return std::make_tuple(s.workers, s.members, s.memberships, s.active, s.non_active, s.unregistered, s.unmatched,
                          s.unmatched_by_extract_region, s.unmatched_by_nik_district, s.unmatched_unattributed,
-                         s.linked_probabilistic, s.linked_accepted, s.review_pairs, s.linkage_run);
+                         s.linked_probabilistic, s.linked_accepted, s.review_pairs, s.linkage_run, s.duplicate_rows);
 }
 
 inline auto LinkTuple(const ScoredLink& l) {

@@ -289,6 +289,15 @@ CREATE TABLE contribution_rates (
 );
 )sql";
 
+// Migration 6: the NIK level nik.serial_differs (index 3) comes before nik.different and
+// nik.missing, which move up by one in the stored level vectors (the NIK's
+// level is the lowest 4 bits); duplicates counted once.
+constexpr const char* kSerialLevelAndDuplicates = R"sql(
+UPDATE reconciliation_links SET levels = levels + 1 WHERE (levels & 15) >= 3;
+UPDATE duplicate_pairs SET levels = levels + 1 WHERE (levels & 15) >= 3;
+ALTER TABLE reconciliations ADD COLUMN duplicate_rows INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 Result<int64_t> QueryInt(Connection& conn, const char* sql) {
   CAKUPAN_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(conn, sql));
   CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -307,6 +316,7 @@ const std::vector<Migration>& Migrations() {
       {3, "region boundaries", kBoundaries},
       {4, "probabilistic linkage and review decisions", kLinkage},
       {5, "contribution rates", kRates},
+      {6, "NIK level serial_differs; duplicate rows counted once", kSerialLevelAndDuplicates},
   };
   return kMigrations;
 }

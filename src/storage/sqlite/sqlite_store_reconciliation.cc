@@ -249,8 +249,10 @@ Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
         Sql("INSERT INTO reconciliations (period, workers_version, members_version, regions_version, computed_at, "
             "workers, members, memberships, active, non_active, unregistered, unmatched, "
             "unmatched_by_extract_region, unmatched_by_nik_district, unmatched_unattributed, "
-            "worker_result_rows, unmatched_rows, linked_probabilistic, linked_accepted, review_pairs, linkage_run) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"));
+            "worker_result_rows, unmatched_rows, linked_probabilistic, linked_accepted, review_pairs, linkage_run, "
+            "duplicate_rows) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+            "?22)"));
     const ReconciliationSummary& s = r.summary;
     ins->BindText(1, period);
     ins->BindInt64(2, r.workers_version);
@@ -267,6 +269,7 @@ Status SqliteStore::DoSaveReconciliation(const ReconciliationRecord& r) {
     ins->BindInt64(19, s.linked_accepted);
     ins->BindInt64(20, s.review_pairs);
     ins->BindInt64(21, s.linkage_run ? 1 : 0);
+    ins->BindInt64(22, s.duplicate_rows);
     CAKUPAN_RETURN_IF_ERROR(ins->Run());
   }
   CAKUPAN_RETURN_IF_ERROR(InsertCountRows(period, r.counts));
@@ -297,7 +300,7 @@ Result<std::optional<ReconciliationRecord>> SqliteStore::DoLoadReconciliation(Pe
         Sql("SELECT workers_version, members_version, regions_version, computed_at, workers, members, memberships, "
             "active, non_active, unregistered, unmatched, unmatched_by_extract_region, unmatched_by_nik_district, "
             "unmatched_unattributed, worker_result_rows, unmatched_rows, linked_probabilistic, linked_accepted, "
-            "review_pairs, linkage_run FROM reconciliations WHERE period = ?1"));
+            "review_pairs, linkage_run, duplicate_rows FROM reconciliations WHERE period = ?1"));
     sel->BindText(1, key);
     CAKUPAN_ASSIGN_OR_RETURN(bool found, sel->Step());
     if (!found) return std::optional<ReconciliationRecord>();
@@ -317,6 +320,7 @@ Result<std::optional<ReconciliationRecord>> SqliteStore::DoLoadReconciliation(Pe
     s.linked_accepted = sel->ColumnInt64(17);
     s.review_pairs = sel->ColumnInt64(18);
     s.linkage_run = sel->ColumnInt64(19) != 0;
+    s.duplicate_rows = sel->ColumnInt64(20);
   }
   CAKUPAN_ASSIGN_OR_RETURN(StatementRef sel,
                            Sql("SELECT id, column_name, chunk_no, row_count, byte_size, checksum, encoding "

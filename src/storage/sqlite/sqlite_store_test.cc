@@ -164,6 +164,44 @@ TEST_F(SqliteStoreTest, RefusesASchemaNewerThanThisBuild) {
   }
 }
 
+// Migration 6 inserts the NIK level nik.serial_differs at index 3: stored
+// pairs of a version 4 database keep their meaning (different 3 -> 4,
+// missing 4 -> 5; exact, one edit, two edits unchanged), and reconciliations
+// get duplicate_rows = 0.
+TEST_F(SqliteStoreTest, Version4LinkLevelsAreRenumbered) {
+  ASSERT_NE(Open(), nullptr);
+  {
+    RawDb raw(path_);  // back to version 5, with pairs stored by version 4
+    raw.Exec("DELETE FROM schema_migrations WHERE version >= 6");
+    raw.Exec("ALTER TABLE reconciliations DROP COLUMN duplicate_rows");
+    raw.Exec("INSERT INTO reconciliations (period, workers_version, members_version, regions_version, computed_at, "
+             "workers, members, memberships, active, non_active, unregistered, unmatched, "
+             "unmatched_by_extract_region, unmatched_by_nik_district, unmatched_unattributed, worker_result_rows, "
+             "unmatched_rows) VALUES ('2024-11', 1, 1, 1, 'x', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)");
+    // Levels packed 4 bits each, the NIK's lowest: 0x10210 + k = region 1,
+    // sex 0, date 2, name 1 and NIK level k (0 exact .. 3 different, 4 missing).
+    for (int nik = 0; nik <= 4; ++nik) {
+      const std::string levels = std::to_string(0x10210 + nik);
+      raw.Exec("INSERT INTO reconciliation_links VALUES ('2024-11', " + std::to_string(100 + nik) + ", 7, 2, 0, 0, "
+               "1.0, 0.5, " + levels + ")");
+      raw.Exec("INSERT INTO duplicate_pairs VALUES (" + std::to_string(100 + nik) + ", 900, 2, 1.0, 0.5, " + levels +
+               ")");
+    }
+  }
+  ASSERT_NE(Open(), nullptr);  // applies migration 6
+  RawDb raw(path_);
+  for (const char* table : {"reconciliation_links", "duplicate_pairs"}) {
+    const std::string key = std::string(table) == "duplicate_pairs" ? "worker_a" : "worker_key";
+    for (int nik = 0; nik <= 4; ++nik) {
+      const int expected = nik < 3 ? nik : nik + 1;
+      EXPECT_EQ(raw.Int("SELECT levels FROM " + std::string(table) + " WHERE " + key + " = " + std::to_string(100 + nik)),
+                0x10210 + expected)
+          << table << " nik level " << nik;
+    }
+  }
+  EXPECT_EQ(raw.Int("SELECT duplicate_rows FROM reconciliations WHERE period = '2024-11'"), 0);
+}
+
 TEST_F(SqliteStoreTest, ReadOnlyOpenRefusesAnOutdatedSchema) {
   ASSERT_NE(Open(), nullptr);
   {
@@ -458,6 +496,7 @@ TEST_F(SqliteStoreTest, Version1DatabaseIsMigratedAndItsLegacyChunksStayReadable
   recon.links.clear();  // version 1 had no linkage: migration 4 adds zeros
   recon.summary.linked_probabilistic = recon.summary.linked_accepted = recon.summary.review_pairs = 0;
   recon.summary.linkage_run = false;
+  recon.summary.duplicate_rows = 0;  // migration 6 adds zeros
   {
     auto conn = Connection::Open(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     ASSERT_TRUE(conn.ok());
