@@ -58,7 +58,7 @@ HttpResponse HandleQuality(DashboardService& service, const HttpRequest& req) {
       }
       case ApiFormat::kJson: break;
     }
-    return JsonResponse(QualityDetailsJson(*d).dump());
+    return JsonResponse(QualityDetailsJson(*d));
   }
   auto report = quality.Report(q);
   if (!report.ok()) return ErrorResponse(report.status());
@@ -74,7 +74,7 @@ HttpResponse HandleQuality(DashboardService& service, const HttpRequest& req) {
     }
     case ApiFormat::kJson: break;
   }
-  return JsonResponse(QualityReportJson(*report).dump());
+  return JsonResponse(QualityReportJson(*report));
 }
 
 }  // namespace cakupan
