@@ -235,6 +235,20 @@ CREATE TABLE link_decisions (
 ) WITHOUT ROWID;
 )sql";
 
+// Migration 5: bad input kept as data-quality findings (docs/quality.md).
+// Worker and membership segments may hold a `birth_date_raw` text column
+// (a tanggal_lahir that is no plausible date, kept as written), and
+// `nik_issue` may hold 9 (a NIK turned into a spreadsheet number). Both live
+// in segment_chunks, which needs no DDL; the version is raised so that an
+// older build, which would drop the column when it compacts the segments,
+// refuses the file instead of rewriting it (the migration rule,
+// docs/storage.md). Existing data is unchanged: segments without the column
+// read as "no raw text".
+constexpr const char* kBadInputColumns = R"sql(
+-- no DDL: segment columns are rows of segment_chunks (see the comment above)
+SELECT 1;
+)sql";
+
 Result<int64_t> QueryInt(Connection& conn, const char* sql) {
   CAKUPAN_ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(conn, sql));
   CAKUPAN_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -252,6 +266,7 @@ const std::vector<Migration>& Migrations() {
       {2, "chunk encodings and snapshots", kChunkEncodings},
       {3, "region boundaries", kBoundaries},
       {4, "probabilistic linkage and review decisions", kLinkage},
+      {5, "birth_date_raw segment columns and NIK issue 9 (excel_number)", kBadInputColumns},
   };
   return kMigrations;
 }
