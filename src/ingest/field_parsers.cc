@@ -34,6 +34,15 @@ std::optional<Date> ParseDateFast(std::string_view s) {
   return ParseDate(s);
 }
 
+BirthDateIssue CheckBirthDateFast(std::string_view text, Date today, Date* date) {
+  static const Date kFirstPlausible = DateFromCivil(kMinBirthYear, 1, 1);
+  if (const std::optional<Date> d = ParseDateFast(text); d && *d >= kFirstPlausible && (today == kNoDate || *d <= today)) {
+    *date = *d;
+    return BirthDateIssue::kNone;
+  }
+  return CheckBirthDate(text, today, date);
+}
+
 namespace {
 
 // Days since the epoch of 1 January of each year 1800..2201 (the same
@@ -309,6 +318,11 @@ int CurrentYear() {
   const auto now = std::chrono::system_clock::now();
   const auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
   return CivilFromDate(static_cast<Date>(days)).year;
+}
+
+Date CurrentDate() {
+  const auto now = std::chrono::system_clock::now();
+  return static_cast<Date>(std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count());
 }
 
 }  // namespace cakupan

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "base/date.h"
+#include "domain/birth_date.h"
 #include "domain/enums.h"
 #include "domain/nik.h"
 #include "domain/region_code.h"
@@ -112,6 +113,10 @@ inline bool SplitIsoDate(std::string_view s, int* y, int* m, int* d) {
 }
 
 std::optional<Date> ParseDateFast(std::string_view text);
+
+// CheckBirthDate (domain/birth_date.h) with ParseDateFast's fast path for
+// the plausible dates nearly every row holds.
+BirthDateIssue CheckBirthDateFast(std::string_view text, Date today, Date* date);
 
 // A NIK decoded as DecodeNik does, with the birth date's civil parts.
 struct NikFields {
@@ -258,7 +263,8 @@ std::string ReportValue(std::string_view text);
 // number. Range checks are the caller's.
 std::optional<double> ParseTargetFraction(std::string_view text);
 
-// The calendar year now (UTC).
+// The calendar year and the day now (UTC).
 int CurrentYear();
+Date CurrentDate();
 
 }  // namespace cakupan

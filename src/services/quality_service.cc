@@ -53,17 +53,6 @@ Result<std::optional<Period>> ResolvePeriod(Store& store, std::optional<Period> 
   return std::optional<Period>(*period);
 }
 
-// "2026-11-21T04:26:00Z" -> that date.
-Date TodayFrom(Clock& clock) {
-  const std::string now = clock.NowUtcIso();
-  if (now.size() >= 10) {
-    const int y = std::atoi(now.substr(0, 4).c_str()), m = std::atoi(now.substr(5, 2).c_str()),
-              d = std::atoi(now.substr(8, 2).c_str());
-    if (y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return DateFromCivil(y, m, d);
-  }
-  return DateFromCivil(clock.CurrentYear(), 1, 1);
-}
-
 std::string MaskedNikOf(const WorkerTable& w, size_t i) {
   if (!IsSyntheticWorkerKey(w.nik[i])) return MaskNik(w.nik[i]);
   return i < w.nik_raw.size() ? MaskNikText(w.nik_raw[i]) : std::string();
@@ -112,7 +101,7 @@ Result<QualityService::Loaded> QualityService::Load(const QualityQuery& q) {
   CAKUPAN_RETURN_IF_ERROR(RequireRegions(l.regions));
   CAKUPAN_ASSIGN_OR_RETURN(l.region, ResolveRegion(l.regions, q.region));
   CAKUPAN_ASSIGN_OR_RETURN(l.period, ResolvePeriod(store_, q.period));
-  l.reference = l.period ? l.period->LastDay() : TodayFrom(clock_);
+  l.reference = l.period ? l.period->LastDay() : TodayUtc(clock_);
   CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> segments, store_.LoadWorkerSegments(kWorkerAllColumns));
   l.workers = MergeWorkerSegments(std::move(segments));
   if (options_.duplicates) {
