@@ -79,10 +79,10 @@ std::string NikReason(std::string_view text, NikError error) {
 }
 
 std::string BirthDateKeptWarning(BirthDateIssue issue, bool nik_date) {
-  return fmt::format(fmt::runtime(nik_date ? Tr("birth date {}: the NIK's birth date is used",
-                                                "tanggal lahir {}: dipakai tanggal lahir dari NIK")
-                                           : Tr("birth date {}: stored as unknown",
-                                                "tanggal lahir {}: disimpan sebagai tidak diketahui")),
+  return fmt::format(fmt::runtime(nik_date ? Tr("birth date not usable, {}; the NIK's birth date is used",
+                                                "tanggal lahir tidak valid, {}; dipakai tanggal lahir dari NIK")
+                                           : Tr("birth date not usable, {}; stored as unknown",
+                                                "tanggal lahir tidak valid, {}; disimpan sebagai tidak diketahui")),
                      BirthDateIssueMessage(issue));
 }
 

@@ -18,6 +18,8 @@ void Checks(JsonWriter& w, const QualityChecked& c) {
   w.String(s(c.coverage));
   w.Key("duplicates");
   w.String(s(c.duplicates));
+  w.Key("members");
+  w.String(s(c.members));
   w.Key("reconciliation");
   w.String(s(c.reconciliation));
   w.EndObject();
@@ -114,6 +116,8 @@ void WriteRow(JsonWriter& w, const QualityRow& r) {
   w.Optional(r.flagged_share);
   w.Key("level");
   w.String(RegionLevelName(r.level));
+  w.Key("memberships");
+  w.Optional(r.memberships);
   w.Key("name");
   w.String(r.name);
   w.Key("registry");
@@ -213,13 +217,25 @@ std::string QualityReportJson(const QualityReport& rep, int indent) {
 
 std::string QualityDetailsJson(const QualityDetails& d, int indent) {
   std::string out;
-  out.reserve(d.rows.size() * 200 + 8192);
+  out.reserve(d.rows.size() * 220 + 8192);
   JsonWriter w(&out, indent);
+  auto region = [&] {
+    w.BeginObject();
+    w.Key("code");
+    w.String(d.region.ToString());
+    w.Key("level");
+    w.String(RegionLevelName(d.level));
+    w.Key("name");
+    w.String(d.name);
+    w.EndObject();
+  };
   w.BeginObject();
   w.Key("checks");
   w.BeginObject();
   w.Key("duplicates");
   w.String(d.duplicates_checked ? "checked" : "not_checked");
+  w.Key("members");
+  w.String(d.period ? "checked" : "not_checked");
   w.EndObject();
   w.Key("findings");
   w.BeginArray();
@@ -236,6 +252,10 @@ std::string QualityDetailsJson(const QualityDetails& d, int indent) {
     w.String(r.name_masked);
     w.Key("nik");
     w.String(r.nik_masked);
+    w.Key("region");
+    w.String(r.region.ToString());
+    w.Key("source");
+    w.String(r.member ? "members" : "registry");
     w.EndObject();
   }
   w.EndArray();
@@ -244,17 +264,12 @@ std::string QualityDetailsJson(const QualityDetails& d, int indent) {
   else w.Null();
   w.Key("reference_date");
   w.String(FormatIsoDate(d.reference_date));
+  w.Key("region");
+  region();
   w.Key("summary");
   WriteRow(w, d.summary);
-  w.Key("village");
-  w.BeginObject();
-  w.Key("code");
-  w.String(d.village.ToString());
-  w.Key("level");
-  w.String("village");
-  w.Key("name");
-  w.String(d.name);
-  w.EndObject();
+  w.Key("village");  // the same object as "region" (its name before regencies and districts had lists)
+  region();
   w.EndObject();
   return out;
 }
@@ -266,7 +281,7 @@ std::string QualityReportCsv(const QualityReport& rep) {
     if (f.share_of != ShareOf::kNone) out += std::string(",") + f.code + "_share";
   }
   for (int f = 0; f < kQualityFieldCount; ++f) out += std::string(",filled_") + QualityFieldCode(static_cast<QualityField>(f));
-  out += ",village_z,employed,enumerated_share,coverage_labour_force,coverage_registry\n";
+  out += ",village_z,employed,enumerated_share,coverage_labour_force,coverage_registry,memberships\n";
   auto line = [&](const QualityRow& r, bool total) {
     out += r.code.ToString() + "," + CsvField(r.name) + "," + RegionLevelName(r.level) + "," + (total ? "1" : "0") + "," +
            CsvNumber(r.registry) + "," + CsvNumber(r.villages) + "," + CsvNumber(r.flagged) + "," +
@@ -278,7 +293,8 @@ std::string QualityReportCsv(const QualityReport& rep) {
     }
     for (int f = 0; f < kQualityFieldCount; ++f) out += "," + CsvNumber(r.filled[f]);
     out += "," + CsvNumber(r.village_z) + "," + CsvNumber(r.employed) + "," + CsvNumber(r.enumerated_share) + "," +
-           CsvNumber(r.coverage_labour_force) + "," + CsvNumber(r.coverage_registry) + "\n";
+           CsvNumber(r.coverage_labour_force) + "," + CsvNumber(r.coverage_registry) + "," + CsvNumber(r.memberships) +
+           "\n";
   };
   for (const auto& r : rep.rows) line(r, false);
   line(rep.region, true);
@@ -286,11 +302,12 @@ std::string QualityReportCsv(const QualityReport& rep) {
 }
 
 std::string QualityDetailsCsv(const QualityDetails& d) {
-  std::string out = "village,nik,name,check,label,detail\n";
+  std::string out = "region,nik,name,check,label,detail,source\n";
   for (const auto& r : d.rows) {
     const auto& info = FindingInfo(r.finding);
-    out += d.village.ToString() + "," + CsvField(r.nik_masked) + "," + CsvField(r.name_masked) + "," + info.code + "," +
-           CsvField(Tr(info.label_en, info.label_id)) + "," + CsvField(r.detail) + "\n";
+    out += r.region.ToString() + "," + CsvField(r.nik_masked) + "," + CsvField(r.name_masked) + "," + info.code + "," +
+           CsvField(Tr(info.label_en, info.label_id)) + "," + CsvField(r.detail) + "," +
+           (r.member ? "members" : "registry") + "\n";
   }
   return out;
 }
