@@ -254,9 +254,15 @@ inline std::string_view CleanText(std::string_view text, std::string* scratch) {
 // by '*', at most 24 characters: "1704************".
 std::string MaskNikText(std::string_view text);
 
-// A cell value safe to put in a report: invalid UTF-8 bytes replaced by '?',
-// cut to at most 80 bytes (on a character boundary, "..." appended).
+// A cell value safe to put in a report: cut at its first line break (a
+// quote left open swallows the rows after it: they are never echoed),
+// control characters shown as spaces, invalid UTF-8 bytes replaced by '?',
+// at most 80 bytes (on a character boundary; "..." appended when cut), and
+// every run of 12 or more digits masked after its first four (NIKs,
+// family-card numbers: MaskLongDigitRuns).
 std::string ReportValue(std::string_view text);
+// "NIK 1704074105920001 ..." -> "NIK 1704************ ...".
+std::string MaskLongDigitRuns(std::string text);
 
 // A coverage target: "40%", "40,0%", "40" (a number above 1 is a percent),
 // "0,4" (a fraction). Returns the fraction, or nullopt when the text is not a

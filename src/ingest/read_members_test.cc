@@ -157,7 +157,7 @@ TEST_F(ReadMembersTest, RejectsBadRowsWithReasons) {
       {"last paid", "2024-11," + nik + ",,,BPU,aktif,,2024-00,,,", "bulan_terakhir_bayar", "bukan bulan", "2024-00"},
       {"programme", "2024-11," + nik + ",,,BPU,aktif,JKK+JKN,,,,", "program", "program tidak dikenal", "JKK+JKN"},
       {"npp", "2024-11," + nik + ",,,PU,aktif,,," + std::string(33, '9') + ",,", "npp", "NPP lebih dari 32 karakter",
-       std::string(33, '9')},
+       "9999" + std::string(29, '*')},  // a long digit run is masked like a NIK
       {"funding", "2024-11," + nik + ",,,BPU,aktif,,,,arisan,", "sumber_dana", "sumber dana tidak dikenal", "arisan"},
       {"region", "2024-11," + nik + ",,,BPU,aktif,,,,,17-04", "kode_wilayah", "bukan kode wilayah", "17-04"},
       {"extra", "2024-11," + nik + ",,,BPU,aktif,,,,,,x", "", "kolom lebih banyak dari header (12 > 11)", ""},
