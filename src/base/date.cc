@@ -115,7 +115,8 @@ std::optional<CivilDate> SplitDateFields(std::string_view text) {
                                s.find(':') != std::string_view::npos) {
     s = s.substr(0, sp);
   }
-  if (s.size() == 8 && AllDigits(s)) return CivilDate{ToInt(s.substr(0, 4)), ToInt(s.substr(4, 2)), ToInt(s.substr(6, 2))};
+  if (s.size() == 8 && AllDigits(s))
+    return CivilDate{ToInt(s.substr(0, 4)), ToInt(s.substr(4, 2)), ToInt(s.substr(6, 2))};
   // Split on - / . or spaces.
   std::string_view parts[3];
   int n = 0;

@@ -205,7 +205,8 @@ Status MembershipTable::Validate() const {
   CAKUPAN_RETURN_IF_ERROR(CheckSize(funding.size(), n, "memberships", "funding"));
   CAKUPAN_RETURN_IF_ERROR(CheckSize(region.size(), n, "memberships", "region"));
   CAKUPAN_RETURN_IF_ERROR(CheckSize(birth_date_raw.size(), n, "memberships", "birth_date_raw"));
-  if (!name.Valid() || !npp.Valid() || !birth_date_raw.Valid()) return Status::Internal("memberships string offsets are invalid");
+  if (!name.Valid() || !npp.Valid() || !birth_date_raw.Valid())
+    return Status::Internal("memberships string offsets are invalid");
   return Status::Ok();
 }
 

@@ -371,9 +371,11 @@ void QualityModel::AddMembers(const MembershipTable& m, const std::vector<int32_
   checked_.members = true;
   const bool names = MembersHaveNames(m);
   for (size_t i = 0; i < m.size() && i < region_of_row.size(); ++i) {
-    const int32_t r = region_of_row[i] >= 0 && region_of_row[i] < regions_.size() ? region_of_row[i] : RegionTable::kRoot;
+    const int32_t given = region_of_row[i];
+    const int32_t r = given >= 0 && given < regions_.size() ? given : RegionTable::kRoot;
     At(r, kMembershipsCol) += 1;
-    for (uint32_t b = MemberFindingBits(m, i, names); b != 0; b &= b - 1) At(r, Col(kMemberFindings[__builtin_ctz(b)])) += 1;
+    for (uint32_t b = MemberFindingBits(m, i, names); b != 0; b &= b - 1)
+      At(r, Col(kMemberFindings[__builtin_ctz(b)])) += 1;
   }
 }
 

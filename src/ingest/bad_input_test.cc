@@ -187,7 +187,8 @@ TEST_F(BadInputTest, RegistryKeepsAWorkerWithAnInvalidNikWhenNamed) {
     EXPECT_EQ(t.birth_date[0], kNoDate);  // neither the NIK nor the cell gives it
     // Both problems are warned about.
     bool date_warning = false;
-    for (const Warning& w : b->report.warnings) date_warning |= w.message.find("disimpan sebagai tidak diketahui") != std::string::npos;
+    for (const Warning& w : b->report.warnings)
+      date_warning |= w.message.find("disimpan sebagai tidak diketahui") != std::string::npos;
     EXPECT_TRUE(date_warning);
     // Without a name nothing identifies the worker: rejected, NIK masked.
     BadCell nameless = cell;

@@ -36,7 +36,8 @@ std::optional<Date> ParseDateFast(std::string_view s) {
 
 BirthDateIssue CheckBirthDateFast(std::string_view text, Date today, Date* date) {
   static const Date kFirstPlausible = DateFromCivil(kMinBirthYear, 1, 1);
-  if (const std::optional<Date> d = ParseDateFast(text); d && *d >= kFirstPlausible && (today == kNoDate || *d <= today)) {
+  const std::optional<Date> d = ParseDateFast(text);
+  if (d && *d >= kFirstPlausible && (today == kNoDate || *d <= today)) {
     *date = *d;
     return BirthDateIssue::kNone;
   }

@@ -48,8 +48,9 @@ const std::vector<const QualityFindingInfo*>& FindingsByCode() {
   static const std::vector<const QualityFindingInfo*> sorted = [] {
     std::vector<const QualityFindingInfo*> v;
     for (const auto& f : QualityFindings()) v.push_back(&f);
-    std::sort(v.begin(), v.end(),
-              [](const QualityFindingInfo* a, const QualityFindingInfo* b) { return std::strcmp(a->code, b->code) < 0; });
+    std::sort(v.begin(), v.end(), [](const QualityFindingInfo* a, const QualityFindingInfo* b) {
+      return std::strcmp(a->code, b->code) < 0;
+    });
     return v;
   }();
   return sorted;
@@ -59,9 +60,8 @@ const std::vector<int>& FieldsByCode() {
   static const std::vector<int> sorted = [] {
     std::vector<int> v;
     for (int f = 0; f < kQualityFieldCount; ++f) v.push_back(f);
-    std::sort(v.begin(), v.end(), [](int a, int b) {
-      return std::strcmp(QualityFieldCode(static_cast<QualityField>(a)), QualityFieldCode(static_cast<QualityField>(b))) < 0;
-    });
+    auto code = [](int f) { return QualityFieldCode(static_cast<QualityField>(f)); };
+    std::sort(v.begin(), v.end(), [&](int a, int b) { return std::strcmp(code(a), code(b)) < 0; });
     return v;
   }();
   return sorted;

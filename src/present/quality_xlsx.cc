@@ -92,7 +92,8 @@ Result<std::string> QualityDetailsXlsx(const QualityDetails& d) {
                {Tr("Check", "Pemeriksaan"), XlsxKind::kText, 32},
                {Tr("Detail", "Keterangan"), XlsxKind::kText, 50}};
   for (const auto& r : d.rows)
-    s.rows.push_back({r.region.ToString(), std::string(r.member ? Tr("BPJS extract", "data BPJS") : Tr("registry", "pendataan")),
+    s.rows.push_back({r.region.ToString(),
+                      std::string(r.member ? Tr("BPJS extract", "data BPJS") : Tr("registry", "pendataan")),
                       r.nik_masked, r.name_masked, std::string(FindingInfo(r.finding).code),
                       QualityFindingLabel(r.finding), r.detail});
   return WriteXlsx({s, ChecksSheet()});

@@ -188,7 +188,8 @@ std::string WorkerDetail(const WorkerTable& w, size_t i, QualityFinding f, const
     case QualityFinding::kNameBadCharacters:
       return NameFlawMessage(CheckPersonName(w.name[i]).flaw);
     default:
-      if (static_cast<int>(f) < kQualityNikFindingCount) return NikErrorMessage(static_cast<NikError>(static_cast<int>(f) + 1));
+      if (static_cast<int>(f) < kQualityNikFindingCount)
+        return NikErrorMessage(static_cast<NikError>(static_cast<int>(f) + 1));
       return Tr(FindingInfo(f).label_en, FindingInfo(f).label_id);
   }
 }
@@ -208,8 +209,9 @@ std::string MemberDetail(const MembershipTable& m, size_t i, QualityFinding f, D
 
 Result<QualityDetails> QualityService::Details(const QualityQuery& q, std::optional<QualityFinding> only) {
   if (only && static_cast<int>(*only) >= kQualityWorkerFindingCount && !IsMemberFinding(*only)) {
-    return Status::InvalidArgument(std::string(Tr("no list of workers for the check ", "tidak ada daftar pekerja untuk pemeriksaan ")) +
-                                   FindingInfo(*only).code);
+    return Status::InvalidArgument(
+        std::string(Tr("no list of rows for the check ", "tidak ada daftar baris untuk pemeriksaan ")) +
+        FindingInfo(*only).code);
   }
   CAKUPAN_ASSIGN_OR_RETURN(Loaded l, Load(q));
   const RegionLevel level = l.regions.level(l.region);
