@@ -164,15 +164,22 @@ uint32_t MemberFindingBits(const MembershipTable& m, size_t i, bool names_given)
 std::vector<int32_t> AttributeMemberships(const MembershipTable& m, const WorkerTable& w, const RegionTable& regions,
                                           int reference_year) {
   std::vector<int32_t> out(m.size(), RegionTable::kRoot);
-  // Worker rows by NIK (the registry is canonical when it comes from storage).
+  // Worker rows by NIK. Both tables are canonical (sorted by NIK) when they
+  // come from storage: then one merge walk, else a sorted index and searches.
   std::vector<uint32_t> order;
   const bool sorted = std::is_sorted(w.nik.begin(), w.nik.end());
+  const bool merge = sorted && std::is_sorted(m.nik.begin(), m.nik.end());
   if (!sorted) {
     order.resize(w.size());
     for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return w.nik[a] < w.nik[b]; });
   }
+  size_t cursor = 0;  // merge walk: first worker row whose NIK is not below the member's
   auto find = [&](uint64_t nik) -> int64_t {
+    if (merge) {
+      while (cursor < w.size() && w.nik[cursor] < nik) ++cursor;
+      return cursor < w.size() && w.nik[cursor] == nik ? static_cast<int64_t>(cursor) : -1;
+    }
     if (sorted) {
       auto it = std::lower_bound(w.nik.begin(), w.nik.end(), nik);
       return it != w.nik.end() && *it == nik ? it - w.nik.begin() : -1;
@@ -539,7 +546,9 @@ Result<QualityReport> QualityModel::Report(int32_t region, RegionLevel level, Qu
   rep.sort = sort;
   rep.region = Row(region);
   if (level != regions_.level(region)) {
-    for (int32_t i : regions_.DescendantsAtLevel(region, level)) rep.rows.push_back(Row(i));
+    const std::vector<int32_t> rows_at_level = regions_.DescendantsAtLevel(region, level);
+    rep.rows.reserve(rows_at_level.size());
+    for (int32_t i : rows_at_level) rep.rows.push_back(Row(i));
   }
   // Sort indices, not the rows (a QualityRow is about 1 KB).
   std::vector<uint32_t> order(rep.rows.size());

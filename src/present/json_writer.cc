@@ -102,14 +102,14 @@ void JsonWriter::BeforeValue() {
   }
   if (has_members_.empty()) return;  // the top-level value
   if (has_members_.back()) out_.push_back(',');
-  has_members_.back() = true;
+  has_members_.back() = 1;
   if (indent_ >= 0) NewLine(has_members_.size());
 }
 
 void JsonWriter::Key(std::string_view key) {
   assert(!has_members_.empty() && !after_key_);
   if (has_members_.back()) out_.push_back(',');
-  has_members_.back() = true;
+  has_members_.back() = 1;
   if (indent_ >= 0) NewLine(has_members_.size());
   AppendJsonString(out_, key);
   if (indent_ >= 0) out_ += ": ";
@@ -120,7 +120,7 @@ void JsonWriter::Key(std::string_view key) {
 void JsonWriter::Open(char bracket) {
   BeforeValue();
   out_.push_back(bracket);
-  has_members_.push_back(false);
+  has_members_.push_back(0);
 }
 
 void JsonWriter::Close(char bracket) {

@@ -59,7 +59,7 @@ class JsonWriter {
 
   std::string& out_;
   const int indent_;
-  std::vector<bool> has_members_;  // per open container: something written in it
+  std::vector<char> has_members_;  // per open container: something written in it (0 or 1)
   bool after_key_ = false;
 };
 
