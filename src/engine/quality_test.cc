@@ -168,6 +168,10 @@ TEST(QualityTest, MembershipFindingsAndAttribution) {
   EXPECT_EQ(regions.code(r[2]), C("17.04.01.2005"));
   EXPECT_EQ(regions.code(r[3]), C("17"));
   EXPECT_EQ(r[4], RegionTable::kRoot);
+  // Rows not in NIK order (not from storage): the same attribution.
+  const MembershipTable reversed = m.Gather({4, 3, 2, 1, 0});
+  const std::vector<int32_t> rr = AttributeMemberships(reversed, workers, regions, 2024);
+  EXPECT_EQ(rr, (std::vector<int32_t>{r[4], r[3], r[2], r[1], r[0]}));
   // Bits in kMemberFindings order: missing, bad characters, capitals, birth date.
   EXPECT_EQ(MemberFindingBits(m, 0, true), (1u << 2) | (1u << 3));
   EXPECT_EQ(MemberFindingBits(m, 1, true), 0u);
