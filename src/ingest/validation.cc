@@ -118,11 +118,6 @@ std::string UnknownSexReason() {
   return Tr("unknown sex (use L or P)", "jenis kelamin tidak dikenal (isi L atau P)");
 }
 
-std::string BadDateReason() {
-  return Tr("not a date (e.g. 1985-04-17, 17/04/1985, 17 April 1985)",
-            "bukan tanggal (contoh 1985-04-17, 17/04/1985, 17 April 1985)");
-}
-
 std::string BadPeriodReason() {
   return Tr("not a month (e.g. 2024-11, 11/2024, November 2024)",
             "bukan bulan (contoh 2024-11, 11/2024, November 2024)");

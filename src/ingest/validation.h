@@ -78,7 +78,6 @@ std::string BirthDateKeptWarning(BirthDateIssue issue, bool nik_date);
 std::string RawCellText(std::string_view text);
 std::string NotUtf8Reason();
 std::string UnknownSexReason();
-std::string BadDateReason();
 std::string BadPeriodReason();
 // "duplicate NIK: already on line 12".
 std::string DuplicateReason(std::string_view what, int64_t first_line);
