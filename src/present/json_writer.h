@@ -2,14 +2,16 @@
 // building a document tree, for large answers such as the data-quality report
 // of every village in the country (80,000 rows, 100+ MB).
 //
-// The text is byte for byte what nlohmann::json::dump(indent) prints for the
-// same values when the caller writes each object's keys in ascending byte
-// order, as nlohmann's objects hold them (numbers: integers in decimal;
-// doubles as the shortest text that reads back the same value, in nlohmann's
-// layout — "1.0", "0.25", "0.0001", "1e-05"; NaN and infinity as null;
-// strings with '"', '\\' and control characters escaped, UTF-8 passed
-// through). indent < 0 writes compact text ("{\"a\":1}"), indent >= 0 one
-// member per line indented by that many spaces per level.
+// The text is what nlohmann::json::dump(indent) prints for the same values
+// when the caller writes each object's keys in ascending byte order, as
+// nlohmann's objects hold them: integers in decimal; doubles in nlohmann's
+// layout ("1.0", "0.25", "0.0001", "1e-05") with the shortest digits that
+// read back the same value (std::to_chars: where nlohmann's Grisu2 misses
+// the shortest form, rarely, this text is a digit shorter and reads back the
+// same double); NaN and infinity as null; strings with '"', '\\' and control
+// characters escaped, UTF-8 passed through. indent < 0 writes compact text
+// ("{\"a\":1}"), indent >= 0 one member per line indented by that many
+// spaces per level.
 //
 // The caller keeps the structure well formed (every Key followed by one
 // value, Begin/End paired); a mistake is a bug, checked only by assertions

@@ -15,8 +15,8 @@
 namespace cakupan {
 
 // JSON text, compact when indent < 0, else indented by `indent` spaces per
-// level; keys in ascending order (the text nlohmann::json::dump(indent)
-// prints for the same object). Written in one pass without a document tree
+// level; keys in ascending order (nlohmann::json::dump's layout, see
+// present/json_writer.h). Written in one pass without a document tree
 // (present/json_writer.h): the report of every village in the country is
 // over 100 MB of text.
 std::string QualityRowJson(const QualityRow& row, int indent = -1);
