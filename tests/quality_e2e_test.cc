@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "e2e_util.h"
 #include "present/zip_reader_for_tests.h"
 
@@ -247,10 +249,19 @@ TEST_F(QualityE2e, VillageDetailsAreMasked) {
   ASSERT_EQ(only["findings"].size(), 1u);
   EXPECT_EQ(only["findings"][0]["nik"], "");
   EXPECT_EQ(only["findings"][0]["name"], "R***");
-  // Not a village: a clear error.
-  RunResult r = Cakupan({"--db", db_, "quality", "--region", "17.04", "--details"});
+  // A province: too large a list, a clear error.
+  RunResult r = Cakupan({"--db", db_, "quality", "--region", "17", "--details"});
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_NE(r.err.find("desa"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("kecamatan atau desa"), std::string::npos) << r.err;
+  // A regency lists every village's findings, each with its village.
+  r = Cakupan({"--db", db_, "quality", "--region", "17.04", "--details", "--check", "villages_empty"});
+  EXPECT_NE(r.exit_code, 0) << "a region check has no list of rows";
+  nlohmann::json regency = Json({"--region", "17.04", "--details"});
+  ASSERT_FALSE(regency.is_discarded());
+  EXPECT_EQ(regency["region"]["level"], "regency");
+  std::set<std::string> villages;
+  for (const auto& f : regency["findings"]) villages.insert(f["region"].get<std::string>());
+  EXPECT_EQ(villages, (std::set<std::string>{"17.04.01.2001", "17.04.01.2002"}));
   // No full NIK anywhere in the table either.
   RunResult t = Ok({"--db", db_, "quality", "--region", "17.04.01.2002", "--details"});
   EXPECT_EQ(t.out.find("1704010202440004"), std::string::npos) << t.out;
@@ -301,6 +312,89 @@ TEST_F(QualityE2e, ApiAnswersTheSameObjectAsTheCli) {
   EXPECT_NE(r.body.find("bad_request"), std::string::npos);
   r = HttpGet(server.port(), "/api/openapi.json");
   EXPECT_NE(r.body.find("/api/quality"), std::string::npos);
+}
+
+// Bad input end to end: a registry and an extract holding every kind of bad
+// cell are imported through the CLI (nothing crashes, the import says what
+// it kept and why), and every kind is counted in its village and listed,
+// masked, by --details.
+TEST_F(QualityE2e, BadInputBecomesFindingsNotCrashes) {
+  std::string workers = "nik,nama,jenis_kelamin,tanggal_lahir,kode_desa\n";
+  workers +=
+      "1704014105920101,,P,1992-05-01,17.04.01.2003\n"                  // empty name
+      "1704014105920102,SITI AMINAH,P,1992-05-01,17.04.01.2003\n"       // all caps (info)
+      "1704014105920103,S1ti,P,1992-05-01,17.04.01.2003\n"              // digit
+      "1704014105920104,\"Siti\x01\",P,1992-05-01,17.04.01.2003\n"      // control character
+      "1704014105920105,Siti \xF0\x9F\x98\x80,P,1992-05-01,17.04.01.2003\n"  // emoji
+      "1704014105920106,<b>Siti</b>,P,1992-05-01,17.04.01.2003\n"       // HTML
+      "1704014105920107,Siti,P,31-02-1992,17.04.01.2003\n"              // impossible date
+      "1704014105920108,Siti,P,00-00-0000,17.04.01.2003\n"              // zero date
+      "1704014105920109,Siti,P,01-05-1800,17.04.01.2003\n"              // year 1800
+      "1704014105920110,Siti,P,01-05-2099,17.04.01.2003\n"              // future
+      "1704014105920111,Siti,P,33725,17.04.01.2003\n"                   // Excel serial
+      "1704014105920112,Siti,P,tidak tahu,17.04.01.2003\n"              // text
+      "17O4014105920113,Siti,P,1992-05-01,17.04.01.2003\n"              // NIK with a letter
+      "1704 0141 0592 0114,Siti,P,1992-05-01,17.04.01.2003\n"           // NIK with spaces
+      "1.70401E+15,Siti,P,1992-05-01,17.04.01.2003\n"                   // NIK as an Excel number
+      "1.70401E+15,,P,1992-05-01,17.04.01.2003\n";                      // ... and no name: rejected
+  WriteFile(*dir_ / "pekerja-buruk.csv", workers);
+  RunResult imp = Ok({"--db", db_, "import", "workers", *dir_ / "pekerja-buruk.csv"});
+  EXPECT_NE(imp.out.find("15 diterima + 1 ditolak"), std::string::npos) << imp.out << imp.err;
+  const std::string rejects = ReadFile(*dir_ / "pekerja-buruk.rejects.csv");
+  EXPECT_NE(rejects.find("tidak ada nama untuk mengenali pekerja"), std::string::npos) << rejects;
+  EXPECT_EQ(rejects.find("1.70401E+15"), std::string::npos) << "the NIK is masked: " << rejects;
+
+  std::string members = "periode,nik,nama,tanggal_lahir,segmen,status\n";
+  members +=
+      "2024-11,1704014105920101,BUDI,31-02-1992,BPU,aktif\n"             // capitals, impossible date
+      "2024-11,1704014105920102,Bud1,,BPU,aktif\n"                       // digit
+      "2024-11,1704014105920103,,,BPU,aktif\n"                           // empty name
+      "2024-11,17O4014105920104,Budi,,BPU,aktif\n"                       // NIK with a letter: rejected
+      "2024-11,1.70401E+15,Budi,,BPU,aktif\n";                           // Excel number: rejected
+  WriteFile(*dir_ / "kepesertaan-buruk.csv", members);
+  imp = Ok({"--db", db_, "import", "members", *dir_ / "kepesertaan-buruk.csv"});
+  EXPECT_NE(imp.out.find("3 diterima + 2 ditolak"), std::string::npos) << imp.out << imp.err;
+  Ok({"--db", db_, "reconcile", "--period", "2024-11"});
+
+  nlohmann::json rep = Json({"--region", "17.04.01", "--level", "village", "--sort", "code"});
+  ASSERT_FALSE(rep.is_discarded());
+  EXPECT_EQ(rep["checks"]["members"], "checked");
+  const auto& a3 = Row(rep, "17.04.01.2003");
+  EXPECT_EQ(a3["registry"], 6 + 15);
+  EXPECT_EQ(Count(a3, "name_missing"), 1);
+  EXPECT_EQ(Count(a3, "name_all_caps"), 1);
+  EXPECT_EQ(Count(a3, "name_bad_characters"), 4);
+  EXPECT_EQ(Count(a3, "birth_date_invalid"), 6);
+  EXPECT_EQ(Count(a3, "nik_not_digits"), 2);
+  EXPECT_EQ(Count(a3, "nik_excel_number"), 1);
+  EXPECT_EQ(Count(a3, "nik_invalid"), 3);
+  EXPECT_EQ(a3["memberships"], 3);
+  EXPECT_EQ(Count(a3, "member_name_all_caps"), 1);
+  EXPECT_EQ(Count(a3, "member_birth_date_invalid"), 1);
+  EXPECT_EQ(Count(a3, "member_name_bad_characters"), 1);
+  EXPECT_EQ(Count(a3, "member_name_missing"), 1);
+
+  nlohmann::json d = Json({"--region", "17.04.01.2003", "--details"});
+  ASSERT_FALSE(d.is_discarded());
+  std::map<std::string, int> by_check;
+  for (const auto& f : d["findings"]) {
+    ++by_check[f["check"].get<std::string>()];
+    const std::string nik = f["nik"], name = f["name"];
+    EXPECT_EQ(nik.find("0592"), std::string::npos) << nik;
+    EXPECT_EQ(name.find("iti"), std::string::npos) << name;
+    EXPECT_EQ(name.find('\x01'), std::string::npos) << "a control character is never shown";
+    EXPECT_EQ(f["detail"].get<std::string>().find("1992"), std::string::npos) << "no birth date in the list";
+  }
+  EXPECT_EQ(by_check["birth_date_invalid"], 6);
+  EXPECT_EQ(by_check["name_bad_characters"], 4);
+  EXPECT_EQ(by_check["nik_excel_number"], 1);
+  EXPECT_EQ(by_check["member_birth_date_invalid"], 1);
+  EXPECT_EQ(by_check["member_name_missing"], 1);
+  // The table never prints a control character either.
+  RunResult t = Ok({"--db", db_, "quality", "--region", "17.04.01.2003", "--details"});
+  EXPECT_EQ(t.out.find('\x01'), std::string::npos);
+  EXPECT_NE(t.out.find("angka tanggal dari Excel"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("data BPJS"), std::string::npos) << t.out;
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // GET /api/quality?region=CODE[&level=LEVEL][&sort=S] — the object of
 // `cakupan quality --format json`, or CSV / XLSX; with details=1 and a
-// village code, that village's individual findings (check=CODE to filter),
+// regency, district or village code, its individual findings (check=CODE to filter),
 // as `cakupan quality --details`. Reads the store (not the snapshot): the
 // report needs every registry column.
 #include "api/api_support.h"
@@ -48,7 +48,7 @@ HttpResponse HandleQuality(DashboardService& service, const HttpRequest& req) {
   if (details) {
     auto d = quality.Details(q, only);
     if (!d.ok()) return ErrorResponse(d.status());
-    const std::string stem = "mutu-" + FileStem(d->village.ToString()) + (d->period ? "-" + d->period->ToString() : "");
+    const std::string stem = "mutu-" + FileStem(d->region.ToString()) + (d->period ? "-" + d->period->ToString() : "");
     switch (params->format) {
       case ApiFormat::kCsv: return CsvDownload(QualityDetailsCsv(*d), stem);
       case ApiFormat::kXlsx: {
@@ -58,7 +58,7 @@ HttpResponse HandleQuality(DashboardService& service, const HttpRequest& req) {
       }
       case ApiFormat::kJson: break;
     }
-    return JsonResponse(QualityDetailsJson(*d).dump());
+    return JsonResponse(QualityDetailsJson(*d));
   }
   auto report = quality.Report(q);
   if (!report.ok()) return ErrorResponse(report.status());
@@ -74,7 +74,7 @@ HttpResponse HandleQuality(DashboardService& service, const HttpRequest& req) {
     }
     case ApiFormat::kJson: break;
   }
-  return JsonResponse(QualityReportJson(*report).dump());
+  return JsonResponse(QualityReportJson(*report));
 }
 
 }  // namespace cakupan

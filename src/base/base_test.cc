@@ -57,6 +57,23 @@ TEST(DateTest, ParsesIndonesianDateForms) {
   EXPECT_FALSE(ParseDate("kemarin"));
 }
 
+TEST(DateTest, SplitsFieldsWithoutJudgingThem) {
+  auto f = SplitDateFields("31-02-1990");
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->year, 1990);
+  EXPECT_EQ(f->month, 2);
+  EXPECT_EQ(f->day, 31);
+  f = SplitDateFields("00-00-0000");
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->year + f->month + f->day, 0);
+  f = SplitDateFields("17 Agt 1801");
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->month, 8);
+  EXPECT_FALSE(SplitDateFields("1985"));
+  EXPECT_FALSE(SplitDateFields("17-04-85"));
+  EXPECT_FALSE(SplitDateFields("17 Foo 1985"));
+}
+
 TEST(DateTest, RoundTripsAcrossCenturies) {
   for (int y : {1900, 1969, 1970, 2000, 2024}) {
     Date d = DateFromCivil(y, 2, 28);

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "base/date.h"
+
 namespace cakupan {
 
 class Clock {
@@ -14,6 +16,10 @@ class Clock {
   // Current calendar year (UTC).
   virtual int CurrentYear() = 0;
 };
+
+// The clock's calendar day (UTC), read from NowUtcIso(); 1 January of
+// CurrentYear() when that is not a date.
+Date TodayUtc(Clock& clock);
 
 class SystemClock final : public Clock {
  public:

@@ -107,7 +107,7 @@ const char* IndonesianMonthName(int month) {
   return kIndonesianMonths[month - 1];
 }
 
-std::optional<Date> ParseDate(std::string_view text) {
+std::optional<CivilDate> SplitDateFields(std::string_view text) {
   std::string_view s = TrimView(text);
   if (s.empty()) return std::nullopt;
   // Excel sometimes appends a time: "1985-04-17 00:00:00".
@@ -115,9 +115,8 @@ std::optional<Date> ParseDate(std::string_view text) {
                                s.find(':') != std::string_view::npos) {
     s = s.substr(0, sp);
   }
-  if (s.size() == 8 && AllDigits(s)) {
-    return Make(ToInt(s.substr(0, 4)), ToInt(s.substr(4, 2)), ToInt(s.substr(6, 2)));
-  }
+  if (s.size() == 8 && AllDigits(s))
+    return CivilDate{ToInt(s.substr(0, 4)), ToInt(s.substr(4, 2)), ToInt(s.substr(6, 2))};
   // Split on - / . or spaces.
   std::string_view parts[3];
   int n = 0;
@@ -134,17 +133,23 @@ std::optional<Date> ParseDate(std::string_view text) {
   if (n != 3) return std::nullopt;
   if (AllDigits(parts[0]) && AllDigits(parts[1]) && AllDigits(parts[2])) {
     if (parts[0].size() == 4 && parts[1].size() <= 2 && parts[2].size() <= 2)
-      return Make(ToInt(parts[0]), ToInt(parts[1]), ToInt(parts[2]));
+      return CivilDate{ToInt(parts[0]), ToInt(parts[1]), ToInt(parts[2])};
     if (parts[2].size() == 4 && parts[0].size() <= 2 && parts[1].size() <= 2)
-      return Make(ToInt(parts[2]), ToInt(parts[1]), ToInt(parts[0]));
+      return CivilDate{ToInt(parts[2]), ToInt(parts[1]), ToInt(parts[0])};
     return std::nullopt;
   }
   if (AllDigits(parts[0]) && parts[0].size() <= 2 && AllDigits(parts[2]) && parts[2].size() == 4) {
     int m = MonthFromName(parts[1]);
     if (m == 0) return std::nullopt;
-    return Make(ToInt(parts[2]), m, ToInt(parts[0]));
+    return CivilDate{ToInt(parts[2]), m, ToInt(parts[0])};
   }
   return std::nullopt;
+}
+
+std::optional<Date> ParseDate(std::string_view text) {
+  const std::optional<CivilDate> c = SplitDateFields(text);
+  if (!c) return std::nullopt;
+  return Make(c->year, c->month, c->day);
 }
 
 int AgeOn(Date birth, Date on) {

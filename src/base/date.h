@@ -34,6 +34,12 @@ std::string FormatIsoDate(Date d);  // "1985-04-17"; "" for kNoDate
 // for numeric forms (never month-first). Returns nullopt when the text is not a
 // date or names an impossible day (31 February).
 std::optional<Date> ParseDate(std::string_view text);
+// The day, month and year a text in one of ParseDate's shapes names, without
+// checking that they form a date ("31-02-1990" gives 1990, 2, 31;
+// "00-00-0000" gives 0, 0, 0). nullopt when the text has none of the shapes.
+// ParseDate(t) is SplitDateFields(t) when that is a valid date (years
+// 1800-2200), else nullopt.
+std::optional<CivilDate> SplitDateFields(std::string_view text);
 
 // Whole years between birth and the reference date (age at `on`).
 int AgeOn(Date birth, Date on);

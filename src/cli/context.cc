@@ -118,6 +118,29 @@ int Context::Fail(const Status& status) const {
   return kExitFailure;
 }
 
+int Context::EmitStream(const std::function<void(const TextSink&)>& produce, const std::string& output) const {
+  if (output.empty()) {
+    produce([](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
+    return kExitOk;
+  }
+  const std::string tmp = output + ".tmp";
+  bool ok = true;
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    produce([&](std::string_view piece) {
+      if (ok && !f.write(piece.data(), static_cast<std::streamsize>(piece.size()))) ok = false;
+    });
+    f.close();
+    ok = ok && static_cast<bool>(f);
+  }
+  if (!ok || std::rename(tmp.c_str(), output.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Fail(Status::IoError(std::string(Tr("cannot write ", "tidak dapat menulis ")) + output));
+  }
+  std::fprintf(stderr, "%s %s\n", Tr("written:", "ditulis:"), output.c_str());
+  return kExitOk;
+}
+
 int Context::Emit(const std::string& text, const std::string& output) const {
   if (output.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);

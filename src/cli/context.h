@@ -4,8 +4,10 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "base/clock.h"
 #include "base/progress.h"
@@ -68,6 +70,11 @@ class Context {
   // Writes `text` to stdout, or atomically to `output` (a temporary file
   // renamed into place; "written: FILE" on stderr). kExitOk, or Fail().
   int Emit(const std::string& text, const std::string& output) const;
+  // The same for text produced in pieces: `produce` calls its argument with
+  // each piece in order (a report of every village is written as it is
+  // formatted, never held whole).
+  using TextSink = std::function<void(std::string_view)>;
+  int EmitStream(const std::function<void(const TextSink&)>& produce, const std::string& output) const;
 
  private:
   std::string argv0_;

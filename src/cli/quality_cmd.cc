@@ -96,7 +96,7 @@ void RegisterQuality(CLI::App& app, Context& ctx, Action& action) {
       if (args->details) {
         auto d = service.Details(q, only);
         if (!d.ok()) return ctx.Fail(d.status());
-        if (args->format == "json") text = QualityDetailsJson(*d).dump(2) + "\n";
+        if (args->format == "json") text = QualityDetailsJson(*d, 2) + "\n";
         else if (args->format == "csv") text = QualityDetailsCsv(*d);
         else if (args->format == "xlsx") {
           auto bytes = QualityDetailsXlsx(*d);
@@ -106,8 +106,16 @@ void RegisterQuality(CLI::App& app, Context& ctx, Action& action) {
       } else {
         auto rep = service.Report(q);
         if (!rep.ok()) return ctx.Fail(rep.status());
-        if (args->format == "json") text = QualityReportJson(*rep).dump(2) + "\n";
-        else if (args->format == "csv") text = QualityReportCsv(*rep);
+        if (args->format == "json") {
+          // Written as it is formatted: the report of every village is over 100 MB.
+          return ctx.EmitStream(
+              [&](const Context::TextSink& sink) {
+                WriteQualityReportJson(*rep, 2, sink);
+                sink("\n");
+              },
+              args->output);
+        }
+        if (args->format == "csv") text = QualityReportCsv(*rep);
         else if (args->format == "xlsx") {
           auto bytes = QualityReportXlsx(*rep);
           if (!bytes.ok()) return ctx.Fail(bytes.status());

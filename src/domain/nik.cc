@@ -14,6 +14,27 @@ constexpr uint64_t kTen16 = 10000000000000000ULL;
 void Set(NikError* out, NikError e) {
   if (out) *out = e;
 }
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// "1.70407E+15", "1,70407E+15", "2E+15": what a spreadsheet shows for a
+// long number (digits, a decimal part, E, an exponent).
+bool IsScientificNumber(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && IsDigit(s[i])) ++i;
+  if (i == 0) return false;
+  if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+    const size_t start = ++i;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    if (i == start) return false;
+  }
+  if (i == s.size() || (s[i] != 'E' && s[i] != 'e')) return false;
+  ++i;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  const size_t exponent = i;
+  while (i < s.size() && IsDigit(s[i])) ++i;
+  return i == s.size() && i > exponent;
+}
 }  // namespace
 
 const char* NikErrorCode(NikError e) {
@@ -27,6 +48,7 @@ const char* NikErrorCode(NikError e) {
     case NikError::kBadMonth: return "bad_month";
     case NikError::kImpossibleDate: return "impossible_date";
     case NikError::kSerialZero: return "serial_zero";
+    case NikError::kExcelNumber: return "excel_number";
   }
   return "?";
 }
@@ -46,6 +68,9 @@ const char* NikErrorMessage(NikError e) {
     case NikError::kImpossibleDate:
       return Tr("NIK birth date does not exist", "tanggal lahir NIK tidak ada di kalender");
     case NikError::kSerialZero: return Tr("NIK serial number is 0000", "nomor urut NIK 0000");
+    case NikError::kExcelNumber:
+      return Tr("NIK was turned into a number by Excel (e.g. 1.70407E+15): format the column as Text and enter it again",
+                "NIK diubah Excel menjadi angka (mis. 1,70407E+15): format kolom sebagai Teks lalu isi ulang");
   }
   return "";
 }
@@ -85,6 +110,7 @@ std::optional<NikInfo> ParseNik(std::string_view text, int reference_year, NikEr
   std::string_view s = TrimView(text);
   if (!s.empty() && s.front() == '\'') s.remove_prefix(1);
   if (s.empty()) return Set(error, NikError::kEmpty), std::nullopt;
+  if (IsScientificNumber(s)) return Set(error, NikError::kExcelNumber), std::nullopt;
   for (char c : s)
     if (c < '0' || c > '9') return Set(error, s.size() == 16 ? NikError::kNotDigits : NikError::kNotDigits), std::nullopt;
   if (s.size() != 16) return Set(error, NikError::kWrongLength), std::nullopt;
@@ -125,7 +151,8 @@ bool SameNikBirthDate(Date given, Date from_nik) {
   return a.day == b.day && a.month == b.month && a.year % 100 == b.year % 100;
 }
 
-uint64_t SyntheticWorkerKey(std::string_view raw_nik, std::string_view name, Date birth_date, uint64_t village) {
+uint64_t SyntheticWorkerKey(std::string_view raw_nik, std::string_view name, Date birth_date, uint64_t village,
+                            std::string_view birth_raw) {
   // FNV-1a/64 over the fields with separators, folded into 62 bits.
   uint64_t h = 0xcbf29ce484222325ULL;
   auto mix = [&](std::string_view s) {
@@ -141,6 +168,7 @@ uint64_t SyntheticWorkerKey(std::string_view raw_nik, std::string_view name, Dat
   const std::string birth = std::to_string(birth_date);
   mix(birth);
   mix(std::to_string(village));
+  if (!birth_raw.empty()) mix(birth_raw);
   return kSyntheticKeyBit | (h & (kSyntheticKeyBit - 1));
 }
 

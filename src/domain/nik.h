@@ -30,9 +30,11 @@ enum class NikError : uint8_t {
   kBadMonth,       // month not in 01-12
   kImpossibleDate, // e.g. 31 February
   kSerialZero,     // serial 0000
+  kExcelNumber,    // a spreadsheet's number in scientific notation ("1.70407E+15"): the digits are lost
 };
 
 // Stable code ("wrong_length") and a bilingual explanation for reports.
+// Values are stored (WorkerTable::nik_issue): new ones go at the end.
 const char* NikErrorCode(NikError e);
 const char* NikErrorMessage(NikError e);  // in the current language
 
@@ -47,7 +49,9 @@ struct NikInfo {
 // Parses and validates. `reference_year` resolves the two-digit birth year:
 // 20YY if that is not after the reference year, else 19YY. Surrounding
 // whitespace is trimmed; an apostrophe prefix (Excel text marker) is removed.
-// On failure returns nullopt and sets *error when given.
+// On failure returns nullopt and sets *error when given: kEmpty, then
+// kExcelNumber for a number in scientific notation, kNotDigits for any other
+// character than 0-9, kWrongLength, then the parts in NIK order.
 std::optional<NikInfo> ParseNik(std::string_view text, int reference_year, NikError* error = nullptr);
 
 // Decodes an already-valid 16-digit integer (as stored); same rules.
@@ -65,7 +69,11 @@ std::string MaskNik(uint64_t nik);
 // same key. Real NIKs are below 10^16; synthetic keys have bit 62 set.
 inline constexpr uint64_t kSyntheticKeyBit = uint64_t{1} << 62;
 inline bool IsSyntheticWorkerKey(uint64_t key) { return (key & kSyntheticKeyBit) != 0; }
-uint64_t SyntheticWorkerKey(std::string_view raw_nik, std::string_view name, Date birth_date, uint64_t village);
+// `birth_raw`, the birth-date text of a row whose date is invalid (else
+// empty), takes part only when not empty, so that keys made before it
+// existed are unchanged.
+uint64_t SyntheticWorkerKey(std::string_view raw_nik, std::string_view name, Date birth_date, uint64_t village,
+                            std::string_view birth_raw = {});
 
 // Whether a recorded birth date is the one a NIK encodes: same day, month and
 // two-digit year (the NIK cannot tell 1925 from 2025). False if either is

@@ -54,7 +54,18 @@ INSTANTIATE_TEST_SUITE_P(
                       BadNikCase{"1704071513920003", NikError::kBadMonth},
                       BadNikCase{"1704073102920003", NikError::kImpossibleDate},
                       BadNikCase{"1704077102920003", NikError::kImpossibleDate},
-                      BadNikCase{"1704071505920000", NikError::kSerialZero}));
+                      BadNikCase{"1704071505920000", NikError::kSerialZero},
+                      // Spreadsheet numbers: the digits after the sixth are lost.
+                      BadNikCase{"1.70407E+15", NikError::kExcelNumber},
+                      BadNikCase{"1,70407E+15", NikError::kExcelNumber},
+                      BadNikCase{"2E+15", NikError::kExcelNumber},
+                      BadNikCase{"1.70407e15", NikError::kExcelNumber},
+                      BadNikCase{"1.70407E+", NikError::kNotDigits},
+                      BadNikCase{"E+15", NikError::kNotDigits},
+                      // Spaces, dashes and dots inside are other characters.
+                      BadNikCase{"1704 0715 0592 0003", NikError::kNotDigits},
+                      BadNikCase{"1704-0715-0592-0003", NikError::kNotDigits},
+                      BadNikCase{"17O4071505920003", NikError::kNotDigits}));
 
 TEST(NikTest, RejectsSerialZero) {
   NikError err;
@@ -64,6 +75,21 @@ TEST(NikTest, RejectsSerialZero) {
 
 TEST(NikTest, AcceptsExcelApostropheAndSpaces) {
   EXPECT_TRUE(ParseNik(" '1704071505920003 ", 2026).has_value());
+}
+
+TEST(NikTest, EveryErrorHasACodeAndAMessage) {
+  for (int e = 1; e <= static_cast<int>(NikError::kExcelNumber); ++e) {
+    EXPECT_STRNE(NikErrorCode(static_cast<NikError>(e)), "?") << e;
+    EXPECT_STRNE(NikErrorMessage(static_cast<NikError>(e)), "") << e;
+  }
+  EXPECT_STREQ(NikErrorCode(NikError::kExcelNumber), "excel_number");
+}
+
+TEST(NikTest, SyntheticKeyTakesTheBirthTextOnlyWhenGiven) {
+  const uint64_t plain = SyntheticWorkerKey("17O4", "Siti", kNoDate, 1704072010);
+  EXPECT_EQ(SyntheticWorkerKey("17O4", "Siti", kNoDate, 1704072010, ""), plain);
+  EXPECT_NE(SyntheticWorkerKey("17O4", "Siti", kNoDate, 1704072010, "31-02-1990"), plain);
+  EXPECT_TRUE(IsSyntheticWorkerKey(SyntheticWorkerKey("17O4", "Siti", kNoDate, 1704072010, "31-02-1990")));
 }
 
 TEST(NikTest, MaskKeepsFirstFourDigits) {

@@ -46,6 +46,7 @@ uint32_t WorkerTable::loaded_columns() const {
   if (!decile.empty()) m |= kWorkerDecile;
   if (!vulnerability.empty()) m |= kWorkerVulnerability;
   if (!nik_issue.empty()) m |= kWorkerNikIssue;
+  if (!birth_date_raw.empty()) m |= kWorkerBirthDateRaw;
   return m;
 }
 
@@ -61,6 +62,7 @@ void WorkerTable::Reserve(size_t rows) {
   vulnerability.reserve(rows);
   nik_issue.reserve(rows);
   nik_raw.reserve(rows, 0);
+  birth_date_raw.reserve(rows, 0);
 }
 
 uint16_t WorkerTable::InternOccupation(std::string_view text) {
@@ -86,6 +88,7 @@ WorkerTable WorkerTable::Gather(const std::vector<uint32_t>& rows) const {
   out.vulnerability = GatherVec(vulnerability, rows);
   out.nik_issue = GatherVec(nik_issue, rows);
   out.nik_raw = GatherStr(nik_raw, rows);
+  out.birth_date_raw = GatherStr(birth_date_raw, rows);
   return out;
 }
 
@@ -104,6 +107,7 @@ void WorkerTable::AppendRow(const WorkerTable& o, size_t row) {
   AppendFrom(vulnerability, o.vulnerability, row);
   AppendFrom(nik_issue, o.nik_issue, row);
   if (!o.nik_raw.empty()) nik_raw.push_back(o.nik_raw[row]);
+  if (!o.birth_date_raw.empty()) birth_date_raw.push_back(o.birth_date_raw[row]);
 }
 
 Status WorkerTable::Validate() const {
@@ -118,8 +122,10 @@ Status WorkerTable::Validate() const {
   CAKUPAN_RETURN_IF_ERROR(CheckSize(vulnerability.size(), n, "workers", "vulnerability"));
   CAKUPAN_RETURN_IF_ERROR(CheckSize(nik_issue.size(), n, "workers", "nik_issue"));
   CAKUPAN_RETURN_IF_ERROR(CheckSize(nik_raw.size(), n, "workers", "nik_raw"));
+  CAKUPAN_RETURN_IF_ERROR(CheckSize(birth_date_raw.size(), n, "workers", "birth_date_raw"));
   if (nik_issue.size() != nik_raw.size()) return Status::Internal("workers.nik_issue and nik_raw differ in length");
-  if (!name.Valid() || !nik_raw.Valid()) return Status::Internal("workers string offsets are invalid");
+  if (!name.Valid() || !nik_raw.Valid() || !birth_date_raw.Valid())
+    return Status::Internal("workers string offsets are invalid");
   if (occupations.empty() || !occupations[0].empty())
     return Status::Internal("workers.occupations[0] must be the empty string");
   for (uint16_t o : occupation)
@@ -139,6 +145,7 @@ uint32_t MembershipTable::loaded_columns() const {
   if (!npp.empty()) m |= kMemberNpp;
   if (!funding.empty()) m |= kMemberFunding;
   if (!region.empty()) m |= kMemberRegion;
+  if (!birth_date_raw.empty()) m |= kMemberBirthDateRaw;
   return m;
 }
 
@@ -153,6 +160,7 @@ void MembershipTable::Reserve(size_t rows) {
   npp.reserve(rows, rows * 4);
   funding.reserve(rows);
   region.reserve(rows);
+  birth_date_raw.reserve(rows, 0);
 }
 
 MembershipTable MembershipTable::Gather(const std::vector<uint32_t>& rows) const {
@@ -167,6 +175,7 @@ MembershipTable MembershipTable::Gather(const std::vector<uint32_t>& rows) const
   out.npp = GatherStr(npp, rows);
   out.funding = GatherVec(funding, rows);
   out.region = GatherVec(region, rows);
+  out.birth_date_raw = GatherStr(birth_date_raw, rows);
   return out;
 }
 
@@ -181,6 +190,7 @@ void MembershipTable::AppendRow(const MembershipTable& o, size_t row) {
   if (!o.npp.empty()) npp.push_back(o.npp[row]);
   AppendFrom(funding, o.funding, row);
   AppendFrom(region, o.region, row);
+  if (!o.birth_date_raw.empty()) birth_date_raw.push_back(o.birth_date_raw[row]);
 }
 
 Status MembershipTable::Validate() const {
@@ -194,7 +204,9 @@ Status MembershipTable::Validate() const {
   CAKUPAN_RETURN_IF_ERROR(CheckSize(npp.size(), n, "memberships", "npp"));
   CAKUPAN_RETURN_IF_ERROR(CheckSize(funding.size(), n, "memberships", "funding"));
   CAKUPAN_RETURN_IF_ERROR(CheckSize(region.size(), n, "memberships", "region"));
-  if (!name.Valid() || !npp.Valid()) return Status::Internal("memberships string offsets are invalid");
+  CAKUPAN_RETURN_IF_ERROR(CheckSize(birth_date_raw.size(), n, "memberships", "birth_date_raw"));
+  if (!name.Valid() || !npp.Valid() || !birth_date_raw.Valid())
+    return Status::Internal("memberships string offsets are invalid");
   return Status::Ok();
 }
 

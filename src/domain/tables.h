@@ -32,7 +32,8 @@ enum WorkerColumn : uint32_t {
   kWorkerDecile = 1u << 7,
   kWorkerVulnerability = 1u << 8,
   kWorkerNikIssue = 1u << 9,  // nik_issue and nik_raw
-  kWorkerAllColumns = (1u << 10) - 1,
+  kWorkerBirthDateRaw = 1u << 10,
+  kWorkerAllColumns = (1u << 11) - 1,
 };
 
 // The regional registry of enumerated workers. Key: nik — a valid 16-digit
@@ -52,6 +53,9 @@ struct WorkerTable {
   std::vector<uint8_t> vulnerability;  // Vulnerability
   std::vector<uint8_t> nik_issue;      // NikError: kNone for a valid NIK, kEmpty when missing, else why invalid
   StringColumn nik_raw;                // the NIK as written when invalid; "" otherwise
+  // tanggal_lahir as written when it is no plausible date (domain/birth_date.h;
+  // birth_date is then the NIK's, or kNoDate); "" otherwise.
+  StringColumn birth_date_raw;
 
   size_t size() const { return nik.size(); }
   uint32_t loaded_columns() const;
@@ -77,7 +81,8 @@ enum MembershipColumn : uint32_t {
   kMemberNpp = 1u << 7,
   kMemberFunding = 1u << 8,
   kMemberRegion = 1u << 9,
-  kMemberAllColumns = (1u << 10) - 1,
+  kMemberBirthDateRaw = 1u << 10,
+  kMemberAllColumns = (1u << 11) - 1,
 };
 
 // One period's BPJS Ketenagakerjaan membership extract. A person may hold
@@ -94,6 +99,7 @@ struct MembershipTable {
   StringColumn npp;                  // employer registration number; empty for BPU
   std::vector<uint8_t> funding;      // FundingSource
   std::vector<uint64_t> region;      // RegionCode::packed() given by the extract; 0 = not given
+  StringColumn birth_date_raw;       // tanggal_lahir as written when no plausible date (birth_date kNoDate); else ""
 
   size_t size() const { return nik.size(); }
   uint32_t loaded_columns() const;

@@ -7,6 +7,7 @@
 #include "base/i18n.h"
 #include "base/parallel.h"
 #include "domain/nik.h"
+#include "engine/name_check.h"
 
 namespace cakupan {
 
@@ -25,12 +26,14 @@ const std::array<QualityFindingInfo, kQualityFindingCount> kFindings = {{
     {F::kNikBadMonth, "nik_bad_month", "nik", "NIK birth month impossible", "Bulan lahir NIK mustahil", ShareOf::kRegistry, true},
     {F::kNikImpossibleDate, "nik_impossible_date", "nik", "NIK date does not exist", "Tanggal NIK tidak ada", ShareOf::kRegistry, true},
     {F::kNikSerialZero, "nik_serial_zero", "nik", "NIK serial 0000", "Nomor urut NIK 0000", ShareOf::kRegistry, true},
+    {F::kNikExcelNumber, "nik_excel_number", "nik", "NIK turned into an Excel number", "NIK jadi angka Excel (E+15)", ShareOf::kRegistry, true},
     {F::kNikSexMismatch, "nik_sex_mismatch", "nik_contradiction", "Sex differs from NIK", "Jenis kelamin beda dengan NIK", ShareOf::kRegistry, true},
     {F::kNikBirthDateMismatch, "nik_birth_date_mismatch", "nik_contradiction", "Birth date differs from NIK", "Tanggal lahir beda dengan NIK", ShareOf::kRegistry, true},
     {F::kNikDistrictUnknown, "nik_district_unknown", "nik_contradiction", "NIK district not listed", "Kecamatan NIK tidak terdaftar", ShareOf::kRegistry, true},
     {F::kAgeUnder, "age_under_15", "age", "Age under 15", "Umur di bawah 15", ShareOf::kRegistry, true},
     {F::kAgeOver, "age_over_75", "age", "Age over 75", "Umur di atas 75", ShareOf::kRegistry, true},
     {F::kBirthDateUnknown, "birth_date_unknown", "age", "Birth date unknown", "Tanggal lahir tidak diketahui", ShareOf::kRegistry, false},
+    {F::kBirthDateInvalid, "birth_date_invalid", "age", "Birth date written is no date", "Tanggal lahir tidak valid", ShareOf::kRegistry, true},
     {F::kNameMissing, "name_missing", "name", "Name empty", "Nama kosong", ShareOf::kRegistry, true},
     {F::kNameBadCharacters, "name_bad_characters", "name", "Name with digits or symbols", "Nama berisi angka/simbol", ShareOf::kRegistry, true},
     {F::kNameAllCaps, "name_all_caps", "name", "Name in capitals (info)", "Nama huruf kapital (info)", ShareOf::kRegistry, false},
@@ -39,6 +42,10 @@ const std::array<QualityFindingInfo, kQualityFindingCount> kFindings = {{
     {F::kDuplicatePairsCrossVillage, "duplicate_pairs_cross_village", "duplicate", "Duplicate pairs across villages", "Pasangan ganda lintas desa", ShareOf::kNone, false},
     {F::kMembersNotInRegistry, "members_not_in_registry", "membership", "Active members not in registry", "Peserta aktif tidak terdata", ShareOf::kActiveParticipants, false},
     {F::kMembersNotInRegistryNonActive, "members_not_in_registry_non_active", "membership", "Non-active members not in registry", "Peserta non-aktif tidak terdata", ShareOf::kNone, false},
+    {F::kMemberNameMissing, "member_name_missing", "member_data", "Extract: name empty", "Data BPJS: nama kosong", ShareOf::kMemberships, false},
+    {F::kMemberNameBadCharacters, "member_name_bad_characters", "member_data", "Extract: name with digits or symbols", "Data BPJS: nama berisi angka/simbol", ShareOf::kMemberships, false},
+    {F::kMemberNameAllCaps, "member_name_all_caps", "member_data", "Extract: name in capitals (info)", "Data BPJS: nama huruf kapital (info)", ShareOf::kMemberships, false},
+    {F::kMemberBirthDateInvalid, "member_birth_date_invalid", "member_data", "Extract: birth date is no date", "Data BPJS: tanggal lahir tidak valid", ShareOf::kMemberships, false},
     {F::kCoverageAbove100, "coverage_above_100", "coverage", "Regions with coverage > 100%", "Wilayah cakupan > 100%", ShareOf::kNone, false},
     {F::kVillagesEmpty, "villages_empty", "enumeration", "Villages not enumerated", "Desa belum didata", ShareOf::kVillages, false},
     {F::kVillageCountHigh, "village_count_high", "enumeration", "Villages far above district", "Desa jauh di atas kecamatan", ShareOf::kVillages, false},
@@ -49,12 +56,6 @@ const std::array<QualityFindingInfo, kQualityFindingCount> kFindings = {{
 }};
 
 constexpr int Col(QualityFinding f) { return static_cast<int>(f); }
-
-bool IsNameByteAllowed(unsigned char c) {
-  if (c >= 0x80) return true;  // non-ASCII letters (UTF-8)
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-  return c == ' ' || c == '.' || c == '\'' || c == '-' || c == ',';
-}
 
 // The villages of district `d` in code order (contiguous after d).
 int32_t SafeParent(const RegionTable& r, int32_t i) { return i <= 0 ? RegionTable::kNotFound : r.parent(i); }
@@ -114,7 +115,7 @@ uint32_t WorkerFindingBits(const WorkerTable& w, size_t i, const RegionTable& re
   const Date birth = i < w.birth_date.size() ? w.birth_date[i] : kNoDate;
   if (issue != NikError::kNone) {
     const int k = static_cast<int>(issue) - 1;
-    if (k >= 0 && k < 8) bits |= 1u << k;
+    if (k >= 0 && k < kQualityNikFindingCount) bits |= 1u << k;
   } else if (!IsSyntheticWorkerKey(w.nik[i])) {
     const int year = reference == kNoDate ? 2000 : CivilFromDate(reference).year;
     NikError err = NikError::kNone;
@@ -134,25 +135,77 @@ uint32_t WorkerFindingBits(const WorkerTable& w, size_t i, const RegionTable& re
     if (age < config.min_age) set(F::kAgeUnder);
     else if (age > config.max_age) set(F::kAgeOver);
   }
+  if (i < w.birth_date_raw.size() && !w.birth_date_raw[i].empty()) set(F::kBirthDateInvalid);
   if (i < w.name.size()) {
-    const std::string_view name = w.name[i];
-    bool has_letter = false;
-    if (name.empty()) set(F::kNameMissing);
-    bool bad = false, lower = false;
-    int upper = 0;
-    for (unsigned char c : name) {
-      if (!IsNameByteAllowed(c)) bad = true;
-      if (c >= 'a' && c <= 'z') lower = true;
-      if (c >= 'A' && c <= 'Z') ++upper;
-      has_letter |= (c >= 0x80) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-    if (!name.empty() && !has_letter) bad = true;  // "." or "-" alone
-    if (bad) set(F::kNameBadCharacters);
-    if (!lower && upper >= 2) set(F::kNameAllCaps);
+    const NameCheck name = CheckPersonName(w.name[i]);
+    if (name.missing) set(F::kNameMissing);
+    if (name.flaw != NameFlaw::kNone) set(F::kNameBadCharacters);
+    if (name.all_caps) set(F::kNameAllCaps);
   } else {
     set(F::kNameMissing);
   }
   return bits;
+}
+
+bool MembersHaveNames(const MembershipTable& m) { return m.name.byte_size() > 0; }
+
+uint32_t MemberFindingBits(const MembershipTable& m, size_t i, bool names_given) {
+  uint32_t bits = 0;
+  if (i < m.name.size()) {
+    const NameCheck name = CheckPersonName(m.name[i]);
+    if (name.missing && names_given) bits |= 1u << 0;
+    if (name.flaw != NameFlaw::kNone) bits |= 1u << 1;
+    if (name.all_caps) bits |= 1u << 2;
+  }
+  if (i < m.birth_date_raw.size() && !m.birth_date_raw[i].empty()) bits |= 1u << 3;
+  return bits;
+}
+
+std::vector<int32_t> AttributeMemberships(const MembershipTable& m, const WorkerTable& w, const RegionTable& regions,
+                                          int reference_year) {
+  std::vector<int32_t> out(m.size(), RegionTable::kRoot);
+  // Worker rows by NIK. Both tables are canonical (sorted by NIK) when they
+  // come from storage: then one merge walk, else a sorted index and searches.
+  std::vector<uint32_t> order;
+  const bool sorted = std::is_sorted(w.nik.begin(), w.nik.end());
+  const bool merge = sorted && std::is_sorted(m.nik.begin(), m.nik.end());
+  if (!sorted) {
+    order.resize(w.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return w.nik[a] < w.nik[b]; });
+  }
+  size_t cursor = 0;  // merge walk: first worker row whose NIK is not below the member's
+  auto find = [&](uint64_t nik) -> int64_t {
+    if (merge) {
+      while (cursor < w.size() && w.nik[cursor] < nik) ++cursor;
+      return cursor < w.size() && w.nik[cursor] == nik ? static_cast<int64_t>(cursor) : -1;
+    }
+    if (sorted) {
+      auto it = std::lower_bound(w.nik.begin(), w.nik.end(), nik);
+      return it != w.nik.end() && *it == nik ? it - w.nik.begin() : -1;
+    }
+    auto it = std::lower_bound(order.begin(), order.end(), nik, [&](uint32_t r, uint64_t k) { return w.nik[r] < k; });
+    return it != order.end() && w.nik[*it] == nik ? static_cast<int64_t>(*it) : -1;
+  };
+  const bool has_village = w.village.size() == w.size(), has_region = m.region.size() == m.size();
+  for (size_t i = 0; i < m.size(); ++i) {
+    if (i > 0 && m.nik[i] == m.nik[i - 1] && (!has_region || m.region[i] == m.region[i - 1])) {
+      out[i] = out[i - 1];  // the same person again
+      continue;
+    }
+    if (const int64_t row = find(m.nik[i]); row >= 0) {
+      const int32_t v = has_village ? regions.FindVillage(w.village[row]) : RegionTable::kNotFound;
+      out[i] = v == RegionTable::kNotFound ? RegionTable::kRoot : v;
+      continue;
+    }
+    int32_t r = RegionTable::kRoot;
+    if (has_region && m.region[i] != 0) r = regions.FindNearestListed(RegionCode::FromPacked(m.region[i]));
+    if (r == RegionTable::kRoot) {
+      if (const auto info = DecodeNik(m.nik[i], reference_year)) r = regions.FindNearestListed(info->district);
+    }
+    out[i] = r;
+  }
+  return out;
 }
 
 std::vector<std::optional<double>> RobustZScores(const std::vector<double>& values, int min_values) {
@@ -321,6 +374,18 @@ void QualityModel::AddDuplicatePairs(const WorkerTable& w, const std::vector<std
   }
 }
 
+void QualityModel::AddMembers(const MembershipTable& m, const std::vector<int32_t>& region_of_row) {
+  checked_.members = true;
+  const bool names = MembersHaveNames(m);
+  for (size_t i = 0; i < m.size() && i < region_of_row.size(); ++i) {
+    const int32_t given = region_of_row[i];
+    const int32_t r = given >= 0 && given < regions_.size() ? given : RegionTable::kRoot;
+    At(r, kMembershipsCol) += 1;
+    for (uint32_t b = MemberFindingBits(m, i, names); b != 0; b &= b - 1)
+      At(r, Col(kMemberFindings[__builtin_ctz(b)])) += 1;
+  }
+}
+
 void QualityModel::AddReconciliation(Period period, const std::vector<RegionCounts>& counts) {
   checked_.reconciliation = true;
   period_ = period;
@@ -399,7 +464,7 @@ void QualityModel::Finish() {
   }
   for (int32_t i = 0; i < regions_.size(); ++i) {
     int64_t invalid = 0;
-    for (int c = Col(F::kNikEmpty); c <= Col(F::kNikSerialZero); ++c) invalid += At(i, c);
+    for (int c = Col(F::kNikEmpty); c <= Col(F::kNikExcelNumber); ++c) invalid += At(i, c);
     At(i, Col(F::kNikInvalid)) = invalid;
   }
 }
@@ -413,6 +478,7 @@ QualityRow QualityModel::Row(int32_t i) const {
   row.registry = At(i, kRegistryCol);
   row.villages = At(i, kVillagesCol);
   row.active = active_[i];
+  if (checked_.members) row.memberships = At(i, kMembershipsCol);
   auto ratio = [](int64_t a, int64_t b) -> std::optional<double> {
     if (b <= 0) return std::nullopt;
     return static_cast<double>(a) / static_cast<double>(b);
@@ -428,6 +494,12 @@ QualityRow QualityModel::Row(int32_t i) const {
         v = checked_.reconciliation ? std::optional<int64_t>(unmatched_non_active_[i]) : std::nullopt;
         break;
       case F::kCoverageAbove100: if (!checked_.coverage) v.reset(); break;
+      case F::kMemberNameMissing:
+      case F::kMemberNameBadCharacters:
+      case F::kMemberNameAllCaps:
+      case F::kMemberBirthDateInvalid:
+        if (!checked_.members) v.reset();
+        break;
       case F::kEnumerationLow:
       case F::kEnumerationHigh:
         if (!checked_.coverage || row.level > RegionLevel::kRegency) v.reset();
@@ -440,6 +512,7 @@ QualityRow QualityModel::Row(int32_t i) const {
       case ShareOf::kRegistry: row.share[c] = ratio(*v, row.registry); break;
       case ShareOf::kVillages: row.share[c] = ratio(*v, row.villages); break;
       case ShareOf::kActiveParticipants: row.share[c] = ratio(*v, active_[i] + unmatched_active_[i]); break;
+      case ShareOf::kMemberships: row.share[c] = ratio(*v, At(i, kMembershipsCol)); break;
       case ShareOf::kNone: break;
     }
   }
@@ -473,7 +546,9 @@ Result<QualityReport> QualityModel::Report(int32_t region, RegionLevel level, Qu
   rep.sort = sort;
   rep.region = Row(region);
   if (level != regions_.level(region)) {
-    for (int32_t i : regions_.DescendantsAtLevel(region, level)) rep.rows.push_back(Row(i));
+    const std::vector<int32_t> rows_at_level = regions_.DescendantsAtLevel(region, level);
+    rep.rows.reserve(rows_at_level.size());
+    for (int32_t i : rows_at_level) rep.rows.push_back(Row(i));
   }
   // Sort indices, not the rows (a QualityRow is about 1 KB).
   std::vector<uint32_t> order(rep.rows.size());

@@ -4,7 +4,12 @@
 //  - worker findings: a NIK missing or invalid (one finding per NikError), a
 //    valid NIK contradicting the recorded sex or birth date, a NIK district
 //    not in the region list, an age outside [min_age, max_age], an unknown
-//    birth date, a missing or garbled name, a probable duplicate;
+//    birth date, a birth date written that is no date (kept as text by the
+//    importer), a missing or garbled name (engine/name_check.h), a probable
+//    duplicate;
+//  - membership findings: the period's extract rows with a missing or
+//    garbled name or a birth date that is no date, counted where the
+//    membership is attributed (AttributeMemberships);
 //  - region findings: villages with no registry worker, villages whose count
 //    is far from their district's other villages (modified z-score on the
 //    median and MAD), regencies whose registry is far from the BPS employed
@@ -47,12 +52,14 @@ enum class QualityFinding : uint8_t {
   kNikBadMonth,
   kNikImpossibleDate,
   kNikSerialZero,
+  kNikExcelNumber,        // the last NIK reason (NikError::kExcelNumber)
   kNikSexMismatch,        // valid NIK, recorded sex differs
   kNikBirthDateMismatch,  // valid NIK, recorded birth date differs (century tolerated)
   kNikDistrictUnknown,    // valid NIK whose PPKKCC is not a listed district
   kAgeUnder,              // age < min_age at the reference date (a future birth date included)
   kAgeOver,               // age > max_age
   kBirthDateUnknown,
+  kBirthDateInvalid,      // tanggal_lahir written but no plausible date (WorkerTable::birth_date_raw)
   kNameMissing,
   kNameBadCharacters,     // digits or symbols other than . ' - , and spaces
   kNameAllCaps,           // informational: not counted in `flagged`
@@ -60,10 +67,14 @@ enum class QualityFinding : uint8_t {
   kWorkerFindingCount,    // -- end of worker findings
   // Pair, membership, coverage and enumeration findings (counted as the
   // descriptor says; rolled up by summing unless noted).
-  kNikInvalid = kWorkerFindingCount,  // the sum of the eight NIK reasons
+  kNikInvalid = kWorkerFindingCount,  // the sum of the nine NIK reasons
   kDuplicatePairsCrossVillage,  // probable duplicate pairs touching the region, records in different villages
   kMembersNotInRegistry,        // active participants attributed here with no registry worker
   kMembersNotInRegistryNonActive,
+  kMemberNameMissing,           // memberships of the period whose name is empty (when the extract has names)
+  kMemberNameBadCharacters,     // ... whose name holds digits, symbols, markup or control characters
+  kMemberNameAllCaps,           // ... whose name is in capitals (information)
+  kMemberBirthDateInvalid,      // ... whose tanggal_lahir was no date (MembershipTable::birth_date_raw)
   kCoverageAbove100,            // regions in the subtree (itself included) with coverage > 100% on a basis
   kVillagesEmpty,               // villages with no registry worker
   kVillageCountHigh,            // villages with modified z > threshold among their district's villages
@@ -75,14 +86,24 @@ enum class QualityFinding : uint8_t {
 };
 constexpr int kQualityFindingCount = static_cast<int>(QualityFinding::kFindingCount);
 constexpr int kQualityWorkerFindingCount = static_cast<int>(QualityFinding::kWorkerFindingCount);
+// The NIK reasons kNikEmpty .. kNikExcelNumber: finding NikError - 1.
+constexpr int kQualityNikFindingCount = static_cast<int>(QualityFinding::kNikExcelNumber) + 1;
+// The membership findings, in order (MemberFindingBits' bits).
+inline constexpr QualityFinding kMemberFindings[] = {QualityFinding::kMemberNameMissing,
+                                                    QualityFinding::kMemberNameBadCharacters,
+                                                    QualityFinding::kMemberNameAllCaps,
+                                                    QualityFinding::kMemberBirthDateInvalid};
+constexpr bool IsMemberFinding(QualityFinding f) {
+  return f >= QualityFinding::kMemberNameMissing && f <= QualityFinding::kMemberBirthDateInvalid;
+}
 
 // What a finding's share is a share of.
-enum class ShareOf : uint8_t { kNone, kRegistry, kVillages, kActiveParticipants };
+enum class ShareOf : uint8_t { kNone, kRegistry, kVillages, kActiveParticipants, kMemberships };
 
 struct QualityFindingInfo {
   QualityFinding finding;
   const char* code;      // "nik_empty", stable
-  const char* group;     // "nik", "nik_contradiction", "age", "name", "duplicate", "membership", "coverage", "enumeration", "completeness"
+  const char* group;     // "nik", "nik_contradiction", "age", "name", "duplicate", "membership", "member_data", "coverage", "enumeration", "completeness"
   const char* label_en;
   const char* label_id;
   ShareOf share_of;
@@ -114,6 +135,7 @@ struct QualityChecked {
   bool duplicates = false;    // AddDuplicatePairs was called
   bool reconciliation = false;  // AddReconciliation
   bool coverage = false;      // AddCoverage
+  bool members = false;       // AddMembers (the period's extract rows)
 };
 
 struct QualityRow {
@@ -124,6 +146,7 @@ struct QualityRow {
   int64_t registry = 0;        // registry workers domiciled in the region
   int64_t villages = 0;        // listed villages in the region
   int64_t active = 0;          // registry workers with an active membership (when reconciled)
+  std::optional<int64_t> memberships;  // the period's extract rows attributed here (null when not checked)
   std::array<std::optional<int64_t>, kQualityFindingCount> count;   // null = not checked / not applicable
   std::array<std::optional<double>, kQualityFindingCount> share;    // count / (what ShareOf says); null when 0 / 0
   int64_t flagged = 0;                  // workers with at least one scored finding
@@ -167,22 +190,29 @@ struct QualityReport {
   std::vector<CoverageAnomaly> coverage_anomalies;  // inside the scope, code order, at most 200
 };
 
-// One finding about one worker, for the officer who fixes it.
+// One finding about one worker (or one membership of the extract), for the
+// officer who fixes it.
 struct QualityDetailRow {
   std::string nik_masked;   // "1704************", or the NIK text masked ("17O4******"), or "" when empty
   std::string name_masked;  // "S*** A*****"
   QualityFinding finding = QualityFinding::kNikEmpty;
   std::string detail;       // what is wrong, in the current language, without personal data
+  RegionCode region;        // the worker's village, or where the membership is attributed
+  bool member = false;      // a membership of the extract (else a registry worker)
 };
 
+// The individual findings of a village, district or regency.
 struct QualityDetails {
-  RegionCode village;
+  RegionCode region;
+  RegionLevel level = RegionLevel::kVillage;
   std::string name;
   std::optional<Period> period;
   Date reference_date = kNoDate;
   bool duplicates_checked = false;
-  QualityRow summary;                 // the village's counts
-  std::vector<QualityDetailRow> rows; // worker order (NIK order), then finding order
+  QualityRow summary;                 // the region's counts
+  // Registry workers in NIK order, each with its findings in finding order;
+  // then the memberships likewise.
+  std::vector<QualityDetailRow> rows;
 };
 
 // One worker's findings, as a bit per QualityFinding below
@@ -190,6 +220,20 @@ struct QualityDetails {
 // `reference` is the date ages are computed at.
 uint32_t WorkerFindingBits(const WorkerTable& workers, size_t row, const RegionTable& regions, Date reference,
                            const QualityConfig& config);
+
+// One membership's findings: bit k for kMemberFindings[k]. `names_given`:
+// the extract has names at all (else an empty name is no finding).
+uint32_t MemberFindingBits(const MembershipTable& members, size_t row, bool names_given);
+// Whether any membership has a name.
+bool MembersHaveNames(const MembershipTable& members);
+
+// The region each membership row is attributed to, as reconciliation does
+// for persons: the registry worker's village when the NIK is in `workers`
+// (a village not listed: the root); else the row's kode_wilayah, else the
+// NIK's district (the nearest listed region of either); else the root.
+// `workers` needs only its nik and village columns.
+std::vector<int32_t> AttributeMemberships(const MembershipTable& members, const WorkerTable& workers,
+                                          const RegionTable& regions, int reference_year);
 
 // Modified z-scores 0.6745 (x - median) / MAD; when the MAD is 0, the mean
 // absolute deviation times 1.2533 replaces it; nullopt for each value when
@@ -207,6 +251,9 @@ class QualityModel {
   // Probable duplicate pairs of worker keys; keys not in `workers` are
   // ignored. Call after AddWorkers with the same table.
   void AddDuplicatePairs(const WorkerTable& workers, const std::vector<std::pair<uint64_t, uint64_t>>& pairs);
+  // The period's membership rows and the region of each
+  // (AttributeMemberships): their name and birth-date findings.
+  void AddMembers(const MembershipTable& members, const std::vector<int32_t>& region_of_row);
   // The rolled-up counts of the period's reconciliation.
   void AddReconciliation(Period period, const std::vector<RegionCounts>& counts);
   // Coverage on both bases, and the employed figures for the enumeration
@@ -225,13 +272,14 @@ class QualityModel {
   int64_t At(int32_t index, int column) const { return counts_[static_cast<size_t>(index) * kColumns + column]; }
 
   // Columns of counts_: the findings, then registry, flagged, complete, the
-  // filled fields, villages.
+  // filled fields, villages, memberships.
   static constexpr int kRegistryCol = kQualityFindingCount;
   static constexpr int kFlaggedCol = kRegistryCol + 1;
   static constexpr int kCompleteCol = kFlaggedCol + 1;
   static constexpr int kFilledCol = kCompleteCol + 1;
   static constexpr int kVillagesCol = kFilledCol + kQualityFieldCount;
-  static constexpr int kColumns = kVillagesCol + 1;
+  static constexpr int kMembershipsCol = kVillagesCol + 1;
+  static constexpr int kColumns = kMembershipsCol + 1;
 
   const RegionTable& regions_;
   QualityConfig config_;

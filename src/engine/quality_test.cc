@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
+#include <tuple>
 
 #include "domain/nik.h"
 
@@ -36,6 +38,7 @@ struct Row {
   Date birth = kNoDate;  // kNoDate: from the NIK
   NikError issue = NikError::kNone;
   const char* raw = "";
+  const char* birth_raw = "";  // tanggal_lahir kept as written (no plausible date)
 };
 
 WorkerTable Table(const std::vector<Row>& rows) {
@@ -55,6 +58,7 @@ WorkerTable Table(const std::vector<Row>& rows) {
     t.vulnerability.push_back(1);
     t.nik_issue.push_back(static_cast<uint8_t>(r.issue));
     t.nik_raw.push_back(r.raw);
+    t.birth_date_raw.push_back(r.birth_raw);
   }
   return t;
 }
@@ -94,6 +98,19 @@ TEST(QualityTest, WorkerFindingBitsCoverEveryWorkerCheck) {
       {{ok, "17.04.01.2001", "SITI AMINAH"}, Bit(QualityFinding::kNameAllCaps)},
       {{ok, "17.04.01.2001", "Ni Made Ayu Dewi-Sari, S.Pd."}, 0},
       {{ok, "17.04.01.2001", "Nur\xC3\xA9"}, 0},  // a non-ASCII letter
+      // Stray characters of every kind.
+      {{ok, "17.04.01.2001", "Siti\x01"}, Bit(QualityFinding::kNameBadCharacters)},
+      {{ok, "17.04.01.2001", "Siti \xF0\x9F\x98\x80"}, Bit(QualityFinding::kNameBadCharacters)},
+      {{ok, "17.04.01.2001", "<b>Siti</b>"}, Bit(QualityFinding::kNameBadCharacters)},
+      {{ok, "17.04.01.2001", "Siti\xC2\xA0" "Aminah"}, Bit(QualityFinding::kNameBadCharacters)},
+      {{ok, "17.04.01.2001", "Siti\xE2\x80\x8B"}, Bit(QualityFinding::kNameBadCharacters)},
+      {{ok, "17.04.01.2001", "Nur\xE2\x80\x99" "aini"}, 0},  // a typographic apostrophe
+      // A birth date kept as text (the NIK's date stands in for it).
+      {{ok, "17.04.01.2001", "Siti", Sex::kFemale, kNoDate, NikError::kNone, "", "31-02-1990"},
+       Bit(QualityFinding::kBirthDateInvalid)},
+      {{SyntheticWorkerKey("1.70407E+15", "x", kNoDate, 1), "17.04.01.2001", "Budi", Sex::kMale,
+        DateFromCivil(1990, 1, 1), NikError::kExcelNumber, "1.70407E+15"},
+       Bit(QualityFinding::kNikExcelNumber)},
   };
   for (size_t k = 0; k < cases.size(); ++k) {
     WorkerTable t = Table({cases[k].row});
@@ -104,6 +121,88 @@ TEST(QualityTest, WorkerFindingBitsCoverEveryWorkerCheck) {
                           NikError::kWrongLength, "1"}});
   EXPECT_EQ(WorkerFindingBits(t, 0, regions, Ref(), cfg),
             Bit(QualityFinding::kNikWrongLength) | Bit(QualityFinding::kBirthDateUnknown));
+}
+
+TEST(QualityTest, FindingsAreListedInEnumOrderWithUniqueCodes) {
+  std::set<std::string> codes;
+  for (int i = 0; i < kQualityFindingCount; ++i) {
+    EXPECT_EQ(static_cast<int>(QualityFindings()[i].finding), i);
+    EXPECT_TRUE(codes.insert(QualityFindings()[i].code).second) << QualityFindings()[i].code;
+    EXPECT_EQ(ParseQualityFinding(QualityFindings()[i].code), QualityFindings()[i].finding);
+  }
+  // One NIK finding per NikError.
+  for (int e = 1; e <= static_cast<int>(NikError::kExcelNumber); ++e)
+    EXPECT_EQ(std::string("nik_") + NikErrorCode(static_cast<NikError>(e)), QualityFindings()[e - 1].code);
+  for (QualityFinding f : kMemberFindings) {
+    EXPECT_TRUE(IsMemberFinding(f));
+    EXPECT_EQ(FindingInfo(f).share_of, ShareOf::kMemberships);
+  }
+}
+
+MembershipTable Members(const std::vector<std::tuple<uint64_t, const char*, const char*, const char*>>& rows) {
+  MembershipTable m;
+  for (const auto& [nik, name, birth_raw, region] : rows) {
+    m.nik.push_back(nik);
+    m.name.push_back(name);
+    m.birth_date_raw.push_back(birth_raw);
+    m.region.push_back(*region ? C(region).packed() : 0);
+  }
+  return m;
+}
+
+TEST(QualityTest, MembershipFindingsAndAttribution) {
+  RegionTable regions = Fixture();
+  const uint64_t siti = Nik("17.04.01", 1990, 5, 1, Sex::kFemale, 1);
+  const uint64_t other = Nik("17.04.02", 1991, 5, 1, Sex::kFemale, 2);
+  const uint64_t far = Nik("18.01.01", 1991, 5, 1, Sex::kFemale, 3);
+  WorkerTable workers = Table({{siti, "17.04.01.2003"}});
+  MembershipTable m = Members({{siti, "SITI AMINAH", "31154", ""},       // matched: the worker's village
+                               {siti, "Siti", "", "17.04"},              // a second membership
+                               {other, "", "", "17.04.01.2005"},        // unmatched: the extract's code
+                               {other + 1, "R1na", "", "17.99"},         // unlisted code: nearest listed (17)
+                               {far, "Ani", "00-00-0000", ""}});         // nothing listed: the root
+  const std::vector<int32_t> r = AttributeMemberships(m, workers, regions, 2024);
+  ASSERT_EQ(r.size(), 5u);
+  EXPECT_EQ(regions.code(r[0]), C("17.04.01.2003"));
+  EXPECT_EQ(regions.code(r[1]), C("17.04.01.2003"));
+  EXPECT_EQ(regions.code(r[2]), C("17.04.01.2005"));
+  EXPECT_EQ(regions.code(r[3]), C("17"));
+  EXPECT_EQ(r[4], RegionTable::kRoot);
+  // Rows not in NIK order (not from storage): the same attribution.
+  const MembershipTable reversed = m.Gather({4, 3, 2, 1, 0});
+  const std::vector<int32_t> rr = AttributeMemberships(reversed, workers, regions, 2024);
+  EXPECT_EQ(rr, (std::vector<int32_t>{r[4], r[3], r[2], r[1], r[0]}));
+  // Bits in kMemberFindings order: missing, bad characters, capitals, birth date.
+  EXPECT_EQ(MemberFindingBits(m, 0, true), (1u << 2) | (1u << 3));
+  EXPECT_EQ(MemberFindingBits(m, 1, true), 0u);
+  EXPECT_EQ(MemberFindingBits(m, 2, true), 1u << 0);
+  EXPECT_EQ(MemberFindingBits(m, 2, false), 0u);  // an extract without names
+  EXPECT_EQ(MemberFindingBits(m, 3, true), 1u << 1);
+  EXPECT_EQ(MemberFindingBits(m, 4, true), 1u << 3);
+
+  QualityModel model(regions, QualityConfig{});
+  model.AddWorkers(workers, Ref());
+  model.AddMembers(m, r);
+  model.Finish();
+  auto n = [](const QualityRow& row, QualityFinding f) { return row.count[static_cast<int>(f)].value_or(-1); };
+  const QualityRow v3 = model.Row(regions.Find(C("17.04.01.2003")));
+  EXPECT_EQ(v3.memberships, 2);
+  EXPECT_EQ(n(v3, QualityFinding::kMemberNameAllCaps), 1);
+  EXPECT_EQ(n(v3, QualityFinding::kMemberBirthDateInvalid), 1);
+  EXPECT_DOUBLE_EQ(*v3.share[static_cast<int>(QualityFinding::kMemberBirthDateInvalid)], 0.5);
+  const QualityRow nation = model.Row(RegionTable::kRoot);
+  EXPECT_EQ(nation.memberships, 5);
+  EXPECT_EQ(n(nation, QualityFinding::kMemberBirthDateInvalid), 2);
+  EXPECT_EQ(n(nation, QualityFinding::kMemberNameMissing), 1);
+  EXPECT_EQ(n(nation, QualityFinding::kMemberNameBadCharacters), 1);
+  // Membership findings never flag registry workers.
+  EXPECT_EQ(nation.flagged, 0);
+  // Without AddMembers they are not checked.
+  QualityModel bare(regions, QualityConfig{});
+  bare.AddWorkers(workers, Ref());
+  bare.Finish();
+  EXPECT_FALSE(bare.Row(RegionTable::kRoot).memberships.has_value());
+  EXPECT_EQ(n(bare.Row(RegionTable::kRoot), QualityFinding::kMemberNameMissing), -1);
 }
 
 TEST(QualityTest, RobustZScoresUseMedianAndMad) {

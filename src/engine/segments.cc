@@ -72,19 +72,24 @@ void PermuteInPlace(StringColumn& c, const std::vector<uint32_t>& perm) {
   c = StringColumn(std::move(off), std::move(bytes));
 }
 
+// Row i of an optional text column ("" when the column was not filled).
+std::string_view TextOr(const StringColumn& c, size_t i) { return c.empty() ? std::string_view() : c[i]; }
+
 bool SameWorkerRow(const WorkerTable& a, size_t i, const WorkerTable& b, size_t j) {
   return a.nik[i] == b.nik[j] && a.name[i] == b.name[j] && a.sex[i] == b.sex[j] &&
          a.birth_date[i] == b.birth_date[j] && a.village[i] == b.village[j] &&
          a.formality[i] == b.formality[j] &&
          a.occupations[a.occupation[i]] == b.occupations[b.occupation[j]] && a.decile[i] == b.decile[j] &&
-         a.vulnerability[i] == b.vulnerability[j] && a.nik_issue[i] == b.nik_issue[j] && a.nik_raw[i] == b.nik_raw[j];
+         a.vulnerability[i] == b.vulnerability[j] && a.nik_issue[i] == b.nik_issue[j] && a.nik_raw[i] == b.nik_raw[j] &&
+         TextOr(a.birth_date_raw, i) == TextOr(b.birth_date_raw, j);
 }
 
 bool SameMemberRow(const MembershipTable& a, size_t i, const MembershipTable& b, size_t j) {
   return a.nik[i] == b.nik[j] && a.name[i] == b.name[j] && a.birth_date[i] == b.birth_date[j] &&
          a.segment[i] == b.segment[j] && a.status[i] == b.status[j] && a.programmes[i] == b.programmes[j] &&
          a.last_paid[i] == b.last_paid[j] && a.npp[i] == b.npp[j] && a.funding[i] == b.funding[j] &&
-         a.region[i] == b.region[j];
+         a.region[i] == b.region[j] &&
+         TextOr(a.birth_date_raw, i) == TextOr(b.birth_date_raw, j);
 }
 
 }  // namespace
@@ -114,6 +119,7 @@ static_assert(sizeof(PackedWorkerSmall) == 8);
 void PermuteWorkerSmallColumns(WorkerTable& t, const std::vector<uint32_t>& perm) {
   const size_t n = t.size();
   PermuteInPlace(t.nik_raw, perm);
+  PermuteInPlace(t.birth_date_raw, perm);
   if (t.birth_date.empty() || t.occupation.empty() || t.sex.empty() || t.formality.empty() ||
       t.vulnerability.empty() || t.decile.empty() || t.nik_issue.empty()) {  // partial loads: column by column
     PermuteInPlace(t.sex, perm);
@@ -156,6 +162,7 @@ static_assert(sizeof(PackedMemberSmall) == 12);
 
 void PermuteMemberSmallColumns(MembershipTable& t, const std::vector<uint32_t>& perm) {
   const size_t n = t.size();
+  PermuteInPlace(t.birth_date_raw, perm);
   if (t.birth_date.empty() || t.last_paid.empty() || t.segment.empty() || t.status.empty() ||
       t.programmes.empty() || t.funding.empty()) {
     PermuteInPlace(t.birth_date, perm);
@@ -239,6 +246,7 @@ WorkerTable ConcatWorkers(std::vector<WorkerTable> parts) {
     AppendVec(out.vulnerability, p.vulnerability);
     AppendVec(out.nik_issue, p.nik_issue);
     AppendStrings(out.nik_raw, p.nik_raw);
+    AppendStrings(out.birth_date_raw, p.birth_date_raw);
   }
   return out;
 }
@@ -258,6 +266,7 @@ MembershipTable ConcatMembers(std::vector<MembershipTable> parts) {
     AppendStrings(out.npp, p.npp);
     AppendVec(out.funding, p.funding);
     AppendVec(out.region, p.region);
+    AppendStrings(out.birth_date_raw, p.birth_date_raw);
   }
   return out;
 }

@@ -34,6 +34,16 @@ std::optional<Date> ParseDateFast(std::string_view s) {
   return ParseDate(s);
 }
 
+BirthDateIssue CheckBirthDateFast(std::string_view text, Date today, Date* date) {
+  static const Date kFirstPlausible = DateFromCivil(kMinBirthYear, 1, 1);
+  const std::optional<Date> d = ParseDateFast(text);
+  if (d && *d >= kFirstPlausible && (today == kNoDate || *d <= today)) {
+    *date = *d;
+    return BirthDateIssue::kNone;
+  }
+  return CheckBirthDate(text, today, date);
+}
+
 namespace {
 
 // Days since the epoch of 1 January of each year 1800..2201 (the same
@@ -264,6 +274,11 @@ std::string MaskNikText(std::string_view text) {
 
 std::string ReportValue(std::string_view text) {
   static constexpr size_t kMax = 80;
+  // A cell that spans lines is a quote left open: what follows the first
+  // line break is other rows (with their names and NIKs), never shown.
+  const size_t line_break = text.find_first_of("\r\n");
+  const bool cut = line_break != std::string_view::npos;
+  if (cut) text = text.substr(0, line_break);
   std::string out;
   out.reserve(std::min(text.size(), kMax + 3));
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -282,14 +297,31 @@ std::string ReportValue(std::string_view text) {
     const size_t emit = n == 0 ? 1 : n;
     if (out.size() + emit > kMax) {
       out += "...";
-      break;
+      return MaskLongDigitRuns(std::move(out));
     }
     if (n == 0) out.push_back('?');
-    else if (n == 1 && *p < 0x20) out.push_back(' ');  // control characters, newlines
+    else if (n == 1 && (*p < 0x20 || *p == 0x7f)) out.push_back(' ');  // control characters
     else out.append(reinterpret_cast<const char*>(p), n);
     p += emit;
   }
-  return out;
+  if (cut) out += "...";
+  return MaskLongDigitRuns(std::move(out));
+}
+
+std::string MaskLongDigitRuns(std::string text) {
+  constexpr size_t kLongRun = 12, kKept = 4;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] < '0' || text[i] > '9') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    if (j - i >= kLongRun)
+      for (size_t k = i + kKept; k < j; ++k) text[k] = '*';
+    i = j;
+  }
+  return text;
 }
 
 std::optional<double> ParseTargetFraction(std::string_view text) {
@@ -309,6 +341,11 @@ int CurrentYear() {
   const auto now = std::chrono::system_clock::now();
   const auto days = std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count();
   return CivilFromDate(static_cast<Date>(days)).year;
+}
+
+Date CurrentDate() {
+  const auto now = std::chrono::system_clock::now();
+  return static_cast<Date>(std::chrono::duration_cast<std::chrono::days>(now.time_since_epoch()).count());
 }
 
 }  // namespace cakupan

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "base/date.h"
+#include "domain/birth_date.h"
 #include "domain/enums.h"
 #include "domain/nik.h"
 #include "domain/region_code.h"
@@ -112,6 +113,10 @@ inline bool SplitIsoDate(std::string_view s, int* y, int* m, int* d) {
 }
 
 std::optional<Date> ParseDateFast(std::string_view text);
+
+// CheckBirthDate (domain/birth_date.h) with ParseDateFast's fast path for
+// the plausible dates nearly every row holds.
+BirthDateIssue CheckBirthDateFast(std::string_view text, Date today, Date* date);
 
 // A NIK decoded as DecodeNik does, with the birth date's civil parts.
 struct NikFields {
@@ -249,16 +254,23 @@ inline std::string_view CleanText(std::string_view text, std::string* scratch) {
 // by '*', at most 24 characters: "1704************".
 std::string MaskNikText(std::string_view text);
 
-// A cell value safe to put in a report: invalid UTF-8 bytes replaced by '?',
-// cut to at most 80 bytes (on a character boundary, "..." appended).
+// A cell value safe to put in a report: cut at its first line break (a
+// quote left open swallows the rows after it: they are never echoed),
+// control characters shown as spaces, invalid UTF-8 bytes replaced by '?',
+// at most 80 bytes (on a character boundary; "..." appended when cut), and
+// every run of 12 or more digits masked after its first four (NIKs,
+// family-card numbers: MaskLongDigitRuns).
 std::string ReportValue(std::string_view text);
+// "NIK 1704074105920001 ..." -> "NIK 1704************ ...".
+std::string MaskLongDigitRuns(std::string text);
 
 // A coverage target: "40%", "40,0%", "40" (a number above 1 is a percent),
 // "0,4" (a fraction). Returns the fraction, or nullopt when the text is not a
 // number. Range checks are the caller's.
 std::optional<double> ParseTargetFraction(std::string_view text);
 
-// The calendar year now (UTC).
+// The calendar year and the day now (UTC).
 int CurrentYear();
+Date CurrentDate();
 
 }  // namespace cakupan

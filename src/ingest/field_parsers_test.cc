@@ -222,7 +222,14 @@ TEST(MaskNikTextTest, KeepsProvinceAndRegencyOnly) {
 TEST(ReportValueTest, MakesValuesSafeForAReport) {
   EXPECT_EQ(ReportValue("abc"), "abc");
   EXPECT_EQ(ReportValue("Pe\xff" "tani"), "Pe?tani");
-  EXPECT_EQ(ReportValue("a\nb"), "a b");
+  EXPECT_EQ(ReportValue("a\tb\x7f"), "a b ");
+  // A cell spanning lines (a quote left open): nothing after the break.
+  EXPECT_EQ(ReportValue("L,1992-05-01\n1704074105920001,Siti Aminah"), "L,1992-05-01...");
+  EXPECT_EQ(ReportValue("X\r\nY"), "X...");
+  // Long digit runs (NIKs, family-card numbers) keep their first four digits.
+  EXPECT_EQ(ReportValue("nik 1704074105920001 x"), "nik 1704************ x");
+  EXPECT_EQ(ReportValue("12345678901"), "12345678901");
+  EXPECT_EQ(MaskLongDigitRuns("a123456789012b"), "a1234********b");
   EXPECT_EQ(ReportValue("Gorontalo Utara — Sulawesi"), "Gorontalo Utara — Sulawesi");
   const std::string long_text(200, 'x');
   EXPECT_EQ(ReportValue(long_text), std::string(80, 'x') + "...");

@@ -22,12 +22,13 @@ constexpr size_t kMaxNppBytes = 32;
 
 class MemberPart final : public RowPart {
  public:
-  MemberPart(const HeaderMap& map, const ReadOptions& options, int reference_year,
+  MemberPart(const HeaderMap& map, const ReadOptions& options, int reference_year, Date today,
              std::atomic<int64_t>* shared_rejections)
       : RowPart(map, shared_rejections),
         options_(options),
         known_(*options.regions),
-        reference_year_(reference_year) {}
+        reference_year_(reference_year),
+        today_(today) {}
 
   void OnRecord(const CsvRecord& r) override;
   void Reserve(double expected) override;
@@ -45,6 +46,7 @@ class MemberPart final : public RowPart {
   const ReadOptions& options_;
   KnownRegionCache known_;
   const int reference_year_;
+  const Date today_;
   std::string name_scratch_;
   ParseMemo<Segment, ParseSegment> segment_memo_;
   ParseMemo<MembershipStatus, ParseMembershipStatus> status_memo_;
@@ -69,6 +71,7 @@ void MemberPart::Reserve(double expected) {
   npps.reserve(n, text_bytes(npps));
   rows.funding.reserve(n);
   rows.region.reserve(n);
+  rows.birth_date_raw.reserve(n, 0);
   lines.reserve(n);
   periods.reserve(n);
 }
@@ -111,17 +114,24 @@ void MemberPart::OnRecord(const CsvRecord& r) {
   }
 
   Date birth = kNoDate;
+  std::string birth_raw;  // the cell as written when it is no plausible birth date
   if (const std::string_view text = TrimFast(Field(r, kMTanggalLahir)); !text.empty()) {
     int y, m, d;
     if (SplitIsoDate(text, &y, &m, &d) && y == nik_fields.birth_year && m == nik_fields.birth_month &&
         d == nik_fields.birth_day) {
       birth = nik->birth_date;  // the NIK's own birth date, already checked
     } else {
-      const std::optional<Date> given = ParseDateFast(text);
-      if (!given) return Reject(r, kMTanggalLahir, BadDateReason(), ReportValue(text));
-      if (!SameNikBirthDate(*given, nik->birth_date))
-        PendWarning(kMTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
-      birth = *given;
+      Date given = kNoDate;
+      const BirthDateIssue issue = CheckBirthDateFast(text, today_, &given);
+      if (issue != BirthDateIssue::kNone) {
+        // Kept with the date unknown, the text stored for the quality report.
+        birth_raw = RawCellText(text);
+        PendWarning(kMTanggalLahir, BirthDateKeptWarning(issue, false));
+      } else {
+        if (!SameNikBirthDate(given, nik->birth_date))
+          PendWarning(kMTanggalLahir, BirthDateMismatchWarning(given, nik->birth_date));
+        birth = given;
+      }
     }
   }
 
@@ -211,6 +221,7 @@ void MemberPart::OnRecord(const CsvRecord& r) {
   npps.push_back(npp);
   rows.funding.push_back(static_cast<uint8_t>(*funding));
   rows.region.push_back(region);
+  rows.birth_date_raw.push_back(birth_raw);
   lines.push_back(r.line);
   periods.push_back(period.index());
   AcceptRow(r);
@@ -296,6 +307,14 @@ Status ConcatMembersButKey(const std::vector<MemberPart*>& parts, const std::str
   out.last_paid = ConcatColumns(cols(&MembershipTable::last_paid));
   out.funding = ConcatColumns(cols(&MembershipTable::funding));
   out.region = ConcatColumns(cols(&MembershipTable::region));
+  size_t raw_rows = 0, raw_bytes = 0;
+  for (MemberPart* p : parts)
+    raw_rows += p->rows.birth_date_raw.size(), raw_bytes += p->rows.birth_date_raw.byte_size();
+  out.birth_date_raw.reserve(raw_rows, raw_bytes);
+  for (MemberPart* p : parts) {
+    for (size_t i = 0; i < p->rows.birth_date_raw.size(); ++i) out.birth_date_raw.push_back(p->rows.birth_date_raw[i]);
+    p->rows.birth_date_raw.clear();
+  }
   batch->lines = ConcatColumns(PartColumns(parts, &MemberPart::lines));
   Result<StringColumn> names = ConcatText(PartColumns(parts, &MemberPart::names), file_name);
   if (!names.ok()) return names.status();
@@ -342,6 +361,7 @@ void RemoveRejectedMemberships(const std::vector<DuplicateRow>& duplicates, cons
   EraseRows(&t.npp, rows);
   EraseRows(&t.funding, rows);
   EraseRows(&t.region, rows);
+  EraseRows(&t.birth_date_raw, rows);
   EraseRows(&batch->lines, rows);
 }
 
@@ -374,8 +394,9 @@ Result<MemberBatch> ReadMembersCsv(const std::string& path, const ReadOptions& o
   MemberBatch batch;
   WarnIgnoredColumns(src, map, &batch.report);
   const int reference_year = options.reference_year > 0 ? options.reference_year : CurrentYear();
+  const Date today = options.today != kNoDate ? options.today : CurrentDate();
   auto make_part = [&](std::atomic<int64_t>* shared) -> std::unique_ptr<ScanPart> {
-    return std::make_unique<MemberPart>(map, options, reference_year, shared);
+    return std::make_unique<MemberPart>(map, options, reference_year, today, shared);
   };
   Result<ScanResult> scanned = ScanCsv(src, MakeScanConfig(options), ReadingLabel(src.file_name), progress, make_part);
   if (!scanned.ok()) return scanned.status();

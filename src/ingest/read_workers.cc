@@ -19,28 +19,14 @@ namespace cakupan {
 namespace {
 
 constexpr size_t kMaxOccupationBytes = 100;
-constexpr size_t kMaxRawNikBytes = 32;
-
-// An invalid NIK as kept for the data-quality report: trimmed, at most 32
-// bytes, bytes outside printable ASCII replaced by '?' (so the stored text is
-// always valid UTF-8).
-std::string RawNikText(std::string_view text) {
-  text = TrimFast(text);
-  if (text.size() > kMaxRawNikBytes) text = text.substr(0, kMaxRawNikBytes);
-  std::string out(text);
-  for (char& c : out) {
-    if (c < 0x20 || c > 0x7e) c = '?';
-  }
-  return out;
-}
-
 class WorkerPart final : public RowPart {
  public:
-  WorkerPart(const HeaderMap& map, const RegionTable& regions, int reference_year,
+  WorkerPart(const HeaderMap& map, const RegionTable& regions, int reference_year, Date today,
              std::atomic<int64_t>* shared_rejections)
       : RowPart(map, shared_rejections),
         known_(regions),
         reference_year_(reference_year),
+        today_(today),
         occupation_cache_(kOccupationCacheSlots) {}
 
   void OnRecord(const CsvRecord& r) override;
@@ -69,6 +55,7 @@ class WorkerPart final : public RowPart {
 
   KnownRegionCache known_;
   const int reference_year_;
+  const Date today_;
   std::unordered_map<std::string, uint16_t, TransparentHash, std::equal_to<>> occupation_index_;
   std::vector<OccupationSlot> occupation_cache_;
   std::string name_scratch_;
@@ -91,6 +78,7 @@ void WorkerPart::Reserve(double expected) {
   rows.vulnerability.reserve(n);
   rows.nik_issue.reserve(n);
   rows.nik_raw.reserve(n, 0);
+  rows.birth_date_raw.reserve(n, 0);
   lines.reserve(n);
 }
 
@@ -156,15 +144,23 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
   }
 
   Date birth = nik ? nik->birth_date : kNoDate;
+  std::string birth_raw;  // the cell as written when it is no plausible birth date
   if (const std::string_view text = TrimFast(Field(r, kWTanggalLahir)); !text.empty()) {
     int y, m, d;
     if (!(nik && SplitIsoDate(text, &y, &m, &d) && y == nik_fields.birth_year && m == nik_fields.birth_month &&
           d == nik_fields.birth_day)) {  // else: the NIK's own birth date, already checked
-      const std::optional<Date> given = ParseDateFast(text);
-      if (!given) return Reject(r, kWTanggalLahir, BadDateReason(), ReportValue(text));
-      if (nik && !SameNikBirthDate(*given, nik->birth_date))
-        PendWarning(kWTanggalLahir, BirthDateMismatchWarning(*given, nik->birth_date));
-      birth = *given;
+      Date given = kNoDate;
+      const BirthDateIssue issue = CheckBirthDateFast(text, today_, &given);
+      if (issue != BirthDateIssue::kNone) {
+        // Kept: the date is unknown (the NIK's when valid) and the text is
+        // stored for the data-quality report.
+        birth_raw = RawCellText(text);
+        PendWarning(kWTanggalLahir, BirthDateKeptWarning(issue, nik != nullptr));
+      } else {
+        if (nik && !SameNikBirthDate(given, nik->birth_date))
+          PendWarning(kWTanggalLahir, BirthDateMismatchWarning(given, nik->birth_date));
+        birth = given;
+      }
     }
   }
 
@@ -220,8 +216,8 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
     rows.nik_issue.push_back(0);
     rows.nik_raw.push_back({});
   } else {
-    const std::string raw = RawNikText(nik_text);
-    rows.nik.push_back(SyntheticWorkerKey(raw, name, birth, village->packed()));
+    const std::string raw = RawCellText(nik_text);
+    rows.nik.push_back(SyntheticWorkerKey(raw, name, birth, village->packed(), birth_raw));
     rows.nik_issue.push_back(static_cast<uint8_t>(nik_error));
     rows.nik_raw.push_back(raw);
   }
@@ -233,6 +229,7 @@ void WorkerPart::OnRecord(const CsvRecord& r) {
   rows.occupation.push_back(occupation_id);
   rows.decile.push_back(decile);
   rows.vulnerability.push_back(static_cast<uint8_t>(vulnerability));
+  rows.birth_date_raw.push_back(birth_raw);
   lines.push_back(r.line);
   AcceptRow(r);
 }
@@ -311,6 +308,14 @@ Status ConcatWorkersButNik(const std::vector<WorkerPart*>& parts, const std::str
     for (size_t i = 0; i < p->rows.nik_raw.size(); ++i) out.nik_raw.push_back(p->rows.nik_raw[i]);
     p->rows.nik_raw.clear();
   }
+  raw_rows = raw_bytes = 0;
+  for (WorkerPart* p : parts)
+    raw_rows += p->rows.birth_date_raw.size(), raw_bytes += p->rows.birth_date_raw.byte_size();
+  out.birth_date_raw.reserve(raw_rows, raw_bytes);
+  for (WorkerPart* p : parts) {
+    for (size_t i = 0; i < p->rows.birth_date_raw.size(); ++i) out.birth_date_raw.push_back(p->rows.birth_date_raw[i]);
+    p->rows.birth_date_raw.clear();
+  }
   batch->lines = ConcatColumns(PartColumns(parts, &WorkerPart::lines));
   Result<StringColumn> names = ConcatText(PartColumns(parts, &WorkerPart::names), file_name);
   if (!names.ok()) return names.status();
@@ -347,6 +352,7 @@ void RejectDuplicateNiks(const std::vector<DuplicateRow>& duplicates, const Head
   EraseRows(&t.vulnerability, rows);
   EraseRows(&t.nik_issue, rows);
   EraseRows(&t.nik_raw, rows);
+  EraseRows(&t.birth_date_raw, rows);
   EraseRows(&batch->lines, rows);
 }
 
@@ -365,8 +371,9 @@ Result<WorkerBatch> ReadWorkersCsv(const std::string& path, const ReadOptions& o
   WorkerBatch batch;
   WarnIgnoredColumns(src, map, &batch.report);
   const int reference_year = options.reference_year > 0 ? options.reference_year : CurrentYear();
+  const Date today = options.today != kNoDate ? options.today : CurrentDate();
   auto make_part = [&](std::atomic<int64_t>* shared) -> std::unique_ptr<ScanPart> {
-    return std::make_unique<WorkerPart>(map, *options.regions, reference_year, shared);
+    return std::make_unique<WorkerPart>(map, *options.regions, reference_year, today, shared);
   };
   Result<ScanResult> scanned = ScanCsv(src, MakeScanConfig(options), ReadingLabel(src.file_name), progress, make_part);
   if (!scanned.ok()) return scanned.status();

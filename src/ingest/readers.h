@@ -22,6 +22,14 @@
 // rows): a value the file does not give is the column's "unknown" value (0,
 // "", kNoDate), except that workers' sex and birth date come from the NIK.
 //
+// Bad cells that do not make a row useless are kept as data-quality
+// findings (docs/data-formats.md, "Bad input"): a tanggal_lahir that is no
+// plausible date (domain/birth_date.h) is stored as unknown — a worker's then
+// comes from a valid NIK — with the text in birth_date_raw and a warning; a
+// registry row whose NIK is missing or invalid is kept under a synthetic key
+// when it has a name; names are stored as written (empty, in capitals, with
+// digits or symbols) for the quality report to judge.
+//
 // Large files are parsed by several threads (ReadOptions::threads); the
 // result, including line numbers and the order of rejections, is that of a
 // serial read. Progress is reported in bytes, from the calling thread.
@@ -51,6 +59,9 @@ struct ReadOptions {
   // Resolves two-digit NIK birth years (20YY if not after it, else 19YY);
   // 0 = the current calendar year.
   int reference_year = 0;
+  // The import's day: a tanggal_lahir after it is no plausible birth date
+  // (domain/birth_date.h). kNoDate = today (UTC).
+  Date today = kNoDate;
   // Known regions. Workers, members, labour-force, targets and population
   // are checked against it (must not be null for them); for regions it is
   // the already-stored set (parents may be there or in the file; null =

@@ -63,12 +63,38 @@ std::string CheckName(std::string_view name) {
 }
 
 std::string NikReason(std::string_view text, NikError error) {
-  if (error == NikError::kNotDigits &&
-      (text.find("E+") != std::string_view::npos || text.find("e+") != std::string_view::npos)) {
-    return Tr("NIK was turned into a number by Excel (e.g. 1.70407E+15): format the column as Text and enter it again",
-              "NIK diubah Excel menjadi angka (mis. 1,70407E+15): format kolom sebagai Teks lalu isi ulang");
+  if (error == NikError::kNotDigits) {
+    int digits = 0;
+    bool separated = true;
+    for (char c : TrimView(text)) {
+      if (c >= '0' && c <= '9') ++digits;
+      else if (c != ' ' && c != '-' && c != '.' && c != '/') separated = false;
+    }
+    if (separated && digits == 16) {
+      return Tr("NIK may contain digits only: write the 16 digits without spaces or punctuation",
+                "NIK hanya boleh berisi angka: tulis 16 digit tanpa spasi atau tanda baca");
+    }
   }
   return NikErrorMessage(error);
+}
+
+std::string BirthDateKeptWarning(BirthDateIssue issue, bool nik_date) {
+  return fmt::format(fmt::runtime(nik_date ? Tr("birth date not usable, {}; the NIK's birth date is used",
+                                                "tanggal lahir tidak valid, {}; dipakai tanggal lahir dari NIK")
+                                           : Tr("birth date not usable, {}; stored as unknown",
+                                                "tanggal lahir tidak valid, {}; disimpan sebagai tidak diketahui")),
+                     BirthDateIssueMessage(issue));
+}
+
+std::string RawCellText(std::string_view text) {
+  constexpr size_t kMaxRawBytes = 32;
+  text = TrimView(text);
+  if (text.size() > kMaxRawBytes) text = text.substr(0, kMaxRawBytes);
+  std::string out(text);
+  for (char& c : out) {
+    if (c < 0x20 || c > 0x7e) c = '?';
+  }
+  return out;
 }
 
 std::string NikKeptWarning(std::string_view text, NikError error) {
@@ -90,11 +116,6 @@ std::string NotUtf8Reason() {
 
 std::string UnknownSexReason() {
   return Tr("unknown sex (use L or P)", "jenis kelamin tidak dikenal (isi L atau P)");
-}
-
-std::string BadDateReason() {
-  return Tr("not a date (e.g. 1985-04-17, 17/04/1985, 17 April 1985)",
-            "bukan tanggal (contoh 1985-04-17, 17/04/1985, 17 April 1985)");
 }
 
 std::string BadPeriodReason() {

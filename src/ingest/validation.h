@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "domain/birth_date.h"
 #include "domain/enums.h"
 #include "domain/nik.h"
 #include "domain/region_code.h"
@@ -61,16 +62,22 @@ std::string UnknownRegionReason(RegionCode code);
 // A cleaned name: valid UTF-8, at most kMaxNameBytes.
 std::string CheckName(std::string_view name);
 
-// NikErrorMessage, with a hint when Excel has turned the NIK into a number
-// ("1.70407E+15").
+// NikErrorMessage, with a hint when the NIK's 16 digits are written with
+// spaces or punctuation between them ("1704 0741 0592 0001").
 std::string NikReason(std::string_view text, NikError error);
 // A registry row whose NIK is missing or invalid is kept when it has a name
 // (the warning says so); without a name it is rejected with this reason.
 std::string NikKeptWarning(std::string_view text, NikError error);
 std::string NikWithoutNameReason(std::string_view text, NikError error);
+// A kept tanggal_lahir that is no plausible date: what is wrong and what is
+// stored instead (the NIK's date when `nik_date`, else nothing).
+std::string BirthDateKeptWarning(BirthDateIssue issue, bool nik_date);
+// A bad cell as kept for the data-quality report (nik_raw, birth_date_raw):
+// trimmed, at most 32 bytes, bytes outside printable ASCII replaced by '?'
+// (so the stored text is always valid UTF-8 and never a control character).
+std::string RawCellText(std::string_view text);
 std::string NotUtf8Reason();
 std::string UnknownSexReason();
-std::string BadDateReason();
 std::string BadPeriodReason();
 // "duplicate NIK: already on line 12".
 std::string DuplicateReason(std::string_view what, int64_t first_line);

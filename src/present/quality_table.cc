@@ -46,24 +46,29 @@ std::string RenderQualityTable(const QualityReport& rep) {
   t.AddColumn("%", TextTable::Align::kRight);
   t.AddColumn(Tr("Bad NIK", "NIK salah"), TextTable::Align::kRight);
   t.AddColumn(Tr("NIK differs", "Beda NIK"), TextTable::Align::kRight);
-  t.AddColumn(Tr("Age", "Umur"), TextTable::Align::kRight);
+  t.AddColumn(Tr("Age/date", "Umur/tgl"), TextTable::Align::kRight);
   t.AddColumn(Tr("Name", "Nama"), TextTable::Align::kRight);
   t.AddColumn(Tr("Duplicate", "Ganda"), TextTable::Align::kRight);
   t.AddColumn(Tr("Empty vill.", "Desa kosong"), TextTable::Align::kRight);
   t.AddColumn(Tr("Odd vill.", "Desa janggal"), TextTable::Align::kRight);
   t.AddColumn(Tr("Not in reg.", "Tak terdata"), TextTable::Align::kRight);
+  t.AddColumn(Tr("Extract data", "Data BPJS"), TextTable::Align::kRight);
   t.AddColumn(Tr("Complete", "Lengkap"), TextTable::Align::kRight);
   auto add = [&](const QualityRow& r, bool total) {
     t.AddRow({r.code.ToString(), total ? std::string(Tr("Total ", "Jumlah ")) + r.name : r.name,
               FormatCount(r.registry), FormatCount(r.flagged), Pct(r.flagged_share),
               Count(r.count[static_cast<int>(F::kNikInvalid)]),
               FormatCount(Sum(r, {F::kNikSexMismatch, F::kNikBirthDateMismatch, F::kNikDistrictUnknown})),
-              FormatCount(Sum(r, {F::kAgeUnder, F::kAgeOver})),
+              FormatCount(Sum(r, {F::kAgeUnder, F::kAgeOver, F::kBirthDateInvalid})),
               FormatCount(Sum(r, {F::kNameMissing, F::kNameBadCharacters})),
               Count(r.count[static_cast<int>(F::kDuplicate)]),
               Count(r.count[static_cast<int>(F::kVillagesEmpty)]),
               FormatCount(Sum(r, {F::kVillageCountHigh, F::kVillageCountLow})),
-              Count(r.count[static_cast<int>(F::kMembersNotInRegistry)]), Pct(r.complete_share)});
+              Count(r.count[static_cast<int>(F::kMembersNotInRegistry)]),
+              r.memberships ? FormatCount(Sum(r, {F::kMemberNameMissing, F::kMemberNameBadCharacters,
+                                                  F::kMemberBirthDateInvalid}))
+                            : std::string("-"),
+              Pct(r.complete_share)});
   };
   for (const auto& r : rep.rows) add(r, false);
   t.AddSeparator();
@@ -106,7 +111,7 @@ std::string RenderQualityTable(const QualityReport& rep) {
 
 std::string RenderQualityDetails(const QualityDetails& d) {
   std::string out;
-  out += std::string(Tr("Data-quality findings", "Temuan mutu data")) + " \u2014 " + d.name + " (" + d.village.ToString() +
+  out += std::string(Tr("Data-quality findings", "Temuan mutu data")) + " \u2014 " + d.name + " (" + d.region.ToString() +
          "), " + PeriodText(d.period) + "\n";
   out += std::string(Tr("Workers: ", "Pekerja: ")) + FormatCount(d.summary.registry) + "; " +
          Tr("with findings: ", "bertemuan: ") + FormatCount(d.summary.flagged) + "\n";
@@ -117,13 +122,23 @@ std::string RenderQualityDetails(const QualityDetails& d) {
                                   "duplikat: belum diperiksa; jalankan `cakupan dedupe`") + "\n";
   out += "\n";
   TextTable t;
+  const bool many_villages = d.level != RegionLevel::kVillage;
+  if (many_villages) t.AddColumn(Tr("Region", "Wilayah"), TextTable::Align::kLeft);
+  t.AddColumn(Tr("Source", "Sumber"), TextTable::Align::kLeft);
   t.AddColumn("NIK", TextTable::Align::kLeft);
   t.AddColumn(Tr("Name", "Nama"), TextTable::Align::kLeft);
   t.AddColumn(Tr("Check", "Pemeriksaan"), TextTable::Align::kLeft);
   t.AddColumn(Tr("Detail", "Keterangan"), TextTable::Align::kLeft);
-  for (const auto& r : d.rows)
-    t.AddRow({r.nik_masked.empty() ? std::string(Tr("(empty)", "(kosong)")) : r.nik_masked, r.name_masked,
-              FindingInfo(r.finding).code, r.detail});
+  for (const auto& r : d.rows) {
+    std::vector<std::string> cells;
+    if (many_villages) cells.push_back(r.region.ToString());
+    cells.push_back(r.member ? Tr("BPJS extract", "data BPJS") : Tr("registry", "pendataan"));
+    cells.push_back(r.nik_masked.empty() ? std::string(Tr("(empty)", "(kosong)")) : r.nik_masked);
+    cells.push_back(r.name_masked);
+    cells.push_back(FindingInfo(r.finding).code);
+    cells.push_back(r.detail);
+    t.AddRow(std::move(cells));
+  }
   out += t.Render();
   if (d.rows.empty()) out += Tr("No findings.\n", "Tidak ada temuan.\n");
   return out;

@@ -31,6 +31,7 @@ XlsxSheet ChecksSheet() {
     const char* of = f.share_of == ShareOf::kRegistry     ? Tr("registry workers", "pekerja terdata")
                      : f.share_of == ShareOf::kVillages   ? Tr("villages", "desa")
                      : f.share_of == ShareOf::kActiveParticipants ? Tr("active participants", "peserta aktif")
+                     : f.share_of == ShareOf::kMemberships ? Tr("memberships in the extract", "kepesertaan di data BPJS")
                                                                   : "";
     s.rows.push_back({std::string(f.code), QualityFindingLabel(f.finding), std::string(of)});
   }
@@ -80,16 +81,20 @@ Result<std::string> QualityDetailsXlsx(const QualityDetails& d) {
   XlsxSheet s;
   s.name = Tr("Findings", "Temuan");
   s.title = std::string(Tr("Data-quality findings", "Temuan mutu data")) + " \u2014 " + d.name + " (" +
-            d.village.ToString() + "), " + PeriodText(d.period);
+            d.region.ToString() + "), " + PeriodText(d.period);
   s.notes = {Tr("NIKs and names are masked (UU 27/2022 on personal data protection).",
                 "NIK dan nama disamarkan (UU 27/2022 tentang Pelindungan Data Pribadi).")};
-  s.columns = {{"NIK", XlsxKind::kText, 19},
+  s.columns = {{Tr("Region", "Wilayah"), XlsxKind::kText, 15},
+               {Tr("Source", "Sumber"), XlsxKind::kText, 12},
+               {"NIK", XlsxKind::kText, 19},
                {Tr("Name", "Nama"), XlsxKind::kText, 22},
                {Tr("Code", "Kode"), XlsxKind::kText, 26},
                {Tr("Check", "Pemeriksaan"), XlsxKind::kText, 32},
                {Tr("Detail", "Keterangan"), XlsxKind::kText, 50}};
   for (const auto& r : d.rows)
-    s.rows.push_back({r.nik_masked, r.name_masked, std::string(FindingInfo(r.finding).code),
+    s.rows.push_back({r.region.ToString(),
+                      std::string(r.member ? Tr("BPJS extract", "data BPJS") : Tr("registry", "pendataan")),
+                      r.nik_masked, r.name_masked, std::string(FindingInfo(r.finding).code),
                       QualityFindingLabel(r.finding), r.detail});
   return WriteXlsx({s, ChecksSheet()});
 }

@@ -7,6 +7,7 @@
 #include "base/i18n.h"
 #include "base/strings.h"
 #include "domain/nik.h"
+#include "engine/name_check.h"
 #include "engine/region_order.h"
 #include "engine/segments.h"
 #include "services/region_catalog.h"
@@ -70,7 +71,11 @@ std::string MaskName(std::string_view name) {
       out.push_back(' ');
       word_start = true;
     } else if (word_start) {
-      out.append(name.substr(i, len));
+      // A control or invisible character is never shown (it could drive a
+      // terminal); the word's initial becomes '*'.
+      const std::string_view initial = name.substr(i, len);
+      if (CheckPersonName(initial).flaw == NameFlaw::kControl) out.push_back('*');
+      else out.append(initial);
       word_start = false;
     } else {
       out.push_back('*');
@@ -251,7 +256,8 @@ Result<std::shared_ptr<DashboardService::Snapshot>> DashboardService::Build(Stor
   s->loaded_at = clock_.NowUtcIso();
 
   // The registry, in region order.
-  CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> segments, store.LoadWorkerSegments(kWorkerAllColumns));
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> segments,
+                           store.LoadWorkerSegments(kWorkerAllColumns & ~kWorkerBirthDateRaw));
   WorkerTable workers = MergeWorkerSegments(std::move(segments));
   const size_t worker_count = workers.size();
   const std::vector<int32_t> region_of = WorkerRegions(s->regions, workers.village);

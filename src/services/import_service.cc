@@ -161,6 +161,7 @@ Result<ImportOutcome> ImportService::Import(const ImportOptions& opt) {
   if (opt.kind != DataKind::kRegions) CAKUPAN_RETURN_IF_ERROR(RequireRegions(regions));
   ReadOptions ro;
   ro.reference_year = opt.reference_year != 0 ? opt.reference_year : clock_.CurrentYear();
+  ro.today = TodayUtc(clock_);
   ro.regions = &regions;
   ro.period = opt.period;
 

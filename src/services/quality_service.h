@@ -1,8 +1,9 @@
 // The data-quality report of field enumeration (docs/quality.md): loads the
-// registry, the regions, the period's reconciliation and the labour-force
-// figures from the Store and counts findings per region
-// (engine/quality.h); and lists one village's individual findings with
-// NIKs and names masked (UU 27/2022).
+// registry, the regions, the period's extract (names, birth dates, region
+// codes) and reconciliation and the labour-force figures from the Store and
+// counts findings per region (engine/quality.h); and lists the individual
+// findings of one regency, district or village with NIKs and names masked
+// (UU 27/2022).
 //
 // A period that was reconciled before the data changed is refused (the
 // membership and coverage checks would not match the registry), as the
@@ -59,8 +60,10 @@ class QualityService {
 
   // Counts per region at the query's level inside the query's region.
   Result<QualityReport> Report(const QualityQuery& query);
-  // The individual findings of one village (query.region must be a village
-  // code, else kInvalidArgument), all worker findings or only `only`.
+  // The individual findings of one regency, district or village (a province
+  // or the nation: kInvalidArgument): its registry workers' findings, then
+  // those of the extract rows attributed to it; all of them or only `only`
+  // (a worker or membership check; another: kInvalidArgument).
   Result<QualityDetails> Details(const QualityQuery& query, std::optional<QualityFinding> only);
 
  private:

@@ -181,7 +181,8 @@ Result<ReviewList> ReviewService::List(const ReviewQuery& q) {
 
   // Both records of the listed pairs.
   CAKUPAN_ASSIGN_OR_RETURN(RegionTable regions, LoadRegionTable(store_));
-  CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> wseg, store_.LoadWorkerSegments(kWorkerAllColumns & ~kWorkerOccupation));
+  CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> wseg,
+                           store_.LoadWorkerSegments(kWorkerAllColumns & ~kWorkerOccupation & ~kWorkerBirthDateRaw));
   const WorkerTable workers = MergeWorkerSegments(std::move(wseg));
   MembershipTable members;
   if (q.kind == PairKind::kLink) {

@@ -111,6 +111,10 @@ inline WorkerTable MakeWorkers(size_t n, uint64_t seed, uint64_t first_nik = 170
     if (invalid) t.nik.back() = kSyntheticKeyBit + i;
     t.nik_issue.push_back(invalid ? static_cast<uint8_t>(1 + rng.Below(8)) : 0);
     t.nik_raw.push_back(invalid ? std::string_view(i % 2 ? "17040741059200AB" : "") : std::string_view());
+    // Some rows carry a birth date that was no date (kept as written).
+    const bool bad_date = invalid_niks && i % 29 == 5;
+    if (bad_date) t.birth_date.back() = kNoDate;
+    t.birth_date_raw.push_back(bad_date ? std::string_view(i % 2 ? "31-02-1990" : "31154") : std::string_view());
   }
   return t;
 }
@@ -156,6 +160,9 @@ inline MembershipTable MakeMembers(size_t people, uint64_t seed, uint64_t first_
     t.npp.push_back(r.npp);
     t.funding.push_back(static_cast<uint8_t>(rng.Below(11)));
     t.region.push_back(SampleVillages()[rng.Below(SampleVillages().size())]);
+    const bool bad_date = t.size() % 31 == 7;
+    if (bad_date) t.birth_date.back() = kNoDate;
+    t.birth_date_raw.push_back(bad_date ? "00-00-0000" : "");
   }
   return t;
 }
@@ -177,6 +184,7 @@ inline WorkerTable OnlyColumns(WorkerTable t, uint32_t mask) {
     t.nik_issue.clear();
     t.nik_raw.clear();
   }
+  if (!(mask & kWorkerBirthDateRaw)) t.birth_date_raw.clear();
   return t;
 }
 
@@ -190,6 +198,7 @@ inline MembershipTable OnlyColumns(MembershipTable t, uint32_t mask) {
   if (!(mask & kMemberNpp)) t.npp.clear();
   if (!(mask & kMemberFunding)) t.funding.clear();
   if (!(mask & kMemberRegion)) t.region.clear();
+  if (!(mask & kMemberBirthDateRaw)) t.birth_date_raw.clear();
   return t;
 }
 
@@ -276,6 +285,7 @@ inline void ExpectWorkersEqual(const WorkerTable& expected, const WorkerTable& a
   EXPECT_EQ(expected.occupation, actual.occupation);
   EXPECT_EQ(expected.nik_issue, actual.nik_issue);
   ExpectStringsEqual(expected.nik_raw, actual.nik_raw, "workers.nik_raw");
+  ExpectStringsEqual(expected.birth_date_raw, actual.birth_date_raw, "workers.birth_date_raw");
   EXPECT_EQ(expected.occupations, actual.occupations);
   EXPECT_EQ(expected.decile, actual.decile);
   EXPECT_EQ(expected.vulnerability, actual.vulnerability);
@@ -293,6 +303,7 @@ inline void ExpectMembersEqual(const MembershipTable& expected, const Membership
   ExpectStringsEqual(expected.npp, actual.npp, "memberships.npp");
   EXPECT_EQ(expected.funding, actual.funding);
   EXPECT_EQ(expected.region, actual.region);
+  ExpectStringsEqual(expected.birth_date_raw, actual.birth_date_raw, "memberships.birth_date_raw");
 }
 
 inline auto CountsTuple(const RegionCounts& c) {
@@ -784,6 +795,7 @@ TYPED_TEST_P(StoreContractTest, WorkersLoadOnlyRequestedColumns) {
                             kWorkerName,
                             kWorkerOccupation | kWorkerSex,
                             kWorkerBirthDate | kWorkerFormality | kWorkerDecile | kWorkerVulnerability,
+                            kWorkerBirthDateRaw | kWorkerNikIssue,
                             kWorkerAllColumns & ~kWorkerName};
   for (uint32_t mask : masks) {
     SCOPED_TRACE(mask);
@@ -812,6 +824,47 @@ TYPED_TEST_P(StoreContractTest, WorkersWrittenWithoutAColumnLoadItAsUnknown) {
   EXPECT_EQ(t.occupation, std::vector<uint16_t>(100, 0));
   EXPECT_EQ(t.occupations, std::vector<std::string>{""});
   EXPECT_EQ(t.decile, std::vector<uint8_t>(100, 0));
+  EXPECT_EQ(t.birth_date_raw.size(), 100u);
+  EXPECT_EQ(t.birth_date_raw.byte_size(), 0u);
+}
+
+// A birth date kept as written (the row's date was no date) round-trips for
+// workers and memberships; a segment written without any such text (every
+// row "") loads it as "" in every row.
+TYPED_TEST_P(StoreContractTest, RawBirthDateTextRoundTrips) {
+  using namespace store_contract;
+  Store& s = this->store();
+  WorkerTable workers = MakeWorkers(300, 71);
+  for (size_t i = 0; i < workers.size(); ++i) {
+    if (i % 7 != 3) continue;
+    workers.birth_date[i] = kNoDate;
+  }
+  workers.birth_date_raw = StringColumn();
+  for (size_t i = 0; i < workers.size(); ++i)
+    workers.birth_date_raw.push_back(i % 7 == 3 ? (i % 2 ? "00-00-0000" : "tidak tahu") : "");
+  ImportRecord a = MakeImport(DataKind::kWorkers, "a.csv");
+  STORE_ASSERT_OK(s.WriteWorkers(workers, false, &a));
+  const WorkerTable plain = MakeWorkers(40, 72, 3171010101900001ULL);
+  ImportRecord b = MakeImport(DataKind::kWorkers, "b.csv");
+  STORE_ASSERT_OK(s.WriteWorkers(plain, false, &b));
+  STORE_ASSIGN_OR_FAIL(auto segments, s.LoadWorkerSegments(kWorkerAllColumns));
+  ASSERT_EQ(segments.size(), 2u);
+  ExpectWorkersEqual(workers, segments[0]);
+  EXPECT_EQ(segments[0].birth_date_raw[3], "00-00-0000");
+  EXPECT_EQ(segments[0].birth_date_raw[10], "tidak tahu");
+  EXPECT_EQ(segments[1].birth_date_raw.size(), 40u);
+  EXPECT_EQ(segments[1].birth_date_raw.byte_size(), 0u);
+
+  const MembershipTable members = MakeMembers(200, 73);
+  ASSERT_GT(members.birth_date_raw.byte_size(), 0u);
+  ImportRecord m = MakeImport(DataKind::kMembers, "m.csv");
+  STORE_ASSERT_OK(s.WriteMembers(Month(2024, 11), members, false, &m));
+  STORE_ASSIGN_OR_FAIL(auto msegments, s.LoadMemberSegments(Month(2024, 11), kMemberAllColumns));
+  ASSERT_EQ(msegments.size(), 1u);
+  ExpectMembersEqual(members, msegments[0]);
+  STORE_ASSIGN_OR_FAIL(msegments, s.LoadMemberSegments(Month(2024, 11), kMemberNik | kMemberBirthDateRaw));
+  ASSERT_EQ(msegments.size(), 1u);
+  ExpectMembersEqual(OnlyColumns(members, kMemberBirthDateRaw), msegments[0]);
 }
 
 TYPED_TEST_P(StoreContractTest, WorkersAppendAddsASegmentAndReplaceAllLeavesOne) {
@@ -1311,6 +1364,7 @@ REGISTER_TYPED_TEST_SUITE_P(StoreContractTest, FreshStoreIsEmpty, RegionsLoadInC
                             InvalidTargetOrLabourForceRowRollsBack, ImportLogListsMostRecentFirst,
                             DataVersionsFollowChangingImports, WorkersRoundTripEveryColumn,
                             WorkersLoadOnlyRequestedColumns, WorkersWrittenWithoutAColumnLoadItAsUnknown,
+                            RawBirthDateTextRoundTrips,
                             WorkersAppendAddsASegmentAndReplaceAllLeavesOne, EmptyWorkerTables,
                             InvalidWorkerTablesChangeNothing, MembersRoundTripPerPeriod,
                             MembersLoadOnlyRequestedColumns, MembersReplacePeriodLeavesOtherPeriods,

@@ -296,6 +296,19 @@ constexpr const char* kSerialLevelAndDuplicates = R"sql(
 UPDATE reconciliation_links SET levels = levels + 1 WHERE (levels & 15) >= 3;
 UPDATE duplicate_pairs SET levels = levels + 1 WHERE (levels & 15) >= 3;
 ALTER TABLE reconciliations ADD COLUMN duplicate_rows INTEGER NOT NULL DEFAULT 0;
+
+// Migration 7: bad input kept as data-quality findings (docs/quality.md).
+// Worker and membership segments may hold a `birth_date_raw` text column
+// (a tanggal_lahir that is no plausible date, kept as written), and
+// `nik_issue` may hold 9 (a NIK turned into a spreadsheet number). Both live
+// in segment_chunks, which needs no DDL; the version is raised so that an
+// older build, which would drop the column when it compacts the segments,
+// refuses the file instead of rewriting it (the migration rule,
+// docs/storage.md). Existing data is unchanged: segments without the column
+// read as "no raw text".
+constexpr const char* kBadInputColumns = R"sql(
+-- no DDL: segment columns are rows of segment_chunks (see the comment above)
+SELECT 1;
 )sql";
 
 Result<int64_t> QueryInt(Connection& conn, const char* sql) {
@@ -317,6 +330,7 @@ const std::vector<Migration>& Migrations() {
       {4, "probabilistic linkage and review decisions", kLinkage},
       {5, "contribution rates", kRates},
       {6, "NIK level serial_differs; duplicate rows counted once", kSerialLevelAndDuplicates},
+      {7, "birth_date_raw segment columns and NIK issue 9 (excel_number)", kBadInputColumns},
   };
   return kMigrations;
 }

@@ -29,10 +29,12 @@ Status CheckTable(Status valid, std::string_view table) {
 
 // Bytes a table holds in memory (for the bulk-write threshold).
 uint64_t TableBytes(const WorkerTable& t) {
-  return t.size() * (8 + 1 + 4 + 8 + 1 + 2 + 1 + 1 + 4) + t.name.byte_size();
+  return t.size() * (8 + 1 + 4 + 8 + 1 + 2 + 1 + 1 + 4) + t.name.byte_size() + t.nik_raw.byte_size() +
+         t.birth_date_raw.byte_size();
 }
 uint64_t TableBytes(const MembershipTable& t) {
-  return t.size() * (8 + 4 + 4 + 1 + 1 + 1 + 4 + 4 + 1 + 8 + 4) + t.name.byte_size() + t.npp.byte_size();
+  return t.size() * (8 + 4 + 4 + 1 + 1 + 1 + 4 + 4 + 1 + 8 + 4) + t.name.byte_size() + t.npp.byte_size() +
+         t.birth_date_raw.byte_size();
 }
 
 Status CheckCanonical(const WorkerTable& t) {
@@ -93,6 +95,12 @@ StringColumn ToStringColumn(const std::vector<std::string>& strings) {
   return column;
 }
 
+// A text kept only for rows with a problem (birth_date_raw): written when
+// some row has one; segments without it load as all "".
+void AddRawTextIfAny(ChunkWriter& w, const char* column, const StringColumn& text) {
+  if (text.byte_size() > 0) w.AddStrings(column, text);
+}
+
 // `occupations` holds the dictionary column while the writer runs.
 void AddWorkerColumns(ChunkWriter& w, const WorkerTable& t, StringColumn* occupations) {
   w.AddIntegers("nik", t.nik);
@@ -114,6 +122,7 @@ void AddWorkerColumns(ChunkWriter& w, const WorkerTable& t, StringColumn* occupa
     w.AddIntegers("nik_issue", t.nik_issue);
     w.AddStrings("nik_raw", t.nik_raw);
   }
+  AddRawTextIfAny(w, "birth_date_raw", t.birth_date_raw);
 }
 
 void AddMemberColumns(ChunkWriter& w, const MembershipTable& t) {
@@ -127,6 +136,7 @@ void AddMemberColumns(ChunkWriter& w, const MembershipTable& t) {
   if (!t.npp.empty()) w.AddStrings("npp", t.npp);
   w.AddIntegers("funding", t.funding);
   w.AddIntegers("region", t.region);
+  AddRawTextIfAny(w, "birth_date_raw", t.birth_date_raw);
 }
 
 }  // namespace
@@ -268,6 +278,8 @@ Result<WorkerTable> SqliteStore::ReadWorkerSegment(int64_t segment_id, int64_t r
   CAKUPAN_RETURN_IF_ERROR(
       LoadColumn<uint8_t>(reader, dir, "nik_issue", rows, columns & kWorkerNikIssue, 0, &t.nik_issue));
   CAKUPAN_RETURN_IF_ERROR(LoadStrings(reader, dir, "nik_raw", rows, columns & kWorkerNikIssue, &t.nik_raw));
+  CAKUPAN_RETURN_IF_ERROR(
+      LoadStrings(reader, dir, "birth_date_raw", rows, columns & kWorkerBirthDateRaw, &t.birth_date_raw));
   CAKUPAN_RETURN_IF_ERROR(reader.Wait());
   Status valid = t.Validate();
   if (!valid.ok())
@@ -362,6 +374,8 @@ Result<MembershipTable> SqliteStore::ReadMemberSegment(int64_t segment_id, int64
   CAKUPAN_RETURN_IF_ERROR(
       LoadColumn<uint8_t>(reader, dir, "funding", rows, columns & kMemberFunding, 0, &t.funding));
   CAKUPAN_RETURN_IF_ERROR(LoadColumn<uint64_t>(reader, dir, "region", rows, columns & kMemberRegion, 0, &t.region));
+  CAKUPAN_RETURN_IF_ERROR(
+      LoadStrings(reader, dir, "birth_date_raw", rows, columns & kMemberBirthDateRaw, &t.birth_date_raw));
   CAKUPAN_RETURN_IF_ERROR(reader.Wait());
   Status valid = t.Validate();
   if (!valid.ok())

@@ -491,7 +491,9 @@ class Version1Writer {
 
 TEST_F(SqliteStoreTest, Version1DatabaseIsMigratedAndItsLegacyChunksStayReadable) {
   const WorkerTable workers = MakeWorkers(2500, 1);
-  const MembershipTable members = MakeMembers(1200, 2);
+  MembershipTable members = MakeMembers(1200, 2);
+  // Version 1 had no birth_date_raw column: it loads as "" in every row.
+  members.birth_date_raw = StringColumn(std::vector<uint32_t>(members.size() + 1, 0), std::string());
   ReconciliationRecord recon = MakeReconciliation(Month(2024, 11), 2500, 700, 3);
   recon.links.clear();  // version 1 had no linkage: migration 4 adds zeros
   recon.summary.linked_probabilistic = recon.summary.linked_accepted = recon.summary.review_pairs = 0;
