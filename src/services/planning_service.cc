@@ -32,12 +32,6 @@ Result<Rupiah> Amount(const char* name, const std::string& text) {
 
 }  // namespace
 
-Date TodayUtc(Clock& clock) {
-  const std::string now = clock.NowUtcIso();  // "2026-11-21T04:26:00Z"
-  auto d = ParseDate(std::string_view(now).substr(0, 10));
-  return d ? *d : DateFromCivil(clock.CurrentYear(), 1, 1);
-}
-
 PlanningService::PlanningService(const RateTable& rates, Date today) : rates_(rates), today_(today) {}
 
 Result<ContributionRequest> PlanningService::CostRequest(const CostParams& p) const {

@@ -84,7 +84,4 @@ class PlanningService {
   Date today_;
 };
 
-// Today's date (UTC) from a clock.
-Date TodayUtc(Clock& clock);
-
 }  // namespace cakupan

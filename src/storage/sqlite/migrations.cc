@@ -296,6 +296,7 @@ constexpr const char* kSerialLevelAndDuplicates = R"sql(
 UPDATE reconciliation_links SET levels = levels + 1 WHERE (levels & 15) >= 3;
 UPDATE duplicate_pairs SET levels = levels + 1 WHERE (levels & 15) >= 3;
 ALTER TABLE reconciliations ADD COLUMN duplicate_rows INTEGER NOT NULL DEFAULT 0;
+)sql";
 
 // Migration 7: bad input kept as data-quality findings (docs/quality.md).
 // Worker and membership segments may hold a `birth_date_raw` text column
