@@ -19,13 +19,14 @@ export function parentCode(code) {
 const CHILD_LEVEL = { national: 'province', province: 'regency', regency: 'district', district: 'village' };
 
 // Breadcrumbs from /api/regions' path; the last entry is the current page.
-export function breadcrumbs(path, ctx, extra) {
+// The links open `view` ('region', or 'plan' on the planning page).
+export function breadcrumbs(path, ctx, extra, view = 'region') {
   const items = path.map((p, i) => {
     const last = i === path.length - 1 && !extra;
     const name = p.code === '0' ? 'Indonesia' : p.name;
     return h('li', null, last
       ? h('span', { 'aria-current': 'page' }, name)
-      : h('a', { href: ctx.href({ view: 'region', code: p.code, page: 1 }) }, name));
+      : h('a', { href: ctx.href({ view, code: p.code, page: 1 }) }, name));
   });
   if (extra) items.push(h('li', null, h('span', { 'aria-current': 'page' }, extra)));
   return h('ol', null, items);
