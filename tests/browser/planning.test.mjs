@@ -137,6 +137,8 @@ async function main() {
     await step('Perencanaan from the navigation: Bengkulu, its own target 40,0%, the table per regency = cakupan gaps', page, async () => {
       await page.goto(`${baseUrl}?wilayah=17`);
       await waitForHash(page, /^#\/wilayah\/17\?/);
+      // The region page links to its plan; the navigation too.
+      assert.match(await page.getByTestId('plan-link').getAttribute('href'), /^#\/perencanaan\/17\?/);
       await page.getByTestId('nav-plan').click();
       await waitForHash(page, /^#\/perencanaan\/17\?periode=2024-11&basis=labour-force$/);
       assert.equal(await page.getByTestId('nav-plan').getAttribute('aria-current'), 'page');

@@ -367,12 +367,15 @@ function planSection(initial, ctx, childLevel, coverageP) {
   // --- policy
   const policyRadios = POLICIES.map((p) => {
     const descId = nextId('policy-desc');
-    const input = h('input', { type: 'radio', name: 'plan-policy', value: p, 'aria-describedby': descId, dataset: { testid: `policy-${p}` } });
+    const labelId = nextId('policy-label');
+    const input = h('input', {
+      type: 'radio', name: 'plan-policy', value: p, 'aria-labelledby': labelId, 'aria-describedby': descId, dataset: { testid: `policy-${p}` },
+    });
     return {
       input,
       el: h('label', { class: 'policy-option' }, input,
         h('span', { class: 'policy-text' },
-          h('span', { class: 'policy-label' }, t(`policy_${p}`)),
+          h('span', { id: labelId, class: 'policy-label' }, t(`policy_${p}`)),
           h('span', { id: descId, class: 'policy-desc' }, t(`policy_${p}_desc`, { level: levelsName(childLevel) })))),
     };
   });

@@ -199,7 +199,12 @@ function renderHeadline(el, coverage, regions, state, ctx) {
   } else if (r.target === null || r.target === undefined) {
     gaps.append(h('li', { class: 'muted' }, t('no_target')));
   }
-  el.append(gaps, facts(r, coverage, state));
+  el.append(gaps);
+  if (level !== 'village') {
+    el.append(h('p', { class: 'plan-link' }, h('a', { href: ctx.href({ view: 'plan', code: r.code, page: 1 }), dataset: { testid: 'plan-link' } },
+      t('plan_link'), ' →')));
+  }
+  el.append(facts(r, coverage, state));
 }
 
 function gapItem(workers, points, behindKey, aheadKey, testid) {
