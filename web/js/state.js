@@ -5,7 +5,7 @@
 //   #/tinjauan?periode=2024-11&basis=labour-force&jenis=link&saring=pending&halaman=2
 //   #/perencanaan/17?periode=2024-11&basis=labour-force&target=national&paket=bpu-minimum
 //      &anggaran=1000000000&kebijakan=decile&paket_alokasi=bpu-minimum&bulan=12
-//      &dana=provinsi:30,kabupaten:70&halaman=2
+//      &dana=provinsi%3A30%2Ckabupaten%3A70&halaman=2   (dana: provinsi:30,kabupaten:70)
 // Indonesia is region 0 (#/wilayah/0).
 
 export const BASES = ['labour-force', 'registry'];

@@ -238,7 +238,7 @@ function gapsSection(initial, ctx, childLevel) {
       renderGaps(body, g, s, ctx, childLevel);
     }).catch((err) => {
       if (signal.aborted || isAbort(err)) return;
-      fill(body, errorBox(err, { onRetry: () => load(state) }));
+      fill(body, planningError(err, () => load(state)));
     }).finally(() => {
       if (!signal.aborted) setBusy(body, false);
     });
@@ -889,6 +889,17 @@ function planError(err, retry) {
   if (err instanceof ApiError && err.status === 404 && /\/api\/plan/.test(err.message || '')) {
     const box = notice(t('plan_unavailable'), { kind: 'warning' });
     box.dataset.testid = 'plan-unavailable';
+    return box;
+  }
+  return planningError(err, retry);
+}
+
+// A 409 no_data here has reasons of its own (no national reference for
+// target=national, no rates stored): the server's message says which.
+function planningError(err, retry) {
+  if (err && err.code === 'no_data' && err.message) {
+    const box = notice(err.message, { kind: 'warning', action: h('button', { type: 'button', class: 'button secondary', onclick: retry }, t('retry')) });
+    box.dataset.testid = 'no-data';
     return box;
   }
   return errorBox(err, { onRetry: retry });
