@@ -342,7 +342,7 @@ async function mockPlan(q, res, { common, figureArgs, lang, format }) {
     items.push({
       rank: k + 1, nik: `${String(region).replace(/\./g, '').padEnd(4, '0').slice(0, 4)}••••••••${String(h % 10000).padStart(4, '0')}`,
       name: `${'ABDEHIJKMNRSTWY'[h % 15]}•••••`, village: village.code, village_name: village.name, decile,
-      vulnerability: vulnerable ? (en ? 'vulnerable' : 'rentan') : (en ? 'not vulnerable' : 'tidak rentan'),
+      vulnerability: vulnerable ? 'rentan' : 'tidak_rentan', status: h % 4 ? 'unregistered' : 'non_active',
       occupation: occupations[(h >>> 8) % occupations.length], cost: costPerWorker,
       reason: en ? `decile ${decile}${vulnerable ? '; vulnerable' : ''}; rank ${k + 1} under "${POLICY_LABELS[policy][1]}"`
         : `desil ${decile}${vulnerable ? '; rentan' : ''}; urutan ${k + 1} menurut "${POLICY_LABELS[policy][0]}"`,
@@ -357,7 +357,11 @@ async function mockPlan(q, res, { common, figureArgs, lang, format }) {
   }
   const added = total;
   return json(res, 200, {
-    region: { code: reg.code, name: reg.code === '0' ? 'Indonesia' : reg.name, level: levelOf(reg.code) },
+    region: {
+      code: reg.code, name: reg.code === '0' ? 'Indonesia' : reg.name, level: levelOf(reg.code), workers: reg.denominator,
+      active_before: reg.active, active_after: reg.active + added, coverage_before: cover(reg.active, reg.denominator),
+      coverage_after: cover(reg.active + added, reg.denominator), candidates, enrolled: total, cost, unfunded: candidates - total,
+    },
     period: cov.period, basis: cov.basis, policy, policy_label: POLICY_LABELS[policy][en ? 1 : 0],
     package: pkg, programmes: pkg === 'bpu-jht' ? 'JKK+JKM+JHT' : 'JKK+JKM', months, date: new Date().toISOString().slice(0, 10),
     cost_per_worker: costPerWorker, budget, cost, remaining: budget - cost,
@@ -366,6 +370,7 @@ async function mockPlan(q, res, { common, figureArgs, lang, format }) {
     funders: funders.map((f, i) => ({ ...f, amount: amounts[i] })),
     rows: planRows,
     workers: { total, page, pages: Math.max(1, Math.ceil(total / pageSize)), page_size: pageSize, items },
+    notes: [en ? 'Mock: the choice of workers is invented (tests/browser/mock-api.mjs).' : 'Tiruan: pilihan pekerja dikarang (tests/browser/mock-api.mjs).'],
   });
 }
 

@@ -383,7 +383,7 @@ async function main() {
           const cells = (await rows.nth(i).locator('td').allInnerTexts()).map((c) => c.trim());
           assert.equal(cells[0], idInt(w.rank));
           assert.equal(cells[1], w.nik);
-          assert.ok(cells[8] && cells[8] === w.reason, `reason of rank ${w.rank}: ${cells[8]}`);
+          assert.ok(cells[9] && cells[9] === w.reason, `reason of rank ${w.rank}: ${cells[9]}`);
         }
         if (plan.workers.pages > 1) {
           await page.getByTestId('plan-next').click();

@@ -370,6 +370,8 @@ const STRINGS = {
     plan_rows_title: 'Sebelum dan sesudah per {level}',
     plan_rows_caption: 'Cakupan sebelum dan sesudah alokasi, {level} di {region}',
     col_before: 'Sebelum',
+    col_cov_before: 'Cakupan sebelum',
+    col_cov_after: 'Cakupan sesudah',
     col_after: 'Sesudah',
     col_rise: 'Kenaikan (poin)',
     col_enrolled: 'Didaftarkan',
@@ -393,6 +395,8 @@ const STRINGS = {
     col_village: 'Desa/kelurahan',
     col_vulnerability: 'Kerentanan',
     col_reason: 'Alasan',
+    vuln_rentan: 'Rentan',
+    vuln_tidak_rentan: 'Tidak rentan',
   },
   en: {
     app_title: 'Employment Social Security Coverage',
@@ -760,6 +764,8 @@ const STRINGS = {
     plan_rows_title: 'Before and after per {level}',
     plan_rows_caption: 'Coverage before and after the allocation, {level} of {region}',
     col_before: 'Before',
+    col_cov_before: 'Coverage before',
+    col_cov_after: 'Coverage after',
     col_after: 'After',
     col_rise: 'Rise (points)',
     col_enrolled: 'Enrolled',
@@ -783,6 +789,8 @@ const STRINGS = {
     col_village: 'Village',
     col_vulnerability: 'Vulnerability',
     col_reason: 'Reason',
+    vuln_rentan: 'Vulnerable',
+    vuln_tidak_rentan: 'Not vulnerable',
   },
 };
 

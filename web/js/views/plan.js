@@ -682,9 +682,14 @@ function planSection(initial, ctx, childLevel, coverageP) {
         fact(t('sum_coverage'), `${pct(p.coverage_before)} → ${pct(p.coverage_after)}`, 'plan-coverage',
           t('points', { p: rise }))),
       h('p', { class: 'muted small' }, t('plan_meta', {
-        policy: p.policy_label || t(`policy_${p.policy}`), pkg: t(`package_${p.package}`) === `package_${p.package}` ? p.package : t(`package_${p.package}`),
+        policy: p.policy_label || t(`policy_${p.policy}`),
+        pkg: t(`package_${p.package}`) === `package_${p.package}` ? p.package_label || p.package : t(`package_${p.package}`),
         date: dateLong(p.date), period: monthName(p.period),
       })));
+    // The server's notes: what is left over and why, who is not a candidate.
+    if (Array.isArray(p.notes) && p.notes.length) {
+      results.append(h('ul', { class: 'plan-notes small', dataset: { testid: 'plan-notes' } }, p.notes.map((n) => h('li', null, withCode(n)))));
+    }
     if (p.candidates === 0) results.append(notice(t('plan_no_candidates', { region: name }), { kind: 'info' }));
     else if (p.enrolled === 0) results.append(notice(t('plan_too_small', { c: money(p.cost_per_worker), m: int(p.months) }), { kind: 'warning' }));
 
@@ -703,7 +708,7 @@ function planSection(initial, ctx, childLevel, coverageP) {
     // Before/after per region below: map and table.
     const mapCard = card(t('plan_map_title'), { level: 4, className: 'sub' });
     mapCard.el.dataset.testid = 'plan-map';
-    const tableCard = card(t('plan_rows_title', { level: levelsName(childLevel) }), { level: 4, className: 'sub' });
+    const tableCard = card(t('plan_rows_title', { level: levelsName(childLevel) }), { level: 4, className: 'sub compact-table' });
     results.append(tableCard.el, mapCard.el);
     renderRowsTable(tableCard.body, p, s, national);
     renderPlanMap(mapCard, p, national);
@@ -738,17 +743,19 @@ function planSection(initial, ctx, childLevel, coverageP) {
         { key: 'active_before', label: t('col_active_before'), num: true, render: (x) => int(x.active_before) },
         { key: 'enrolled', label: t('col_enrolled'), num: true, render: (x) => int(x.enrolled) },
         { key: 'active_after', label: t('col_active_after'), num: true, render: (x) => int(x.active_after) },
-        { key: 'coverage_before', label: t('col_before'), num: true, render: (x) => covCell(x.coverage_before) },
-        { key: 'coverage_after', label: t('col_after'), num: true, render: (x) => covCell(x.coverage_after) },
+        { key: 'coverage_before', label: t('col_cov_before'), num: true, render: (x) => covCell(x.coverage_before) },
+        { key: 'coverage_after', label: t('col_cov_after'), num: true, render: (x) => covCell(x.coverage_after) },
         { key: 'rise', label: t('col_rise'), num: true, sort: (x) => (has(x.coverage_after) && has(x.coverage_before) ? x.coverage_after - x.coverage_before : null), render: (x) => pointsChange(x.coverage_before, x.coverage_after) },
         { key: 'cost', label: t('col_cost'), num: true, render: (x) => money(x.cost) },
         { key: 'unfunded', label: t('col_unfunded'), num: true, render: (x) => int(x.unfunded) },
       ],
       rows: p.rows,
+      // The region's own line (its figures, when the answer carries them as a row).
       foot: [{
+        active_before: null, active_after: null, workers: null, ...p.region,
         foot: 'region', label: t('gaps_region_total', { region: name }),
         coverage_before: p.coverage_before, coverage_after: p.coverage_after, enrolled: p.enrolled, cost: p.cost,
-        unfunded: p.unfunded, active_before: null, active_after: null, workers: null,
+        unfunded: p.unfunded,
       }],
     }));
   }
@@ -829,8 +836,9 @@ function planSection(initial, ctx, childLevel, coverageP) {
         { key: 'name', label: t('col_name'), className: 'mono' },
         { key: 'village_name', label: t('col_village'), render: (x) => x.village_name || x.village || '–' },
         { key: 'decile', label: t('col_decile'), num: true, render: (x) => (x.decile ? int(x.decile) : '–') },
-        { key: 'vulnerability', label: t('col_vulnerability'), render: (x) => x.vulnerability || '–' },
+        { key: 'vulnerability', label: t('col_vulnerability'), render: (x) => vulnerabilityText(x.vulnerability) },
         { key: 'occupation', label: t('col_occupation'), render: (x) => x.occupation || '–' },
+        { key: 'status', label: t('col_status'), render: (x) => (x.status ? h('span', { class: `badge status-${x.status}` }, t(`status_${x.status}`)) : '–') },
         { key: 'cost', label: t('col_cost'), num: true, render: (x) => money(x.cost) },
         { key: 'reason', label: t('col_reason'), className: 'reason', render: (x) => x.reason || '–' },
       ],
@@ -867,6 +875,14 @@ function setFieldError(input, errorEl, text) {
 
 function budgetMessage(error) {
   return t(`budget_err_${error}`, { max: money(1e15) });
+}
+
+// The registry's vulnerability code in words ('rentan', 'tidak_rentan').
+function vulnerabilityText(code) {
+  if (!code) return '–';
+  const key = `vuln_${code}`;
+  const text = t(key);
+  return text === key ? code : text;
 }
 
 // 30 -> '30'; 12.5 -> '12,5'
