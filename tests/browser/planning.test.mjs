@@ -51,7 +51,8 @@ const idInt = (n) => n.toLocaleString('id-ID', { maximumFractionDigits: 0 });
 const idMoney = (n) => `Rp ${idInt(n)}`;
 const idPct = (f) => `${(f * 100).toLocaleString('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 const signed = (n) => (n > 0 ? `+${idInt(n)}` : idInt(n));
-const NIK_RE = /\b\d{16}\b/;
+// A full NIK: 16 digits on their own (not the decimals of a fraction such as 0.3767320538188648).
+const NIK_RE = /(?<![\d.,])\d{16}(?![\d])/;
 
 async function waitForHash(page, re) {
   await page.waitForFunction((src) => new RegExp(src).test(location.hash), re.source, { timeout: 20_000 });
@@ -383,7 +384,7 @@ async function main() {
           const cells = (await rows.nth(i).locator('td').allInnerTexts()).map((c) => c.trim());
           assert.equal(cells[0], idInt(w.rank));
           assert.equal(cells[1], w.nik);
-          assert.ok(cells[9] && cells[9] === w.reason, `reason of rank ${w.rank}: ${cells[9]}`);
+          assert.ok(cells[8] && cells[8] === w.reason, `reason of rank ${w.rank}: ${cells[8]}`);
         }
         if (plan.workers.pages > 1) {
           await page.getByTestId('plan-next').click();

@@ -714,7 +714,7 @@ function planSection(initial, ctx, childLevel, coverageP) {
     renderPlanMap(mapCard, p, national);
 
     // The workers.
-    const list = card(t('plan_workers_title'), { level: 4, className: 'sub' });
+    const list = card(t('plan_workers_title'), { level: 4, className: 'sub compact-table' });
     list.el.dataset.testid = 'plan-workers';
     list.el.querySelector('h4').setAttribute('tabindex', '-1');
     list.actions.replaceChildren(exportLinks('/api/plan', planParams(s), t('plan_workers_what')));
@@ -834,12 +834,12 @@ function planSection(initial, ctx, childLevel, coverageP) {
         { key: 'rank', label: t('col_rank_short'), num: true, render: (x) => int(x.rank) },
         { key: 'nik', label: t('col_nik'), className: 'mono', render: (x) => h('span', { title: t('nik_note') }, x.nik) },
         { key: 'name', label: t('col_name'), className: 'mono' },
-        { key: 'village_name', label: t('col_village'), render: (x) => x.village_name || x.village || '–' },
+        { key: 'village_name', label: t('col_village'), className: 'wrap', render: (x) => x.village_name || x.village || '–' },
         { key: 'decile', label: t('col_decile'), num: true, render: (x) => (x.decile ? int(x.decile) : '–') },
         { key: 'vulnerability', label: t('col_vulnerability'), render: (x) => vulnerabilityText(x.vulnerability) },
-        { key: 'occupation', label: t('col_occupation'), render: (x) => x.occupation || '–' },
+        { key: 'occupation', label: t('col_occupation'), className: 'wrap', render: (x) => x.occupation || '–' },
         { key: 'status', label: t('col_status'), render: (x) => (x.status ? h('span', { class: `badge status-${x.status}` }, t(`status_${x.status}`)) : '–') },
-        { key: 'cost', label: t('col_cost'), num: true, render: (x) => money(x.cost) },
+        // Every worker costs the same (the summary says how much); the downloads list it.
         { key: 'reason', label: t('col_reason'), className: 'reason', render: (x) => x.reason || '–' },
       ],
       rows: w.items,
