@@ -588,9 +588,11 @@ function planSection(initial, ctx, childLevel, coverageP) {
     return p;
   }
 
+  // The wait state. The button stays usable: a changed form can be run at
+  // once (the request under way is dropped), and Enter in a field still submits.
   function setRunning(on) {
-    runButton.disabled = on;
     runButton.textContent = on ? t('plan_running') : t('plan_run');
+    runButton.classList.toggle('running', on);
     runStatus.textContent = on ? t('plan_running_status') : '';
     setBusy(results, on);
   }
