@@ -17,8 +17,8 @@ import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
 import assert from 'node:assert/strict';
+import { unzip, sheetRows } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -129,63 +129,6 @@ async function stopServer(server) {
   const timer = setTimeout(() => server.child.kill('SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
-}
-
-// ---------------------------------------------------------------- xlsx (zip) reading
-// An .xlsx is a zip archive; read its central directory and inflate entries.
-function unzip(buffer) {
-  const files = new Map();
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  }
-  assert.ok(eocd >= 0, 'xlsx: no zip end-of-central-directory record');
-  const count = buffer.readUInt16LE(eocd + 10);
-  let p = buffer.readUInt32LE(eocd + 16);
-  for (let n = 0; n < count; n++) {
-    assert.equal(buffer.readUInt32LE(p), 0x02014b50, 'xlsx: bad central directory entry');
-    const method = buffer.readUInt16LE(p + 10);
-    const compressed = buffer.readUInt32LE(p + 20);
-    const nameLen = buffer.readUInt16LE(p + 28);
-    const extraLen = buffer.readUInt16LE(p + 30);
-    const commentLen = buffer.readUInt16LE(p + 32);
-    const local = buffer.readUInt32LE(p + 42);
-    const name = buffer.toString('utf8', p + 46, p + 46 + nameLen);
-    assert.equal(buffer.readUInt32LE(local), 0x04034b50, `xlsx: bad local header for ${name}`);
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const data = buffer.subarray(start, start + compressed);
-    files.set(name, method === 0 ? data.toString('utf8') : inflateRawSync(data).toString('utf8'));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return files;
-}
-
-const xmlText = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-// Rows of a worksheet as arrays of cell texts (shared strings resolved).
-function sheetRows(files, sheetPath) {
-  const shared = [];
-  const sst = files.get('xl/sharedStrings.xml');
-  if (sst) {
-    for (const si of sst.match(/<si>[\s\S]*?<\/si>/g) || []) {
-      shared.push(xmlText((si.match(/<t[^>]*>([\s\S]*?)<\/t>/g) || []).map((t) => t.replace(/<[^>]+>/g, '')).join('')));
-    }
-  }
-  const xml = files.get(sheetPath);
-  const rows = [];
-  for (const row of xml.match(/<row[^>]*>[\s\S]*?<\/row>/g) || []) {
-    const cells = [];
-    for (const c of row.match(/<c [^>]*?(\/>|>[\s\S]*?<\/c>)/g) || []) {
-      const type = /\st="(\w+)"/.exec(c)?.[1];
-      const v = /<v>([\s\S]*?)<\/v>/.exec(c)?.[1];
-      const inline = /<is>[\s\S]*?<t[^>]*>([\s\S]*?)<\/t>/.exec(c)?.[1];
-      if (type === 's') cells.push(shared[Number(v)] ?? '');
-      else if (type === 'inlineStr') cells.push(xmlText(inline ?? ''));
-      else cells.push(v === undefined ? '' : xmlText(v));
-    }
-    rows.push(cells);
-  }
-  return rows;
 }
 
 // ---------------------------------------------------------------- steps

@@ -5,10 +5,15 @@
 // figure, and with made-up but plausible data where it has not (workers,
 // boundaries). The browser test (dashboard.test.mjs) always uses the real binary.
 //
-//   node tests/browser/mock-api.mjs --binary build/cakupan --db demo/cakupan.db [--port 8090] [--boundaries]
+//   node tests/browser/mock-api.mjs --binary build/cakupan --db demo/cakupan.db [--port 8090] [--boundaries] [--no-plan]
+//
+// /api/gaps runs `cakupan gaps`; /api/plan is invented to the shape of its
+// contract (docs/api.md) for working on the planning page (--no-plan: it
+// answers 404 as a server without the endpoint does).
 import { createServer } from 'node:http';
 import { execFile } from 'node:child_process';
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, existsSync, statSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, normalize, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -207,9 +212,166 @@ async function api(url, res) {
       });
       return json(res, 200, { type: 'FeatureCollection', features });
     }
+    case '/api/gaps': {
+      // The real figures: `cakupan gaps` of the CLI (the server answers the same object).
+      const argv = ['gaps', '--region', q.get('region') || '0', ...figureArgs];
+      for (const [param, option] of [['level', '--level'], ['target', '--target'], ['package', '--package'], ['income', '--income'], ['date', '--date']]) {
+        if (q.get(param)) argv.push(option, q.get(param));
+      }
+      return cliTable(res, [...common, ...argv], format, `selisih-${q.get('region') || '0'}`);
+    }
+    case '/api/plan':
+      if (args['no-plan']) return error(res, 404, 'not_found', `alamat tidak dikenal: ${url.pathname}`);
+      return mockPlan(q, res, { common, figureArgs, lang, format });
     default:
       return error(res, 404, 'not_found', `tidak ada: ${url.pathname}`);
   }
+}
+
+// A CLI table as the API answers it: JSON, or a CSV/XLSX download.
+async function cliTable(res, argv, format, stem) {
+  let file = null;
+  if (format === 'csv' || format === 'xlsx') {
+    file = join(tmpdir(), `cakupan-mock-${process.pid}-${Date.now()}.${format}`);
+    argv = [...argv, '--format', format, '-o', file];
+  } else {
+    argv = [...argv, '--format', 'json'];
+  }
+  const out = await run(argv);
+  if (!out.ok) {
+    if (/tidak dikenal|unknown/.test(out.stderr)) return error(res, 404, 'not_found', out.stderr);
+    if (/reconcile/.test(out.stderr)) return error(res, 409, 'stale', out.stderr);
+    if (/nasional|national/.test(out.stderr)) return error(res, 409, 'no_data', out.stderr);
+    return error(res, 400, 'bad_request', out.stderr);
+  }
+  if (file) {
+    const body = readFileSync(file);
+    rmSync(file, { force: true });
+    res.writeHead(200, {
+      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="cakupan-${stem}-mock.${format}"`,
+    });
+    return res.end(body);
+  }
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  return res.end(out.stdout);
+}
+
+// GET /api/plan, made up to the shape of its contract (docs/api.md): the
+// regions' figures are real (`cakupan coverage`), the choice of workers is
+// not (the budget is split in proportion to each region's candidates, or
+// equally for equal-share; the workers and their reasons are invented).
+const POLICY_LABELS = {
+  decile: ['Desil kesejahteraan terendah dahulu', 'Lowest welfare decile first'],
+  vulnerable: ['Pekerja dan pekerjaan rentan dahulu', 'Vulnerable workers and occupations first'],
+  'lowest-coverage': ['Desa dengan cakupan terendah dahulu', 'Lowest-coverage villages first'],
+  'equal-share': ['Bagian sama rata per wilayah', 'Equal share per region'],
+  'max-gain': ['Kenaikan cakupan terbesar', 'Largest coverage gain'],
+};
+const MONTHLY = { 'bpu-minimum': 16800, 'bpu-jht': 36800 };
+
+function largestRemainder(total, weights) {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (!sum) return weights.map(() => 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const out = exact.map(Math.floor);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => [e - Math.floor(e), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    out[i]++;
+    left--;
+  }
+  return out;
+}
+
+async function mockPlan(q, res, { common, figureArgs, lang, format }) {
+  const en = lang === 'en';
+  const region = q.get('region');
+  if (!region || !regions.has(region)) return error(res, 404, 'not_found', en ? `unknown region: ${region}` : `wilayah tidak dikenal: ${region}`);
+  const budgetText = q.get('budget') || '';
+  if (!/^\d{1,16}$/.test(budgetText)) return error(res, 400, 'bad_request', en ? `budget: '${budgetText}' is not whole rupiah` : `anggaran: '${budgetText}' bukan rupiah bulat`);
+  const budget = Number(budgetText);
+  if (budget > 1e15) return error(res, 400, 'bad_request', en ? 'budget: not plausible' : 'anggaran: tidak masuk akal');
+  const policy = q.get('policy') || 'decile';
+  if (!POLICY_LABELS[policy]) return error(res, 400, 'bad_request', `policy: ${policy}`);
+  const pkg = q.get('package') || 'bpu-minimum';
+  if (!MONTHLY[pkg]) return error(res, 404, 'not_found', en ? `unknown package '${pkg}'` : `paket tidak dikenal '${pkg}'`);
+  const months = Number(q.get('months') || 12);
+  if (!(Number.isInteger(months) && months >= 1 && months <= 120)) return error(res, 400, 'bad_request', `months: ${q.get('months')}`);
+  const funderText = q.get('funders') || 'apbd:100';
+  const funders = funderText.split(',').map((f) => {
+    const [name, share] = f.split(':');
+    return { name, share_percent: Number(share) };
+  });
+  if (funders.some((f) => !/^[A-Za-z0-9._-]{1,40}$/.test(f.name) || !(f.share_percent > 0)) || funders.reduce((a, f) => a + f.share_percent, 0) !== 100) {
+    return error(res, 400, 'bad_request', en ? `funders: '${funderText}' must add up to 100%` : `penyandang dana: '${funderText}' harus berjumlah 100%`);
+  }
+  const out = await run([...common, 'coverage', '--region', region, ...figureArgs, '--format', 'json']);
+  if (!out.ok) return error(res, 409, 'stale', out.stderr);
+  const cov = JSON.parse(out.stdout);
+  const costPerWorker = MONTHLY[pkg] * months;
+  const rows = cov.rows.map((r) => ({ ...r, candidates: (r.unregistered || 0) + (r.non_active || 0) }));
+  const candidates = rows.reduce((a, r) => a + r.candidates, 0);
+  const enrolled = Math.min(Math.floor(budget / costPerWorker), candidates);
+  let split = policy === 'equal-share' ? rows.map(() => Math.floor(enrolled / Math.max(1, rows.length))) : largestRemainder(enrolled, rows.map((r) => r.candidates));
+  split = split.map((n, i) => Math.min(n, rows[i].candidates));
+  const total = split.reduce((a, b) => a + b, 0);
+  const cost = total * costPerWorker;
+  const amounts = largestRemainder(cost, funders.map((f) => f.share_percent));
+  const cover = (a, d) => (d ? a / d : null);
+  const planRows = rows.map((r, i) => ({
+    code: r.code, name: r.name, level: cov.level, workers: r.denominator, active_before: r.active, active_after: r.active + split[i],
+    coverage_before: cover(r.active, r.denominator), coverage_after: cover(r.active + split[i], r.denominator),
+    candidates: r.candidates, enrolled: split[i], cost: split[i] * costPerWorker, unfunded: r.candidates - split[i],
+  }));
+  const reg = cov.region;
+  const items = [];
+  const page = Math.max(1, Number(q.get('page') || 1));
+  const pageSize = Math.min(500, Math.max(1, Number(q.get('page_size') || 50)));
+  const csv = format === 'csv' || format === 'xlsx';
+  const first = csv ? 0 : (page - 1) * pageSize;
+  const last = csv ? total : Math.min(total, page * pageSize);
+  const villages = children.get(rows[0] ? rows[0].code : region) || [];
+  const occupations = ['Petani', 'Nelayan', 'Pedagang', 'Buruh harian', 'Pekebun'];
+  for (let k = first; k < last; k++) {
+    const h = hash(`${region}:${policy}:${k}`);
+    const decile = 1 + Math.floor((k * 10) / Math.max(1, total));
+    const village = villages.length ? regions.get(children.get(villages[h % villages.length])?.[0] || villages[0]) : reg;
+    const vulnerable = h % 3 === 0;
+    items.push({
+      rank: k + 1, nik: `${String(region).replace(/\./g, '').padEnd(4, '0').slice(0, 4)}••••••••${String(h % 10000).padStart(4, '0')}`,
+      name: `${'ABDEHIJKMNRSTWY'[h % 15]}•••••`, village: village.code, village_name: village.name, decile,
+      vulnerability: vulnerable ? 'rentan' : 'tidak_rentan', status: h % 4 ? 'unregistered' : 'non_active',
+      occupation: occupations[(h >>> 8) % occupations.length], cost: costPerWorker,
+      reason: en ? `decile ${decile}${vulnerable ? '; vulnerable' : ''}; rank ${k + 1} under "${POLICY_LABELS[policy][1]}"`
+        : `desil ${decile}${vulnerable ? '; rentan' : ''}; urutan ${k + 1} menurut "${POLICY_LABELS[policy][0]}"`,
+    });
+  }
+  if (csv) {
+    if (format === 'xlsx') return error(res, 501, 'internal', 'mock: xlsx hanya pada server asli');
+    const head = 'rank,nik,name,village,village_name,decile,vulnerability,occupation,cost,reason';
+    const esc = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="cakupan-rencana-mock.csv"' });
+    return res.end([head, ...items.map((w) => head.split(',').map((k) => esc(w[k])).join(','))].join('\n') + '\n');
+  }
+  const added = total;
+  return json(res, 200, {
+    region: {
+      code: reg.code, name: reg.code === '0' ? 'Indonesia' : reg.name, level: levelOf(reg.code), workers: reg.denominator,
+      active_before: reg.active, active_after: reg.active + added, coverage_before: cover(reg.active, reg.denominator),
+      coverage_after: cover(reg.active + added, reg.denominator), candidates, enrolled: total, cost, unfunded: candidates - total,
+    },
+    period: cov.period, basis: cov.basis, policy, policy_label: POLICY_LABELS[policy][en ? 1 : 0],
+    package: pkg, programmes: pkg === 'bpu-jht' ? 'JKK+JKM+JHT' : 'JKK+JKM', months, date: new Date().toISOString().slice(0, 10),
+    cost_per_worker: costPerWorker, budget, cost, remaining: budget - cost,
+    candidates, enrolled: total, unfunded: candidates - total, unfunded_cost: (candidates - total) * costPerWorker,
+    coverage_before: cover(reg.active, reg.denominator), coverage_after: cover(reg.active + added, reg.denominator),
+    funders: funders.map((f, i) => ({ ...f, amount: amounts[i] })),
+    rows: planRows,
+    workers: { total, page, pages: Math.max(1, Math.ceil(total / pageSize)), page_size: pageSize, items },
+    notes: [en ? 'Mock: the choice of workers is invented (tests/browser/mock-api.mjs).' : 'Tiruan: pilihan pekerja dikarang (tests/browser/mock-api.mjs).'],
+  });
 }
 
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',

@@ -76,6 +76,16 @@ export function disposeCharts() {
   live.clear();
 }
 
+// Disposes one chart (a view that redraws a part of itself in place).
+export function disposeChart(chart) {
+  for (const entry of live) {
+    if (entry.chart !== chart) continue;
+    entry.observer.disconnect();
+    chart.dispose();
+    live.delete(entry);
+  }
+}
+
 const tooltipBase = {
   backgroundColor: '#FFFFFF',
   borderColor: '#D1D5DB',
@@ -188,8 +198,9 @@ export function rankingOption(rows, { target, national, narrow = false }) {
 }
 
 // A choropleth of the children: `mapName` registered from the GeoJSON whose
-// features carry properties.code.
-export function mapOption(mapName, rows, national) {
+// features carry properties.code. `describe(row)` may add lines (plain text)
+// to a region's tooltip.
+export function mapOption(mapName, rows, national, { describe } = {}) {
   const { min, max } = coverageScale(national);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return {
@@ -199,7 +210,8 @@ export function mapOption(mapName, rows, national) {
       formatter: (p) => {
         const row = byCode.get(p.name);
         if (!row) return esc(p.name);
-        return `<strong>${esc(row.name)}</strong><br>${esc(t('coverage'))}: ${pct(row.coverage)}`;
+        const extra = describe ? describe(row).map((line) => `<br>${esc(line)}`).join('') : '';
+        return `<strong>${esc(row.name)}</strong><br>${esc(t('coverage'))}: ${pct(row.coverage)}${extra}`;
       },
     },
     visualMap: {

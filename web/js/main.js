@@ -10,6 +10,7 @@ import { errorBox, loading } from './ui.js';
 import { renderRegion } from './views/region.js';
 import { renderWorkers } from './views/workers.js';
 import { renderReview } from './views/review.js';
+import { renderPlan } from './views/plan.js';
 
 const app = document.getElementById('app');
 let status = null;       // /api/status
@@ -17,6 +18,9 @@ let current = null;      // the parsed state of the current view
 let controller = null;   // aborts the requests of the view being left
 let shell = null;        // elements of the frame that views update
 let focusHeading = false;
+// The view on screen when it can take a new state in place ({update(state)}):
+// the planning page redraws only the section whose choices changed.
+let liveView = null;
 
 function href(changes) {
   return buildHash({ ...current, ...changes });
@@ -40,10 +44,11 @@ function renderShell() {
     h('input', { type: 'radio', name: 'basis', value: b, onchange: (e) => navigate({ basis: e.target.value, page: 1 }), 'aria-describedby': 'basis-note' }),
     h('span', null, t(b === 'registry' ? 'basis_registry' : 'basis_labour_force'))));
   const main = h('main', { id: 'main', tabindex: '-1' });
-  // The two pages: coverage (the regions) and the review queue.
+  // The pages: coverage (the regions), planning and the review queue.
   const navCoverage = h('a', { class: 'nav-link', dataset: { testid: 'nav-coverage' } }, t('nav_coverage'));
+  const navPlan = h('a', { class: 'nav-link', dataset: { testid: 'nav-plan' } }, t('nav_plan'));
   const navReview = h('a', { class: 'nav-link', dataset: { testid: 'nav-review' } }, t('nav_review'));
-  const nav = h('nav', { class: 'topnav', 'aria-label': t('nav_label') }, navCoverage, navReview);
+  const nav = h('nav', { class: 'topnav', 'aria-label': t('nav_label') }, navCoverage, navPlan, navReview);
   const footer = h('footer', { class: 'footer' });
   const langButton = h('button', {
     type: 'button', class: 'button secondary lang-toggle', lang: getLang() === 'id' ? 'en' : 'id',
@@ -63,7 +68,8 @@ function renderShell() {
         h('a', { class: 'brand', href: buildHash({ ...(current || {}), view: 'region', code: '0', page: 1 }) },
           h('span', { class: 'brand-mark', 'aria-hidden': 'true' }),
           h('span', { class: 'brand-text' }, h('span', { class: 'brand-name' }, 'cakupan'), h('span', { class: 'brand-sub' }, t('app_title')))),
-        searchBox((code) => { focusHeading = true; navigate({ view: 'region', code, page: 1 }); }),
+        // On the planning page a region found opens its plan; elsewhere its coverage.
+        searchBox((code) => { focusHeading = true; navigate({ view: current && current.view === 'plan' ? 'plan' : 'region', code, page: 1 }); }),
         langButton),
       nav),
     h('section', { class: 'controls', 'aria-label': `${t('period')} · ${t('basis')}` },
@@ -75,16 +81,19 @@ function renderShell() {
           basisNote))),
     main,
     footer);
-  shell = { period, radios, basisNote, main, footer, navCoverage, navReview };
+  shell = { period, radios, basisNote, main, footer, navCoverage, navPlan, navReview };
+  liveView = null;
   updateFooter();
 }
 
 function updateNav() {
-  const review = current && current.view === 'review';
+  const view = current ? current.view : 'region';
   shell.navCoverage.href = buildHash({ ...current, view: 'region', page: 1 });
+  shell.navPlan.href = buildHash({ ...current, view: 'plan', page: 1 });
   shell.navReview.href = buildHash({ ...current, view: 'review', page: 1 });
-  for (const [link, on] of [[shell.navCoverage, !review], [shell.navReview, review]]) {
-    if (on) link.setAttribute('aria-current', 'page');
+  const on = { region: shell.navCoverage, workers: shell.navCoverage, plan: shell.navPlan, review: shell.navReview };
+  for (const link of [shell.navCoverage, shell.navPlan, shell.navReview]) {
+    if (on[view] === link) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
 }
@@ -140,6 +149,7 @@ function dataState(stale, state) {
 }
 
 async function loadStatus() {
+  liveView = null;
   fill(shell.main, loading());
   try {
     status = await getJson('/api/status', { lang: getLang() });
@@ -168,6 +178,15 @@ function route() {
   current = state;
   updateControls();
 
+  // The same page of the same region, period and basis with other choices:
+  // the view redraws what changed (no new request for the rest, no jump).
+  if (liveView && previous && previous.view === state.view && previous.code === state.code &&
+      previous.period === state.period && previous.basis === state.basis) {
+    liveView.update(state);
+    return;
+  }
+  liveView = null;
+
   // Leaving a view: stop its requests and charts.
   if (controller) controller.abort();
   controller = new AbortController();
@@ -188,6 +207,8 @@ function route() {
       focusHeading = true;
       navigate(changes);
     },
+    // New choices on the same page (a new history entry, the focus stays).
+    update: (changes) => navigate(changes),
     reload: async () => {
       if (await loadStatus()) route();
     },
@@ -216,6 +237,7 @@ function route() {
     return;
   }
   if (state.view === 'workers') renderWorkers(shell.main, state, ctx);
+  else if (state.view === 'plan') liveView = renderPlan(shell.main, state, ctx) || null;
   else renderRegion(shell.main, state, ctx);
 }
 

@@ -60,7 +60,8 @@ export function exportLinks(path, params, what) {
 
 // A table in a horizontally scrolling, keyboard-focusable box.
 // columns: [{key, label, num, render(row) -> Node|string, sort(row) -> value, className}]
-export function dataTable({ caption, columns, rows, sortable = false, initialSort, testId, captionHidden = false }) {
+// foot: rows drawn by the same columns in <tfoot> (totals; never sorted).
+export function dataTable({ caption, columns, rows, foot, sortable = false, initialSort, testId, captionHidden = false }) {
   const table = h('table', { class: 'data', dataset: testId ? { testid: testId } : undefined });
   const capEl = h('caption', { class: captionHidden ? 'visually-hidden' : null }, caption);
   const thead = h('thead');
@@ -80,12 +81,13 @@ export function dataTable({ caption, columns, rows, sortable = false, initialSor
         return (va < vb ? -1 : 1) * sort.dir;
       });
     }
-    fill(tbody, list.map((row) => h('tr', null, columns.map((c, i) => {
-      const content = c.render ? c.render(row) : row[c.key];
-      const cls = [c.num ? 'num' : null, c.className].filter(Boolean).join(' ') || null;
-      return i === 0 && c.rowHeader ? h('th', { scope: 'row', class: cls }, content) : h('td', { class: cls }, content);
-    }))));
+    fill(tbody, list.map((row) => bodyRow(row, false)));
   };
+  const bodyRow = (row, isFoot) => h('tr', null, columns.map((c, i) => {
+    const content = c.render ? c.render(row) : row[c.key];
+    const cls = [c.num ? 'num' : null, c.className].filter(Boolean).join(' ') || null;
+    return i === 0 && (c.rowHeader || isFoot) ? h('th', { scope: 'row', class: cls }, content) : h('td', { class: cls }, content);
+  }));
   const renderHead = () => {
     fill(thead, h('tr', null, columns.map((c) => {
       const ariaSort = sort && sort.key === c.key ? (sort.dir > 0 ? 'ascending' : 'descending') : null;
@@ -107,6 +109,7 @@ export function dataTable({ caption, columns, rows, sortable = false, initialSor
   renderHead();
   renderBody();
   table.append(capEl, thead, tbody);
+  if (foot && foot.length) table.append(h('tfoot', null, foot.map((row) => bodyRow(row, true))));
   return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${t('table_word')}: ${caption}` }, table);
 }
 

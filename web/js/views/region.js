@@ -19,13 +19,14 @@ export function parentCode(code) {
 const CHILD_LEVEL = { national: 'province', province: 'regency', regency: 'district', district: 'village' };
 
 // Breadcrumbs from /api/regions' path; the last entry is the current page.
-export function breadcrumbs(path, ctx, extra) {
+// The links open `view` ('region', or 'plan' on the planning page).
+export function breadcrumbs(path, ctx, extra, view = 'region') {
   const items = path.map((p, i) => {
     const last = i === path.length - 1 && !extra;
     const name = p.code === '0' ? 'Indonesia' : p.name;
     return h('li', null, last
       ? h('span', { 'aria-current': 'page' }, name)
-      : h('a', { href: ctx.href({ view: 'region', code: p.code, page: 1 }) }, name));
+      : h('a', { href: ctx.href({ view, code: p.code, page: 1 }) }, name));
   });
   if (extra) items.push(h('li', null, h('span', { 'aria-current': 'page' }, extra)));
   return h('ol', null, items);
@@ -198,7 +199,12 @@ function renderHeadline(el, coverage, regions, state, ctx) {
   } else if (r.target === null || r.target === undefined) {
     gaps.append(h('li', { class: 'muted' }, t('no_target')));
   }
-  el.append(gaps, facts(r, coverage, state));
+  el.append(gaps);
+  if (level !== 'village') {
+    el.append(h('p', { class: 'plan-link' }, h('a', { href: ctx.href({ view: 'plan', code: r.code, page: 1 }), dataset: { testid: 'plan-link' } },
+      t('plan_link'), ' →')));
+  }
+  el.append(facts(r, coverage, state));
 }
 
 function gapItem(workers, points, behindKey, aheadKey, testid) {
