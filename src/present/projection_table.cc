@@ -208,7 +208,7 @@ std::string RenderProjectionTable(const ProjectionReport& rep) {
   const int64_t with_target = static_cast<int64_t>(rep.rows.size()) -
                               rep.status_counts[static_cast<int>(ProjectionStatus::kNoTarget)] -
                               rep.status_counts[static_cast<int>(ProjectionStatus::kNoDenominator)];
-  if (!rep.rows.empty() && with_target > 0) {
+  if (!rep.rows.empty() && with_target > 0 && rep.periods.size() >= static_cast<size_t>(kMinPacePeriods)) {
     out += std::string("* ") + Tr("At the present pace ", "Dengan laju sekarang ") + FormatCount(rep.rows_on_track) +
            Tr(" of ", " dari ") + FormatCount(with_target) +
            Tr(" regions reach their target by ", " wilayah mencapai targetnya pada ") + PeriodText(rep.by) + ".\n";

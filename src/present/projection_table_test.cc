@@ -105,6 +105,8 @@ TEST(ProjectionPresentTest, SentencesForEveryStatus) {
             "Bengkulu: laju belum dapat dihitung (satu periode); untuk mencapai target 20% pada Desember 2025 perlu "
             "+62 per bulan.");
   EXPECT_NE(RenderProjectionTable(one).find("hanya ada 1 (November 2024)"), std::string::npos);
+  // Without a pace no row can be said to be on track.
+  EXPECT_EQ(RenderProjectionTable(one).find("Dengan laju sekarang"), std::string::npos);
 }
 
 }  // namespace
