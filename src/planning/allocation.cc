@@ -1,0 +1,325 @@
+// Budget allocation. The equal-share rule, in whole rupiah:
+//
+//   pool = budget; open = every unit (row region), in code order; round = 1
+//   repeat while some unit is open:
+//     n = open units; share = floor(pool / n)
+//     if share < cost: drop the open units without candidates and repeat;
+//       when there are none, go to the leftover step
+//     pool -= share x n                 (the integer remainder stays in the pool)
+//     each open unit, in code order, enrols min(floor(share / cost), its
+//       candidates left) in its need order, and returns the rest of its share
+//       (share mod cost, or all it could not spend) to the pool
+//     round += 1; close the units that have no candidates left
+//   leftover step: m = floor(pool / cost) workers (m < n): the next candidate
+//     of each open unit, ranked in need order across units; the first m.
+//
+// In round 1 every unit counts, even one without candidates: its share goes
+// back to the pool and is redistributed in round 2 among the units that can
+// use it. A round in which no unit runs out leaves less than n x cost in the
+// pool (each unit returns less than one worker's cost, plus the remainder
+// below n), so the loop ends after at most units + 1 rounds.
+#include "planning/allocation.h"
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+#include "base/i18n.h"
+#include "base/rng.h"
+#include "base/strings.h"
+#include "domain/enums.h"
+
+namespace cakupan {
+
+namespace {
+
+constexpr const char* kPolicyCodes[kPlanPolicyCount] = {"decile", "vulnerable", "lowest-coverage", "equal-share",
+                                                        "max-gain"};
+
+uint32_t DecileRank(uint8_t decile) { return decile >= 1 && decile <= 10 ? decile : 11; }
+uint32_t VulnerabilityRank(uint8_t v) {
+  switch (static_cast<Vulnerability>(v)) {
+    case Vulnerability::kVulnerable: return 0;
+    case Vulnerability::kUnknown: return 1;
+    case Vulnerability::kNotVulnerable: return 2;
+  }
+  return 1;
+}
+
+// The need order packed into one integer (smaller = needier).
+uint32_t NeedKey(PlanPolicy policy, const PlanCandidate& c) {
+  const uint32_t d = DecileRank(c.decile), v = VulnerabilityRank(c.vulnerability),
+                 o = c.vulnerable_occupation ? 0 : 1;
+  if (policy == PlanPolicy::kVulnerable) return v << 5 | o << 4 | d;
+  return d << 3 | v << 1 | o;
+}
+
+// A candidate as sorted: a primary fraction num / den (compared exactly),
+// the need key, the tie-break hash.
+struct Item {
+  uint32_t num = 0;
+  uint32_t den = 1;
+  uint32_t need = 0;
+  uint32_t index = 0;
+  uint64_t tie = 0;
+};
+
+inline bool Before(const Item& a, const Item& b) {
+  const uint64_t l = static_cast<uint64_t>(a.num) * b.den, r = static_cast<uint64_t>(b.num) * a.den;
+  if (l != r) return l < r;
+  if (a.need != b.need) return a.need < b.need;
+  return a.tie < b.tie;
+}
+
+inline bool NeedBefore(const Item& a, const Item& b) {
+  if (a.need != b.need) return a.need < b.need;
+  return a.tie < b.tie;
+}
+
+std::vector<Item> MakeItems(const AllocationInput& in) {
+  std::vector<Item> items(in.candidates.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    const PlanCandidate& c = in.candidates[i];
+    items[i].need = NeedKey(in.policy, c);
+    items[i].index = static_cast<uint32_t>(i);
+    items[i].tie = PlanTieBreak(c.key);
+  }
+  return items;
+}
+
+// Items grouped by `group_of(candidate)` (0..groups-1), each group in need
+// order: returns the group boundaries; `items` is permuted in place.
+template <typename GroupOf>
+std::vector<size_t> GroupInNeedOrder(std::vector<Item>& items, size_t groups, GroupOf group_of) {
+  std::vector<size_t> begin(groups + 1, 0);
+  for (const Item& it : items) ++begin[group_of(it.index) + 1];
+  std::partial_sum(begin.begin(), begin.end(), begin.begin());
+  std::vector<Item> sorted(items.size());
+  std::vector<size_t> next(begin.begin(), begin.end() - 1);
+  for (const Item& it : items) sorted[next[group_of(it.index)]++] = it;
+  for (size_t g = 0; g < groups; ++g) std::sort(sorted.begin() + begin[g], sorted.begin() + begin[g + 1], NeedBefore);
+  items = std::move(sorted);
+  return begin;
+}
+
+Status CheckInput(const AllocationInput& in) {
+  if (in.budget < 0) return Status::InvalidArgument(Tr("the budget is negative", "anggaran negatif"));
+  if (in.cost_per_worker <= 0)
+    return Status::InvalidArgument(Tr("the cost per worker must be positive", "biaya per pekerja harus positif"));
+  if (in.candidates.size() >= UINT32_MAX) return Status::InvalidArgument("too many candidates");
+  std::vector<int64_t> per_village(in.villages.size(), 0);
+  for (const PlanCandidate& c : in.candidates) {
+    if (c.village < 0 || static_cast<size_t>(c.village) >= in.villages.size() || c.unit < -1 ||
+        (c.unit >= 0 && static_cast<size_t>(c.unit) >= in.units.size()))
+      return Status::InvalidArgument("allocation: a candidate's village or unit is out of range");
+    ++per_village[c.village];
+  }
+  for (size_t v = 0; v < in.villages.size(); ++v) {
+    const PlanVillage& pv = in.villages[v];
+    if (pv.active < 0 || pv.registry < 0 || pv.active + per_village[v] > pv.registry || pv.registry >= UINT32_MAX)
+      return Status::InvalidArgument("allocation: a village's active and candidates exceed its registry");
+  }
+  for (const PlanUnit& u : in.units) {
+    if (u.active < 0 || u.denominator < 0 || u.denominator >= UINT32_MAX)
+      return Status::InvalidArgument("allocation: a unit's figures are out of range");
+  }
+  return Status::Ok();
+}
+
+// The first k items in Before order, sorted.
+void TakeFirst(std::vector<Item>& items, size_t k) {
+  if (k < items.size()) {
+    std::nth_element(items.begin(), items.begin() + static_cast<ptrdiff_t>(k), items.end(), Before);
+    items.resize(k);
+  }
+  std::sort(items.begin(), items.end(), Before);
+}
+
+void EqualShare(const AllocationInput& in, std::vector<Item>& items, AllocationResult& out) {
+  const size_t units = in.units.size();
+  const Rupiah c = in.cost_per_worker;
+  // Candidates of each unit in need order; those in no unit never get a share.
+  std::vector<Item> in_units;
+  in_units.reserve(items.size());
+  for (const Item& it : items)
+    if (in.candidates[it.index].unit >= 0) in_units.push_back(it);
+  const std::vector<size_t> begin =
+      GroupInNeedOrder(in_units, units, [&](uint32_t i) { return static_cast<size_t>(in.candidates[i].unit); });
+  std::vector<size_t> next(begin.begin(), begin.end() - 1);  // next candidate of each unit
+  auto left = [&](size_t u) { return static_cast<int64_t>(begin[u + 1] - next[u]); };
+  auto enrol = [&](size_t u, int32_t round) {
+    PlanPick p;
+    p.candidate = in_units[next[u]++].index;
+    p.round = round;
+    out.picks.push_back(p);
+    ++out.enrolled_by_unit[u];
+  };
+  out.allotted_by_unit.assign(units, 0);
+  Rupiah pool = in.budget;
+  std::vector<size_t> open(units);
+  std::iota(open.begin(), open.end(), size_t{0});
+  int32_t round = 1;
+  out.first_share = units > 0 ? in.budget / static_cast<Rupiah>(units) : 0;
+  while (!open.empty()) {
+    const Rupiah share = pool / static_cast<Rupiah>(open.size());
+    if (share < c) {
+      // Too little for a worker each: units without candidates step aside
+      // (their share would only come back); otherwise, the leftover step.
+      const size_t before = open.size();
+      std::erase_if(open, [&](size_t u) { return left(u) == 0; });
+      if (open.size() == before) break;
+      continue;
+    }
+    if (round == 1) out.first_share = share;
+    pool -= share * static_cast<Rupiah>(open.size());
+    for (size_t u : open) {
+      out.allotted_by_unit[u] += share;
+      const int64_t buy = std::min<int64_t>(share / c, left(u));
+      for (int64_t k = 0; k < buy; ++k) enrol(u, round);
+      pool += share - buy * c;
+    }
+    out.rounds = round++;
+    std::erase_if(open, [&](size_t u) { return left(u) == 0; });
+  }
+  // Leftover step: the neediest next candidates, one per open unit.
+  const int64_t m = std::min<int64_t>(pool / c, static_cast<int64_t>(open.size()));
+  if (m > 0) {
+    std::vector<std::pair<Item, size_t>> heads;
+    for (size_t u : open) heads.emplace_back(in_units[next[u]], u);
+    std::sort(heads.begin(), heads.end(), [](const auto& a, const auto& b) { return NeedBefore(a.first, b.first); });
+    for (int64_t k = 0; k < m; ++k) enrol(heads[k].second, 0);
+  }
+}
+
+}  // namespace
+
+const char* PlanPolicyCode(PlanPolicy p) { return kPolicyCodes[static_cast<int>(p)]; }
+
+const char* PlanPolicyLabelId(PlanPolicy p) {
+  switch (p) {
+    case PlanPolicy::kDecile: return "Desil kesejahteraan terendah dahulu";
+    case PlanPolicy::kVulnerable: return "Pekerja dan pekerjaan rentan dahulu";
+    case PlanPolicy::kLowestCoverage: return "Desa dengan cakupan terendah dahulu";
+    case PlanPolicy::kEqualShare: return "Bagian sama rata per wilayah";
+    case PlanPolicy::kMaxGain: return "Kenaikan cakupan terbesar";
+  }
+  return "";
+}
+
+const char* PlanPolicyLabelEn(PlanPolicy p) {
+  switch (p) {
+    case PlanPolicy::kDecile: return "Lowest welfare decile first";
+    case PlanPolicy::kVulnerable: return "Vulnerable workers and occupations first";
+    case PlanPolicy::kLowestCoverage: return "Lowest-coverage villages first";
+    case PlanPolicy::kEqualShare: return "Equal share per region";
+    case PlanPolicy::kMaxGain: return "Largest coverage gain";
+  }
+  return "";
+}
+
+std::optional<PlanPolicy> ParsePlanPolicy(std::string_view text) {
+  std::string t = ToLowerAscii(TrimView(text));
+  std::replace(t.begin(), t.end(), '_', '-');
+  std::replace(t.begin(), t.end(), ' ', '-');
+  for (int i = 0; i < kPlanPolicyCount; ++i)
+    if (t == kPolicyCodes[i]) return static_cast<PlanPolicy>(i);
+  if (t == "desil") return PlanPolicy::kDecile;
+  if (t == "rentan") return PlanPolicy::kVulnerable;
+  if (t == "cakupan-terendah") return PlanPolicy::kLowestCoverage;
+  if (t == "sama-rata") return PlanPolicy::kEqualShare;
+  if (t == "kenaikan-terbesar") return PlanPolicy::kMaxGain;
+  return std::nullopt;
+}
+
+uint64_t PlanTieBreak(uint64_t worker_key) {
+  uint64_t state = worker_key;
+  return SplitMix64(state);
+}
+
+const std::vector<const char*>& VulnerableOccupationWords() {
+  static const std::vector<const char*> kWords = {
+      "petani",   "buruh tani", "pekebun",          "peternak",  "nelayan",     "buruh harian", "buruh angkut",
+      "pekerja rumah tangga", "pemulung", "kaki lima", "ojek", "juru parkir", "tukang", "marbot", "guru ngaji"};
+  return kWords;
+}
+
+bool IsVulnerableOccupation(std::string_view occupation) {
+  if (occupation.empty()) return false;
+  const std::string lower = ToLowerAscii(occupation);
+  for (const char* w : VulnerableOccupationWords())
+    if (lower.find(w) != std::string::npos) return true;
+  return false;
+}
+
+bool NeedsFirst(PlanPolicy policy, const PlanCandidate& a, const PlanCandidate& b) {
+  const uint32_t na = NeedKey(policy, a), nb = NeedKey(policy, b);
+  if (na != nb) return na < nb;
+  return PlanTieBreak(a.key) < PlanTieBreak(b.key);
+}
+
+Result<AllocationResult> Allocate(const AllocationInput& in) {
+  CAKUPAN_RETURN_IF_ERROR(CheckInput(in));
+  AllocationResult out;
+  out.enrolled_by_unit.assign(in.units.size(), 0);
+  out.candidates_by_unit.assign(in.units.size(), 0);
+  for (const PlanCandidate& c : in.candidates)
+    if (c.unit >= 0) ++out.candidates_by_unit[c.unit];
+  std::vector<Item> items = MakeItems(in);
+  const Rupiah c = in.cost_per_worker;
+
+  if (in.policy == PlanPolicy::kEqualShare) {
+    EqualShare(in, items, out);
+  } else {
+    if (in.policy == PlanPolicy::kLowestCoverage) {
+      const std::vector<size_t> begin = GroupInNeedOrder(
+          items, in.villages.size(), [&](uint32_t i) { return static_cast<size_t>(in.candidates[i].village); });
+      for (size_t v = 0; v < in.villages.size(); ++v) {
+        for (size_t k = begin[v]; k < begin[v + 1]; ++k) {
+          items[k].num = static_cast<uint32_t>(in.villages[v].active + static_cast<int64_t>(k - begin[v]));
+          items[k].den = static_cast<uint32_t>(in.villages[v].registry);
+        }
+      }
+    } else if (in.policy == PlanPolicy::kMaxGain) {
+      // Group -1 (no unit) last, as group units.size().
+      const size_t units = in.units.size();
+      auto group = [&](uint32_t i) {
+        const int32_t u = in.candidates[i].unit;
+        return u < 0 ? units : static_cast<size_t>(u);
+      };
+      const std::vector<size_t> begin = GroupInNeedOrder(items, units + 1, group);
+      for (size_t u = 0; u <= units; ++u) {
+        for (size_t k = begin[u]; k < begin[u + 1]; ++k) {
+          const bool gains = u < units && in.units[u].denominator > 0 &&
+                             in.units[u].active + static_cast<int64_t>(k - begin[u]) < in.units[u].denominator;
+          items[k].num = gains ? static_cast<uint32_t>(in.units[u].denominator) : UINT32_MAX;
+          items[k].den = 1;
+        }
+      }
+    }
+    const size_t k = static_cast<size_t>(std::min<int64_t>(in.budget / c, static_cast<int64_t>(items.size())));
+    TakeFirst(items, k);
+    out.picks.reserve(k);
+    // Running counts for the explanations.
+    std::vector<int64_t> unit_taken;
+    if (in.policy == PlanPolicy::kMaxGain) unit_taken.assign(in.units.size(), 0);
+    for (const Item& it : items) {
+      PlanPick p;
+      p.candidate = it.index;
+      const PlanCandidate& cand = in.candidates[it.index];
+      if (in.policy == PlanPolicy::kLowestCoverage) {
+        p.active_then = it.num;
+        p.denominator = it.den;
+      } else if (in.policy == PlanPolicy::kMaxGain && cand.unit >= 0) {
+        p.active_then = in.units[cand.unit].active + unit_taken[cand.unit]++;
+        p.denominator = in.units[cand.unit].denominator;
+      }
+      if (cand.unit >= 0) ++out.enrolled_by_unit[cand.unit];
+      out.picks.push_back(p);
+    }
+  }
+  out.cost = static_cast<Rupiah>(out.picks.size()) * c;
+  out.remaining = in.budget - out.cost;
+  return out;
+}
+
+}  // namespace cakupan
