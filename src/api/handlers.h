@@ -25,6 +25,7 @@ HttpResponse HandleQuality(DashboardService& service, const HttpRequest& request
 HttpResponse HandleReview(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleCost(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleGaps(DashboardService& service, const HttpRequest& request);
+HttpResponse HandlePlan(DashboardService& service, const HttpRequest& request);
 
 // What the write handlers of the review queue need besides the snapshot.
 struct ReviewWrites {

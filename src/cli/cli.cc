@@ -60,6 +60,7 @@ int RunCli(int argc, char** argv) {
   RegisterRates(app, ctx, action);
   RegisterCost(app, ctx, action);
   RegisterGaps(app, ctx, action);
+  RegisterPlan(app, ctx, action);
 
   try {
     app.parse(argc, argv);

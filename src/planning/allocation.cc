@@ -21,6 +21,7 @@
 #include "planning/allocation.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <numeric>
 
@@ -124,6 +125,34 @@ Status CheckInput(const AllocationInput& in) {
       return Status::InvalidArgument("allocation: a unit's figures are out of range");
   }
   return Status::Ok();
+}
+
+// The first k items in need order (all primaries equal), sorted: the need
+// keys are below 128, so a count per key finds the key at which the k-th
+// item falls; only the items with that key need a partial selection.
+void TakeFirstByNeed(std::vector<Item>& items, size_t k) {
+  std::array<size_t, 128> count{};
+  for (const Item& it : items) ++count[it.need & 127];
+  size_t taken = 0;
+  uint32_t boundary = 0;
+  for (; boundary < 128; ++boundary) {
+    if (taken + count[boundary] >= k) break;
+    taken += count[boundary];
+  }
+  std::vector<Item> chosen, edge;
+  chosen.reserve(k);
+  for (const Item& it : items) {
+    if (it.need < boundary) chosen.push_back(it);
+    else if (it.need == boundary) edge.push_back(it);
+  }
+  const size_t rest = k - taken;
+  if (rest < edge.size()) {
+    std::nth_element(edge.begin(), edge.begin() + static_cast<ptrdiff_t>(rest), edge.end(), NeedBefore);
+    edge.resize(rest);
+  }
+  chosen.insert(chosen.end(), edge.begin(), edge.end());
+  std::sort(chosen.begin(), chosen.end(), NeedBefore);
+  items = std::move(chosen);
 }
 
 // The first k items in Before order, sorted.
@@ -297,7 +326,8 @@ Result<AllocationResult> Allocate(const AllocationInput& in) {
       }
     }
     const size_t k = static_cast<size_t>(std::min<int64_t>(in.budget / c, static_cast<int64_t>(items.size())));
-    TakeFirst(items, k);
+    if (in.policy == PlanPolicy::kDecile || in.policy == PlanPolicy::kVulnerable) TakeFirstByNeed(items, k);
+    else TakeFirst(items, k);
     out.picks.reserve(k);
     // Running counts for the explanations.
     std::vector<int64_t> unit_taken;
