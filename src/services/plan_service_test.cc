@@ -25,6 +25,16 @@ CoverageRow Row(const char* code, const char* name, int64_t denominator, int64_t
   return r;
 }
 
+// Plan parameters: region, budget and at most one more field.
+PlanParams P(std::string region, std::string budget, std::string PlanParams::*field = nullptr,
+             std::string value = "") {
+  PlanParams p;
+  p.region = std::move(region);
+  p.budget = std::move(budget);
+  if (field) p.*field = std::move(value);
+  return p;
+}
+
 struct Worker {
   uint64_t key;
   const char* village;
@@ -162,7 +172,7 @@ class PlanServiceTest : public ::testing::Test {
 };
 
 TEST_F(PlanServiceTest, CandidatesAreUnprotectedInformalWorkersOfWorkingAgeWithANik) {
-  auto r = Run({.region = "17", .budget = "1000000000"});
+  auto r = Run(P("17", "1000000000"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->candidates, 3);
   EXPECT_EQ(r->candidates_unregistered, 2);
@@ -184,7 +194,7 @@ TEST_F(PlanServiceTest, CandidatesAreUnprotectedInformalWorkersOfWorkingAgeWithA
 }
 
 TEST_F(PlanServiceTest, BudgetOneRupiahShortOfTwoWorkersEnrolsOne) {
-  auto r = Run({.region = "17", .budget = "Rp 403.199", .funders = "provinsi:30,kabupaten:70"});
+  auto r = Run(P("17", "Rp 403.199", &PlanParams::funders, "provinsi:30,kabupaten:70"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->budget, 403199);
   EXPECT_EQ(r->enrolled, 1);
@@ -219,17 +229,17 @@ TEST_F(PlanServiceTest, BudgetOneRupiahShortOfTwoWorkersEnrolsOne) {
   // Unmasked on request.
   PlanListing all;
   all.unmask = true;
-  r = Run({.region = "17", .budget = "403199"}, all);
+  r = Run(P("17", "403199"), all);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->workers[0].nik, "1704011105900002");
   EXPECT_EQ(r->workers[0].name, "Budi Santoso");
 }
 
 TEST_F(PlanServiceTest, PoliciesExplainTheirChoice) {
-  auto r = Run({.region = "17", .budget = "1000000000", .policy = "vulnerable"});
+  auto r = Run(P("17", "1000000000", &PlanParams::policy, "vulnerable"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->workers[0].reason, "rentan; pekerjaan rentan: nelayan; desil 3; belum terdaftar");
-  r = Run({.region = "17", .budget = "201600", .policy = "lowest-coverage"});
+  r = Run(P("17", "201600", &PlanParams::policy, "lowest-coverage"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   // Registry coverage of the villages: Desa Satu 1 of 3 (one active), Desa
   // Dua 0 of 2, Desa Tiga 0 of 3: Desa Dua and Desa Tiga tie at 0, the
@@ -237,7 +247,7 @@ TEST_F(PlanServiceTest, PoliciesExplainTheirChoice) {
   EXPECT_EQ(r->workers[0].reason,
             "cakupan registri Desa Dua saat dipilih 0,0% (0 dari 2), terendah; desil 1; kerentanan tidak diketahui; "
             "non-aktif (BPU)");
-  r = Run({.region = "17", .budget = "403200", .policy = "max-gain"});
+  r = Run(P("17", "403200", &PlanParams::policy, "max-gain"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   // Lebong's denominator (40) is smaller than Kaur's (60): its candidate first.
   EXPECT_EQ(r->workers[0].row_name, "Kabupaten Lebong");
@@ -245,7 +255,7 @@ TEST_F(PlanServiceTest, PoliciesExplainTheirChoice) {
                                        0),
             0u)
       << r->workers[0].reason;
-  r = Run({.region = "17", .budget = "403200", .policy = "equal-share"});
+  r = Run(P("17", "403200", &PlanParams::policy, "equal-share"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->first_share, 201600);
   EXPECT_EQ(r->rows[0].enrolled, 1);
@@ -259,17 +269,17 @@ TEST_F(PlanServiceTest, PagesOfTheList) {
   PlanListing l;
   l.page = 2;
   l.page_size = 2;
-  auto r = Run({.region = "17", .budget = "1000000000"}, l);
+  auto r = Run(P("17", "1000000000"), l);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->pages, 2);
   ASSERT_EQ(r->workers.size(), 1u);
   EXPECT_EQ(r->workers[0].rank, 3);
   l.page = 3;
-  EXPECT_FALSE(Run({.region = "17", .budget = "1000000000"}, l).ok());
+  EXPECT_FALSE(Run(P("17", "1000000000"), l).ok());
 }
 
 TEST_F(PlanServiceTest, AVillageIsARegionWithoutRows) {
-  auto r = Run({.region = "17.04.01.2002", .budget = "1000000000"});
+  auto r = Run(P("17.04.01.2002", "1000000000"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_TRUE(r->rows.empty());
   EXPECT_EQ(r->region.name, "Desa Dua");
@@ -286,24 +296,24 @@ TEST_F(PlanServiceTest, BadParametersAreRefusedBeforeAnythingIsRead) {
     StatusCode code;
     const char* message;
   } cases[] = {
-      {{.region = "17", .budget = "-5"}, StatusCode::kInvalidArgument, "budget: '-5' tidak boleh negatif"},
-      {{.region = "17", .budget = "Rp -5.000"}, StatusCode::kInvalidArgument, "tidak boleh negatif"},
-      {{.region = "17", .budget = "satu miliar"}, StatusCode::kInvalidArgument, "bukan jumlah rupiah bulat"},
-      {{.region = "17", .budget = "1,5"}, StatusCode::kInvalidArgument, "budget"},
-      {{.region = "17", .budget = "10000000000000000"}, StatusCode::kInvalidArgument, "terlalu besar"},
-      {{.region = "17", .budget = ""}, StatusCode::kInvalidArgument, "budget: wajib"},
-      {{.region = "", .budget = "1000"}, StatusCode::kInvalidArgument, "region: wajib"},
-      {{.region = "17.0x", .budget = "1000"}, StatusCode::kInvalidArgument, "bukan kode wilayah"},
-      {{.region = "17", .budget = "1000", .policy = "richest"}, StatusCode::kInvalidArgument, "policy: 'richest'"},
-      {{.region = "17", .budget = "1000", .package = "emas"}, StatusCode::kNotFound, "emas"},
-      {{.region = "17", .budget = "1000", .package = "pu-full"}, StatusCode::kInvalidArgument, "bukan paket BPU"},
-      {{.region = "17", .budget = "1000", .months = "0"}, StatusCode::kInvalidArgument, "months: '0'"},
-      {{.region = "17", .budget = "1000", .months = "121"}, StatusCode::kInvalidArgument, "months"},
-      {{.region = "17", .budget = "1000", .date = "2025-02-30"}, StatusCode::kInvalidArgument, "date"},
-      {{.region = "17", .budget = "1000", .level = "province"}, StatusCode::kInvalidArgument, "level"},
-      {{.region = "17", .budget = "1000", .funders = "provinsi:30,kabupaten:60"}, StatusCode::kInvalidArgument,
+      {P("17", "-5"), StatusCode::kInvalidArgument, "budget: '-5' tidak boleh negatif"},
+      {P("17", "Rp -5.000"), StatusCode::kInvalidArgument, "tidak boleh negatif"},
+      {P("17", "satu miliar"), StatusCode::kInvalidArgument, "bukan jumlah rupiah bulat"},
+      {P("17", "1,5"), StatusCode::kInvalidArgument, "budget"},
+      {P("17", "10000000000000000"), StatusCode::kInvalidArgument, "terlalu besar"},
+      {P("17", ""), StatusCode::kInvalidArgument, "budget: wajib"},
+      {P("", "1000"), StatusCode::kInvalidArgument, "region: wajib"},
+      {P("17.0x", "1000"), StatusCode::kInvalidArgument, "bukan kode wilayah"},
+      {P("17", "1000", &PlanParams::policy, "richest"), StatusCode::kInvalidArgument, "policy: 'richest'"},
+      {P("17", "1000", &PlanParams::package, "emas"), StatusCode::kNotFound, "emas"},
+      {P("17", "1000", &PlanParams::package, "pu-full"), StatusCode::kInvalidArgument, "bukan paket BPU"},
+      {P("17", "1000", &PlanParams::months, "0"), StatusCode::kInvalidArgument, "months: '0'"},
+      {P("17", "1000", &PlanParams::months, "121"), StatusCode::kInvalidArgument, "months"},
+      {P("17", "1000", &PlanParams::date, "2025-02-30"), StatusCode::kInvalidArgument, "date"},
+      {P("17", "1000", &PlanParams::level, "province"), StatusCode::kInvalidArgument, "level"},
+      {P("17", "1000", &PlanParams::funders, "provinsi:30,kabupaten:60"), StatusCode::kInvalidArgument,
        "90%"},
-      {{.region = "17", .budget = "1000", .income = "-1"}, StatusCode::kInvalidArgument, "income"},
+      {P("17", "1000", &PlanParams::income, "-1"), StatusCode::kInvalidArgument, "income"},
   };
   for (const Case& c : cases) {
     auto q = PlanService::ParseQuery(c.params);
@@ -313,11 +323,11 @@ TEST_F(PlanServiceTest, BadParametersAreRefusedBeforeAnythingIsRead) {
   }
   // Accepted forms.
   for (const char* budget : {"1000000000", "1.000.000.000", "Rp 1.000.000.000", "Rp1.000.000.000,-", "0"}) {
-    auto q = PlanService::ParseQuery({.region = "17", .budget = budget});
+    auto q = PlanService::ParseQuery(P("17", budget));
     ASSERT_TRUE(q.ok()) << budget << ": " << q.status().ToString();
   }
   // An unknown region is the coverage source's 404.
-  auto r = Run({.region = "99", .budget = "1000"});
+  auto r = Run(P("99", "1000"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
 }
