@@ -88,19 +88,27 @@ std::vector<Item> MakeItems(const AllocationInput& in) {
   return items;
 }
 
-// Items grouped by `group_of(candidate)` (0..groups-1), each group in need
-// order: returns the group boundaries; `items` is permuted in place.
+// Items grouped by `group_of(candidate)` (0..groups-1), stable, not sorted
+// within a group: returns the group boundaries; `items` is permuted.
 template <typename GroupOf>
-std::vector<size_t> GroupInNeedOrder(std::vector<Item>& items, size_t groups, GroupOf group_of) {
+std::vector<size_t> Group(std::vector<Item>& items, size_t groups, GroupOf group_of) {
   std::vector<size_t> begin(groups + 1, 0);
   for (const Item& it : items) ++begin[group_of(it.index) + 1];
   std::partial_sum(begin.begin(), begin.end(), begin.begin());
-  std::vector<Item> sorted(items.size());
+  std::vector<Item> grouped(items.size());
   std::vector<size_t> next(begin.begin(), begin.end() - 1);
-  for (const Item& it : items) sorted[next[group_of(it.index)]++] = it;
-  for (size_t g = 0; g < groups; ++g) std::sort(sorted.begin() + begin[g], sorted.begin() + begin[g + 1], NeedBefore);
-  items = std::move(sorted);
+  for (const Item& it : items) grouped[next[group_of(it.index)]++] = it;
+  items = std::move(grouped);
   return begin;
+}
+
+// Puts the first `count` items of [b, e) in need order at the front, sorted
+// (the rest after them, in no order).
+void SortFirst(std::vector<Item>::iterator b, std::vector<Item>::iterator e, size_t count) {
+  const size_t n = static_cast<size_t>(e - b);
+  if (count == 0 || n == 0) return;
+  if (count < n) std::nth_element(b, b + static_cast<ptrdiff_t>(count), e, NeedBefore);
+  std::sort(b, b + static_cast<ptrdiff_t>(std::min(count, n)), NeedBefore);
 }
 
 Status CheckInput(const AllocationInput& in) {
@@ -167,22 +175,23 @@ void TakeFirst(std::vector<Item>& items, size_t k) {
 void EqualShare(const AllocationInput& in, std::vector<Item>& items, AllocationResult& out) {
   const size_t units = in.units.size();
   const Rupiah c = in.cost_per_worker;
-  // Candidates of each unit in need order; those in no unit never get a share.
+  // Candidates of each unit; those in no unit never get a share. The rounds
+  // need only how many each unit has; the order within a unit is needed
+  // only for the ones enrolled (and the next one, for the leftover step).
   std::vector<Item> in_units;
   in_units.reserve(items.size());
   for (const Item& it : items)
     if (in.candidates[it.index].unit >= 0) in_units.push_back(it);
   const std::vector<size_t> begin =
-      GroupInNeedOrder(in_units, units, [&](uint32_t i) { return static_cast<size_t>(in.candidates[i].unit); });
-  std::vector<size_t> next(begin.begin(), begin.end() - 1);  // next candidate of each unit
-  auto left = [&](size_t u) { return static_cast<int64_t>(begin[u + 1] - next[u]); };
-  auto enrol = [&](size_t u, int32_t round) {
-    PlanPick p;
-    p.candidate = in_units[next[u]++].index;
-    p.round = round;
-    out.picks.push_back(p);
-    ++out.enrolled_by_unit[u];
+      Group(in_units, units, [&](uint32_t i) { return static_cast<size_t>(in.candidates[i].unit); });
+  std::vector<int64_t> taken(units, 0);
+  auto left = [&](size_t u) { return static_cast<int64_t>(begin[u + 1] - begin[u]) - taken[u]; };
+  struct Buy {
+    int32_t round;
+    size_t unit;
+    int64_t count;
   };
+  std::vector<Buy> buys;
   out.allotted_by_unit.assign(units, 0);
   Rupiah pool = in.budget;
   std::vector<size_t> open(units);
@@ -204,19 +213,35 @@ void EqualShare(const AllocationInput& in, std::vector<Item>& items, AllocationR
     for (size_t u : open) {
       out.allotted_by_unit[u] += share;
       const int64_t buy = std::min<int64_t>(share / c, left(u));
-      for (int64_t k = 0; k < buy; ++k) enrol(u, round);
+      if (buy > 0) buys.push_back(Buy{round, u, buy});
+      taken[u] += buy;
       pool += share - buy * c;
     }
     out.rounds = round++;
     std::erase_if(open, [&](size_t u) { return left(u) == 0; });
   }
-  // Leftover step: the neediest next candidates, one per open unit.
   const int64_t m = std::min<int64_t>(pool / c, static_cast<int64_t>(open.size()));
+  for (size_t u = 0; u < units; ++u) {
+    const size_t want = static_cast<size_t>(taken[u]) + (m > 0 && left(u) > 0 ? 1 : 0);
+    SortFirst(in_units.begin() + static_cast<ptrdiff_t>(begin[u]), in_units.begin() + static_cast<ptrdiff_t>(begin[u + 1]),
+              want);
+  }
+  std::vector<size_t> next(begin.begin(), begin.end() - 1);  // next candidate of each unit
+  auto enrol = [&](size_t u, int32_t r) {
+    PlanPick p;
+    p.candidate = in_units[next[u]++].index;
+    p.round = r;
+    out.picks.push_back(p);
+    ++out.enrolled_by_unit[u];
+  };
+  for (const Buy& b : buys)
+    for (int64_t k = 0; k < b.count; ++k) enrol(b.unit, b.round);
+  // Leftover step: the neediest next candidates, one per open unit.
   if (m > 0) {
     std::vector<std::pair<Item, size_t>> heads;
     for (size_t u : open) heads.emplace_back(in_units[next[u]], u);
     std::sort(heads.begin(), heads.end(), [](const auto& a, const auto& b) { return NeedBefore(a.first, b.first); });
-    for (int64_t k = 0; k < m; ++k) enrol(heads[k].second, 0);
+    for (int64_t k = 0; k < m; ++k) enrol(heads[static_cast<size_t>(k)].second, 0);
   }
 }
 
@@ -300,9 +325,11 @@ Result<AllocationResult> Allocate(const AllocationInput& in) {
     EqualShare(in, items, out);
   } else {
     if (in.policy == PlanPolicy::kLowestCoverage) {
-      const std::vector<size_t> begin = GroupInNeedOrder(
-          items, in.villages.size(), [&](uint32_t i) { return static_cast<size_t>(in.candidates[i].village); });
+      const std::vector<size_t> begin =
+          Group(items, in.villages.size(), [&](uint32_t i) { return static_cast<size_t>(in.candidates[i].village); });
       for (size_t v = 0; v < in.villages.size(); ++v) {
+        SortFirst(items.begin() + static_cast<ptrdiff_t>(begin[v]), items.begin() + static_cast<ptrdiff_t>(begin[v + 1]),
+                  begin[v + 1] - begin[v]);
         for (size_t k = begin[v]; k < begin[v + 1]; ++k) {
           items[k].num = static_cast<uint32_t>(in.villages[v].active + static_cast<int64_t>(k - begin[v]));
           items[k].den = static_cast<uint32_t>(in.villages[v].registry);
@@ -315,12 +342,22 @@ Result<AllocationResult> Allocate(const AllocationInput& in) {
         const int32_t u = in.candidates[i].unit;
         return u < 0 ? units : static_cast<size_t>(u);
       };
-      const std::vector<size_t> begin = GroupInNeedOrder(items, units + 1, group);
+      const std::vector<size_t> begin = Group(items, units + 1, group);
       for (size_t u = 0; u <= units; ++u) {
+        // The first `gains` candidates of the unit in need order raise its
+        // coverage (active + j < denominator); only they need finding.
+        const size_t size = begin[u + 1] - begin[u];
+        size_t gains = 0;
+        if (u < units && in.units[u].denominator > in.units[u].active)
+          gains = static_cast<size_t>(std::min<int64_t>(in.units[u].denominator - in.units[u].active,
+                                                        static_cast<int64_t>(size)));
+        if (gains > 0 && gains < size) {
+          std::nth_element(items.begin() + static_cast<ptrdiff_t>(begin[u]),
+                           items.begin() + static_cast<ptrdiff_t>(begin[u] + gains),
+                           items.begin() + static_cast<ptrdiff_t>(begin[u + 1]), NeedBefore);
+        }
         for (size_t k = begin[u]; k < begin[u + 1]; ++k) {
-          const bool gains = u < units && in.units[u].denominator > 0 &&
-                             in.units[u].active + static_cast<int64_t>(k - begin[u]) < in.units[u].denominator;
-          items[k].num = gains ? static_cast<uint32_t>(in.units[u].denominator) : UINT32_MAX;
+          items[k].num = k - begin[u] < gains ? static_cast<uint32_t>(in.units[u].denominator) : UINT32_MAX;
           items[k].den = 1;
         }
       }

@@ -301,6 +301,150 @@ TEST(AllocationTest, RefusesBadInput) {
   EXPECT_FALSE(Allocate(in).ok());
 }
 
+// A plain reference for every policy, one worker at a time, as the rules
+// read in docs/planning.md; Allocate must choose the same workers in the
+// same order on random inputs.
+std::vector<uint64_t> Reference(const AllocationInput& in) {
+  const int64_t c = in.cost_per_worker;
+  const size_t n = in.candidates.size();
+  auto needs_first = [&](size_t a, size_t b) { return NeedsFirst(in.policy, in.candidates[a], in.candidates[b]); };
+  std::vector<size_t> all(n);
+  for (size_t i = 0; i < n; ++i) all[i] = i;
+  std::sort(all.begin(), all.end(), needs_first);
+  std::vector<bool> taken(n, false);
+  std::vector<uint64_t> out;
+  const int64_t k = std::min<int64_t>(in.budget / c, static_cast<int64_t>(n));
+  auto next_of = [&](auto in_group) -> int64_t {  // the neediest untaken candidate of a group
+    for (size_t i : all)
+      if (!taken[i] && in_group(i)) return static_cast<int64_t>(i);
+    return -1;
+  };
+  if (in.policy == PlanPolicy::kDecile || in.policy == PlanPolicy::kVulnerable) {
+    for (int64_t j = 0; j < k; ++j) out.push_back(in.candidates[all[j]].key);
+  } else if (in.policy == PlanPolicy::kLowestCoverage) {
+    std::vector<int64_t> active(in.villages.size());
+    for (size_t v = 0; v < active.size(); ++v) active[v] = in.villages[v].active;
+    while (static_cast<int64_t>(out.size()) < k) {
+      int64_t best = -1;
+      for (size_t v = 0; v < in.villages.size(); ++v) {
+        const int64_t head = next_of([&](size_t i) { return in.candidates[i].village == static_cast<int32_t>(v); });
+        if (head < 0) continue;
+        if (best < 0) {
+          best = head;
+          continue;
+        }
+        const size_t bv = static_cast<size_t>(in.candidates[best].village);
+        const int64_t l = active[v] * in.villages[bv].registry, r = active[bv] * in.villages[v].registry;
+        if (l < r || (l == r && needs_first(static_cast<size_t>(head), static_cast<size_t>(best)))) best = head;
+      }
+      taken[best] = true;
+      ++active[in.candidates[best].village];
+      out.push_back(in.candidates[best].key);
+    }
+  } else if (in.policy == PlanPolicy::kMaxGain) {
+    std::vector<int64_t> active(in.units.size());
+    for (size_t u = 0; u < active.size(); ++u) active[u] = in.units[u].active;
+    while (static_cast<int64_t>(out.size()) < k) {
+      int64_t best = -1;
+      for (size_t u = 0; u < in.units.size(); ++u) {
+        if (active[u] >= in.units[u].denominator) continue;  // no gain left (or no denominator)
+        const int64_t head = next_of([&](size_t i) { return in.candidates[i].unit == static_cast<int32_t>(u); });
+        if (head < 0) continue;
+        if (best < 0) {
+          best = head;
+          continue;
+        }
+        const int64_t bd = in.units[in.candidates[best].unit].denominator, d = in.units[u].denominator;
+        if (d < bd || (d == bd && needs_first(static_cast<size_t>(head), static_cast<size_t>(best)))) best = head;
+      }
+      if (best < 0) best = next_of([](size_t) { return true; });
+      taken[best] = true;
+      if (in.candidates[best].unit >= 0) ++active[in.candidates[best].unit];
+      out.push_back(in.candidates[best].key);
+    }
+  } else {  // equal share
+    const size_t units = in.units.size();
+    std::vector<int64_t> left(units, 0);
+    for (const PlanCandidate& cand : in.candidates)
+      if (cand.unit >= 0) ++left[cand.unit];
+    auto take = [&](size_t u) {
+      const int64_t i = next_of([&](size_t x) { return in.candidates[x].unit == static_cast<int32_t>(u); });
+      taken[i] = true;
+      --left[u];
+      out.push_back(in.candidates[i].key);
+    };
+    int64_t pool = in.budget;
+    std::vector<size_t> open;
+    for (size_t u = 0; u < units; ++u) open.push_back(u);
+    while (!open.empty()) {
+      const int64_t share = pool / static_cast<int64_t>(open.size());
+      if (share < c) {
+        const size_t before = open.size();
+        std::erase_if(open, [&](size_t u) { return left[u] == 0; });
+        if (open.size() == before) break;
+        continue;
+      }
+      pool -= share * static_cast<int64_t>(open.size());
+      for (size_t u : open) {
+        int64_t spent = 0;
+        while (share - spent >= c && left[u] > 0) {
+          take(u);
+          spent += c;
+        }
+        pool += share - spent;
+      }
+      std::erase_if(open, [&](size_t u) { return left[u] == 0; });
+    }
+    int64_t m = std::min<int64_t>(pool / c, static_cast<int64_t>(open.size()));
+    std::vector<size_t> heads;
+    for (size_t u : open)
+      heads.push_back(static_cast<size_t>(next_of([&](size_t x) { return in.candidates[x].unit == static_cast<int32_t>(u); })));
+    std::sort(heads.begin(), heads.end(), needs_first);
+    for (int64_t j = 0; j < m; ++j) {
+      taken[heads[j]] = true;
+      out.push_back(in.candidates[heads[j]].key);
+    }
+  }
+  return out;
+}
+
+TEST(AllocationTest, EveryPolicyMatchesAOneAtATimeReferenceOnRandomInputs) {
+  std::mt19937_64 g(20261121);
+  for (int round = 0; round < 60; ++round) {
+    AllocationInput in;
+    in.policy = static_cast<PlanPolicy>(round % kPlanPolicyCount);
+    in.cost_per_worker = 100 + static_cast<Rupiah>(g() % 900);
+    const size_t n = 1 + g() % 150;
+    const int villages = 1 + static_cast<int>(g() % 12), units = 1 + static_cast<int>(g() % 5);
+    for (size_t i = 0; i < n; ++i) {
+      PlanCandidate cand;
+      cand.key = 1700000000000000ULL + g() % 1000000000ULL;
+      cand.decile = static_cast<uint8_t>(g() % 11);
+      cand.vulnerability = static_cast<uint8_t>(g() % 3);
+      cand.vulnerable_occupation = g() % 3 == 0;
+      cand.village = static_cast<int32_t>(g() % villages);
+      cand.unit = g() % 10 == 0 ? -1 : static_cast<int32_t>(g() % units);
+      in.candidates.push_back(cand);
+    }
+    std::vector<int64_t> per_village(villages, 0);
+    for (const PlanCandidate& cand : in.candidates) ++per_village[cand.village];
+    for (int v = 0; v < villages; ++v) {
+      const int64_t active = static_cast<int64_t>(g() % 20);
+      in.villages.push_back(PlanVillage{active, active + per_village[v] + static_cast<int64_t>(g() % 20)});
+    }
+    for (int u = 0; u < units; ++u) {
+      const int64_t d = g() % 4 == 0 ? 0 : 1 + static_cast<int64_t>(g() % 60);
+      in.units.push_back(PlanUnit{d == 0 ? 0 : static_cast<int64_t>(g() % static_cast<uint64_t>(d)), d});
+    }
+    in.budget = static_cast<Rupiah>(g() % static_cast<uint64_t>(in.cost_per_worker * (n + 5)));
+    auto r = Allocate(in);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(Keys(in, *r), Reference(in)) << "round " << round << " policy " << PlanPolicyCode(in.policy);
+    EXPECT_EQ(r->cost + r->remaining, in.budget);
+    EXPECT_EQ(r->cost, static_cast<Rupiah>(r->picks.size()) * in.cost_per_worker);
+  }
+}
+
 TEST(VulnerableOccupationTest, MatchesTheDocumentedWords) {
   EXPECT_TRUE(IsVulnerableOccupation("nelayan"));
   EXPECT_TRUE(IsVulnerableOccupation("Buruh Harian Lepas"));
