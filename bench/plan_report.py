@@ -21,7 +21,11 @@ duck_runs = [json.load(open(f"{out}/plan-duckdb-{n}-{rep}.json")) for rep in ran
 cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True,
                      text=True).stdout.strip()
 load = open("/proc/loadavg").read().split()[:3]
-print(f"### Budget allocation over {n:,} workers, budget Rp {budget:,}".replace(",", "."))
+def dots(v):
+    return f"{v:,}".replace(",", ".")
+
+
+print(f"### Budget allocation over {dots(n)} workers, budget Rp {dots(budget)}")
 print()
 print(f"Machine: {cpu}, 2 cores; best of {repeat} runs; DuckDB 2 threads; load average at the end "
       f"{' / '.join(load)}.")
@@ -46,5 +50,5 @@ d_wall, d_cpu, d_peak = min(duck_proc, key=lambda r: r[0])
 print()
 print(f"DuckDB process (both policies, open to exit): {d_wall:.2f} s wall, {d_cpu:.2f} s CPU, peak {d_peak:.0f} MB.")
 first = json.load(open(f"{out}/plan-{n}-decile.json"))
-print(f"Candidates {first['candidates']:,}, enrolled {first['enrolled']:,}, cost Rp {first['cost']:,}, "
-      f"coverage {first['coverage_before']:.4f} -> {first['coverage_after']:.4f}.".replace(",", "."))
+print(f"Candidates {dots(first['candidates'])}, enrolled {dots(first['enrolled'])}, cost Rp {dots(first['cost'])}, "
+      f"coverage {first['coverage_before']:.4f} -> {first['coverage_after']:.4f}.")

@@ -350,16 +350,18 @@ Result<PlanReport> PlanService::Plan(const PlanQuery& q, const PlanListing& list
       s.rows.push_back(static_cast<uint32_t>(i));
     }
   });
-  Scan s = std::move(scans[0]);
-  if (s.registry.empty()) {
-    s.registry.assign(sub, 0);
-    s.active.assign(sub, 0);
-  }
-  for (size_t k = 1; k < scans.size(); ++k) {
-    Scan& t = scans[k];
+  // Merged into vectors of the exact size (each part freed once copied).
+  Scan s;
+  s.registry.assign(sub, 0);
+  s.active.assign(sub, 0);
+  size_t candidates = 0;
+  for (const Scan& t : scans) candidates += t.candidates.size();
+  s.candidates.reserve(candidates);
+  s.rows.reserve(candidates);
+  for (Scan& t : scans) {
     s.candidates.insert(s.candidates.end(), t.candidates.begin(), t.candidates.end());
     s.rows.insert(s.rows.end(), t.rows.begin(), t.rows.end());
-    for (size_t v = 0; v < sub && !t.registry.empty(); ++v) {
+    for (size_t v = 0; v < t.registry.size(); ++v) {
       s.registry[v] += t.registry[v];
       s.active[v] += t.active[v];
     }
@@ -441,6 +443,15 @@ Result<PlanReport> PlanService::Plan(const PlanQuery& q, const PlanListing& list
                                    std::to_string(out.pages) + ")");
   }
   progress.Begin(Tr("Listing the enrolled", "Menyusun daftar"), 0);
+  const StringColumn* names = view.names;
+  if (!names && view.await_names && out.enrolled > 0) {
+    auto awaited = view.await_names();
+    if (!awaited.ok()) {
+      progress.End();
+      return awaited.status();
+    }
+    names = *awaited;
+  }
   const int64_t first = listing.page_size == 0 ? 0 : static_cast<int64_t>(listing.page - 1) * listing.page_size;
   const int64_t last = listing.page_size == 0 ? total : std::min<int64_t>(total, first + listing.page_size);
   for (int64_t k = first; k < last; ++k) {
@@ -450,7 +461,8 @@ Result<PlanReport> PlanService::Plan(const PlanQuery& q, const PlanListing& list
     PlanWorker w;
     w.rank = k + 1;
     w.nik = IsSyntheticWorkerKey(cand.key) ? std::string() : listing.unmask ? FormatNik(cand.key) : MaskNik(cand.key);
-    w.name = listing.unmask ? std::string(view.name(i)) : MaskName(view.name(i));
+    const std::string_view name = names ? (*names)[view.names_offset + i] : std::string_view();
+    w.name = listing.unmask ? std::string(name) : MaskName(name);
     const int32_t village = view.region[i];
     w.village = regions.code(village);
     w.village_name = regions.name(village);
