@@ -118,16 +118,9 @@ void RegisterPlan(CLI::App& app, Context& ctx, Action& action) {
       }
       PlanService planner(*rates, TodayUtc(ctx.clock()));
       CoverageService coverage(db);
-      // Names come from a second connection, read in the background while
-      // the rest is loaded and the workers are chosen.
-      auto names_store = ctx.OpenStore(false);
-      if (!names_store.ok()) return ctx.Fail(names_store.status());
       auto report = planner.Plan(
           *query, *listing, [&coverage](const CoverageQuery& q) { return coverage.Coverage(q); },
-          [&db, &ctx, &names_store](Period period, RegionCode) {
-            return LoadRegistryView(db, period, std::move(*names_store), ctx.progress());
-          },
-          ctx.progress());
+          [&db, &ctx](Period period, RegionCode) { return LoadRegistryView(db, period, true, ctx.progress()); }, ctx.progress());
       if (!report.ok()) return ctx.Fail(report.status());
       std::string text;
       if (args->format == "json") text = PlanReportJson(*report).dump(2) + "\n";

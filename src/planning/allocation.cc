@@ -77,29 +77,28 @@ inline bool NeedBefore(const Item& a, const Item& b) {
   return a.tie < b.tie;
 }
 
-std::vector<Item> MakeItems(const AllocationInput& in) {
-  std::vector<Item> items(in.candidates.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    const PlanCandidate& c = in.candidates[i];
-    items[i].need = NeedKey(in.policy, c);
-    items[i].index = static_cast<uint32_t>(i);
-    items[i].tie = PlanTieBreak(c.key);
+// The candidates as items, grouped by `group_of(candidate index)` (a group
+// number below `groups`, or `groups` or more to leave the candidate out),
+// stable, not sorted within a group: fills `begin` with the group boundaries.
+template <typename GroupOf>
+std::vector<Item> GroupedItems(const AllocationInput& in, size_t groups, GroupOf group_of, std::vector<size_t>& begin) {
+  begin.assign(groups + 1, 0);
+  for (uint32_t i = 0; i < in.candidates.size(); ++i) {
+    const size_t g = group_of(i);
+    if (g < groups) ++begin[g + 1];
+  }
+  std::partial_sum(begin.begin(), begin.end(), begin.begin());
+  std::vector<Item> items(begin.back());
+  std::vector<size_t> next(begin.begin(), begin.end() - 1);
+  for (uint32_t i = 0; i < in.candidates.size(); ++i) {
+    const size_t g = group_of(i);
+    if (g >= groups) continue;
+    Item& it = items[next[g]++];
+    it.need = NeedKey(in.policy, in.candidates[i]);
+    it.index = i;
+    it.tie = PlanTieBreak(in.candidates[i].key);
   }
   return items;
-}
-
-// Items grouped by `group_of(candidate)` (0..groups-1), stable, not sorted
-// within a group: returns the group boundaries; `items` is permuted.
-template <typename GroupOf>
-std::vector<size_t> Group(std::vector<Item>& items, size_t groups, GroupOf group_of) {
-  std::vector<size_t> begin(groups + 1, 0);
-  for (const Item& it : items) ++begin[group_of(it.index) + 1];
-  std::partial_sum(begin.begin(), begin.end(), begin.begin());
-  std::vector<Item> grouped(items.size());
-  std::vector<size_t> next(begin.begin(), begin.end() - 1);
-  for (const Item& it : items) grouped[next[group_of(it.index)]++] = it;
-  items = std::move(grouped);
-  return begin;
 }
 
 // Puts the first `count` items of [b, e) in need order at the front, sorted
@@ -135,12 +134,13 @@ Status CheckInput(const AllocationInput& in) {
   return Status::Ok();
 }
 
-// The first k items in need order (all primaries equal), sorted: the need
-// keys are below 128, so a count per key finds the key at which the k-th
-// item falls; only the items with that key need a partial selection.
-void TakeFirstByNeed(std::vector<Item>& items, size_t k) {
+// The first k candidates in need order (decile, vulnerable), sorted, as
+// items: the need keys are below 128, so a count per key finds the key at
+// which the k-th candidate falls; only the candidates before it and those with
+// that key become items, and only the latter need a partial selection.
+std::vector<Item> ChooseByNeed(const AllocationInput& in, size_t k) {
   std::array<size_t, 128> count{};
-  for (const Item& it : items) ++count[it.need & 127];
+  for (const PlanCandidate& c : in.candidates) ++count[NeedKey(in.policy, c) & 127];
   size_t taken = 0;
   uint32_t boundary = 0;
   for (; boundary < 128; ++boundary) {
@@ -148,10 +148,17 @@ void TakeFirstByNeed(std::vector<Item>& items, size_t k) {
     taken += count[boundary];
   }
   std::vector<Item> chosen, edge;
+  if (k == 0) return chosen;
   chosen.reserve(k);
-  for (const Item& it : items) {
-    if (it.need < boundary) chosen.push_back(it);
-    else if (it.need == boundary) edge.push_back(it);
+  edge.reserve(boundary < 128 ? count[boundary] : 0);
+  for (size_t i = 0; i < in.candidates.size(); ++i) {
+    const uint32_t need = NeedKey(in.policy, in.candidates[i]);
+    if (need > boundary) continue;
+    Item it;
+    it.need = need;
+    it.index = static_cast<uint32_t>(i);
+    it.tie = PlanTieBreak(in.candidates[i].key);
+    (need < boundary ? chosen : edge).push_back(it);
   }
   const size_t rest = k - taken;
   if (rest < edge.size()) {
@@ -160,7 +167,7 @@ void TakeFirstByNeed(std::vector<Item>& items, size_t k) {
   }
   chosen.insert(chosen.end(), edge.begin(), edge.end());
   std::sort(chosen.begin(), chosen.end(), NeedBefore);
-  items = std::move(chosen);
+  return chosen;
 }
 
 // The first k items in Before order, sorted.
@@ -172,18 +179,16 @@ void TakeFirst(std::vector<Item>& items, size_t k) {
   std::sort(items.begin(), items.end(), Before);
 }
 
-void EqualShare(const AllocationInput& in, std::vector<Item>& items, AllocationResult& out) {
+void EqualShare(const AllocationInput& in, AllocationResult& out) {
   const size_t units = in.units.size();
   const Rupiah c = in.cost_per_worker;
   // Candidates of each unit; those in no unit never get a share. The rounds
   // need only how many each unit has; the order within a unit is needed
   // only for the ones enrolled (and the next one, for the leftover step).
-  std::vector<Item> in_units;
-  in_units.reserve(items.size());
-  for (const Item& it : items)
-    if (in.candidates[it.index].unit >= 0) in_units.push_back(it);
-  const std::vector<size_t> begin =
-      Group(in_units, units, [&](uint32_t i) { return static_cast<size_t>(in.candidates[i].unit); });
+  std::vector<size_t> begin;
+  std::vector<Item> in_units = GroupedItems(
+      in, units, [&](uint32_t i) { return in.candidates[i].unit < 0 ? units : static_cast<size_t>(in.candidates[i].unit); },
+      begin);
   std::vector<int64_t> taken(units, 0);
   auto left = [&](size_t u) { return static_cast<int64_t>(begin[u + 1] - begin[u]) - taken[u]; };
   struct Buy {
@@ -318,21 +323,25 @@ Result<AllocationResult> Allocate(const AllocationInput& in) {
   out.candidates_by_unit.assign(in.units.size(), 0);
   for (const PlanCandidate& c : in.candidates)
     if (c.unit >= 0) ++out.candidates_by_unit[c.unit];
-  std::vector<Item> items = MakeItems(in);
   const Rupiah c = in.cost_per_worker;
+  const size_t k = static_cast<size_t>(std::min<int64_t>(in.budget / c, static_cast<int64_t>(in.candidates.size())));
 
   if (in.policy == PlanPolicy::kEqualShare) {
-    EqualShare(in, items, out);
+    EqualShare(in, out);
   } else {
-    if (in.policy == PlanPolicy::kLowestCoverage) {
-      const std::vector<size_t> begin =
-          Group(items, in.villages.size(), [&](uint32_t i) { return static_cast<size_t>(in.candidates[i].village); });
+    std::vector<Item> items;
+    if (in.policy == PlanPolicy::kDecile || in.policy == PlanPolicy::kVulnerable) {
+      items = ChooseByNeed(in, k);
+    } else if (in.policy == PlanPolicy::kLowestCoverage) {
+      std::vector<size_t> begin;
+      items = GroupedItems(
+          in, in.villages.size(), [&](uint32_t i) { return static_cast<size_t>(in.candidates[i].village); }, begin);
       for (size_t v = 0; v < in.villages.size(); ++v) {
         SortFirst(items.begin() + static_cast<ptrdiff_t>(begin[v]), items.begin() + static_cast<ptrdiff_t>(begin[v + 1]),
                   begin[v + 1] - begin[v]);
-        for (size_t k = begin[v]; k < begin[v + 1]; ++k) {
-          items[k].num = static_cast<uint32_t>(in.villages[v].active + static_cast<int64_t>(k - begin[v]));
-          items[k].den = static_cast<uint32_t>(in.villages[v].registry);
+        for (size_t j = begin[v]; j < begin[v + 1]; ++j) {
+          items[j].num = static_cast<uint32_t>(in.villages[v].active + static_cast<int64_t>(j - begin[v]));
+          items[j].den = static_cast<uint32_t>(in.villages[v].registry);
         }
       }
     } else if (in.policy == PlanPolicy::kMaxGain) {
@@ -342,7 +351,8 @@ Result<AllocationResult> Allocate(const AllocationInput& in) {
         const int32_t u = in.candidates[i].unit;
         return u < 0 ? units : static_cast<size_t>(u);
       };
-      const std::vector<size_t> begin = Group(items, units + 1, group);
+      std::vector<size_t> begin;
+      items = GroupedItems(in, units + 1, group, begin);
       for (size_t u = 0; u <= units; ++u) {
         // The first `gains` candidates of the unit in need order raise its
         // coverage (active + j < denominator); only they need finding.
@@ -356,15 +366,13 @@ Result<AllocationResult> Allocate(const AllocationInput& in) {
                            items.begin() + static_cast<ptrdiff_t>(begin[u] + gains),
                            items.begin() + static_cast<ptrdiff_t>(begin[u + 1]), NeedBefore);
         }
-        for (size_t k = begin[u]; k < begin[u + 1]; ++k) {
-          items[k].num = k - begin[u] < gains ? static_cast<uint32_t>(in.units[u].denominator) : UINT32_MAX;
-          items[k].den = 1;
+        for (size_t j = begin[u]; j < begin[u + 1]; ++j) {
+          items[j].num = j - begin[u] < gains ? static_cast<uint32_t>(in.units[u].denominator) : UINT32_MAX;
+          items[j].den = 1;
         }
       }
     }
-    const size_t k = static_cast<size_t>(std::min<int64_t>(in.budget / c, static_cast<int64_t>(items.size())));
-    if (in.policy == PlanPolicy::kDecile || in.policy == PlanPolicy::kVulnerable) TakeFirstByNeed(items, k);
-    else TakeFirst(items, k);
+    if (in.policy == PlanPolicy::kLowestCoverage || in.policy == PlanPolicy::kMaxGain) TakeFirst(items, k);
     out.picks.reserve(k);
     // Running counts for the explanations.
     std::vector<int64_t> unit_taken;

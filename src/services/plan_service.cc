@@ -302,65 +302,71 @@ Result<PlanReport> PlanService::Plan(const PlanQuery& q, const PlanListing& list
     }
     return birth;
   };
-  // Two (DefaultThreads) ranges scanned in parallel, merged in range order,
-  // so the result does not depend on the number of threads.
+  // Two passes over (DefaultThreads) ranges in parallel: the first counts,
+  // the second writes each range's candidates at its offset, in row order —
+  // vectors of the exact size, and the same result for any number of threads.
+  enum class Kind : uint8_t { kOutside, kActive, kInvalidNik, kFormal, kAge, kUnregistered, kNonActive };
+  auto classify = [&](size_t i) {
+    const int32_t r = view.region[i];
+    if (r < sub_begin || r >= sub_end) return Kind::kOutside;
+    const WorkerStatus status = ResultStatus(view.result[i]);
+    if (status == WorkerStatus::kActive) return Kind::kActive;
+    if (IsSyntheticWorkerKey(view.key[i])) return Kind::kInvalidNik;
+    if (static_cast<Formality>(view.formality[i]) == Formality::kFormal) return Kind::kFormal;
+    const Date birth = birth_of(i);
+    if (birth != kNoDate && (birth > born_by || birth <= born_before)) return Kind::kAge;
+    return status == WorkerStatus::kUnregistered ? Kind::kUnregistered : Kind::kNonActive;
+  };
   const size_t n = view.size();
   const int parts = n < 100000 ? 1 : DefaultThreads();
   std::vector<Scan> scans(static_cast<size_t>(std::max(parts, 1)));
+  std::vector<size_t> found(scans.size(), 0);
   progress.Begin(Tr("Finding candidates", "Mencari calon"), 0);
   ParallelRanges(n, parts, [&](int part, size_t b, size_t e) {
     Scan& s = scans[static_cast<size_t>(part)];
     s.registry.assign(sub, 0);
     s.active.assign(sub, 0);
-    s.candidates.reserve((e - b) / 2);
-    s.rows.reserve((e - b) / 2);
     for (size_t i = b; i < e; ++i) {
-      const int32_t r = view.region[i];
-      if (r < sub_begin || r >= sub_end) continue;
-      const size_t lr = static_cast<size_t>(r - sub_begin);
+      const Kind kind = classify(i);
+      if (kind == Kind::kOutside) continue;
+      const size_t lr = static_cast<size_t>(view.region[i] - sub_begin);
       ++s.registry[lr];
-      const WorkerStatus status = ResultStatus(view.result[i]);
-      if (status == WorkerStatus::kActive) {
-        ++s.active[lr];
-        continue;
+      switch (kind) {
+        case Kind::kActive: ++s.active[lr]; break;
+        case Kind::kInvalidNik: ++s.excluded.invalid_nik; break;
+        case Kind::kFormal: ++s.excluded.formal; break;
+        case Kind::kAge: ++s.excluded.age; break;
+        case Kind::kUnregistered: ++s.unregistered; break;
+        case Kind::kNonActive: ++s.non_active; break;
+        case Kind::kOutside: break;
       }
-      const uint64_t key = view.key[i];
-      if (IsSyntheticWorkerKey(key)) {
-        ++s.excluded.invalid_nik;
-        continue;
-      }
-      if (static_cast<Formality>(view.formality[i]) == Formality::kFormal) {
-        ++s.excluded.formal;
-        continue;
-      }
-      const Date birth = birth_of(i);
-      if (birth != kNoDate && (birth > born_by || birth <= born_before)) {
-        ++s.excluded.age;
-        continue;
-      }
-      ++(status == WorkerStatus::kUnregistered ? s.unregistered : s.non_active);
-      PlanCandidate c;
-      c.key = key;
+    }
+    found[static_cast<size_t>(part)] = static_cast<size_t>(s.unregistered + s.non_active);
+  });
+  std::vector<size_t> offset(scans.size() + 1, 0);
+  for (size_t k = 0; k < scans.size(); ++k) offset[k + 1] = offset[k] + found[k];
+  Scan s;
+  s.candidates.resize(offset.back());
+  s.rows.resize(offset.back());
+  ParallelRanges(n, parts, [&](int part, size_t b, size_t e) {
+    size_t at = offset[static_cast<size_t>(part)];
+    for (size_t i = b; i < e; ++i) {
+      const Kind kind = classify(i);
+      if (kind != Kind::kUnregistered && kind != Kind::kNonActive) continue;
+      const size_t lr = static_cast<size_t>(view.region[i] - sub_begin);
+      PlanCandidate& c = s.candidates[at];
+      c.key = view.key[i];
       c.village = static_cast<int32_t>(lr);
       c.unit = unit_of[lr];
       c.decile = view.decile[i] <= 10 ? view.decile[i] : 0;
       c.vulnerability = view.vulnerability[i];
       c.vulnerable_occupation = occupation_vulnerable[view.occupation[i]] != 0;
-      s.candidates.push_back(c);
-      s.rows.push_back(static_cast<uint32_t>(i));
+      s.rows[at++] = static_cast<uint32_t>(i);
     }
   });
-  // Merged into vectors of the exact size (each part freed once copied).
-  Scan s;
   s.registry.assign(sub, 0);
   s.active.assign(sub, 0);
-  size_t candidates = 0;
-  for (const Scan& t : scans) candidates += t.candidates.size();
-  s.candidates.reserve(candidates);
-  s.rows.reserve(candidates);
   for (Scan& t : scans) {
-    s.candidates.insert(s.candidates.end(), t.candidates.begin(), t.candidates.end());
-    s.rows.insert(s.rows.end(), t.rows.begin(), t.rows.end());
     for (size_t v = 0; v < t.registry.size(); ++v) {
       s.registry[v] += t.registry[v];
       s.active[v] += t.active[v];
@@ -370,7 +376,6 @@ Result<PlanReport> PlanService::Plan(const PlanQuery& q, const PlanListing& list
     s.excluded.formal += t.excluded.formal;
     s.excluded.age += t.excluded.age;
     s.excluded.invalid_nik += t.excluded.invalid_nik;
-    t = Scan();
   }
   progress.End();
 
@@ -443,15 +448,6 @@ Result<PlanReport> PlanService::Plan(const PlanQuery& q, const PlanListing& list
                                    std::to_string(out.pages) + ")");
   }
   progress.Begin(Tr("Listing the enrolled", "Menyusun daftar"), 0);
-  const StringColumn* names = view.names;
-  if (!names && view.await_names && out.enrolled > 0) {
-    auto awaited = view.await_names();
-    if (!awaited.ok()) {
-      progress.End();
-      return awaited.status();
-    }
-    names = *awaited;
-  }
   const int64_t first = listing.page_size == 0 ? 0 : static_cast<int64_t>(listing.page - 1) * listing.page_size;
   const int64_t last = listing.page_size == 0 ? total : std::min<int64_t>(total, first + listing.page_size);
   for (int64_t k = first; k < last; ++k) {
@@ -461,8 +457,7 @@ Result<PlanReport> PlanService::Plan(const PlanQuery& q, const PlanListing& list
     PlanWorker w;
     w.rank = k + 1;
     w.nik = IsSyntheticWorkerKey(cand.key) ? std::string() : listing.unmask ? FormatNik(cand.key) : MaskNik(cand.key);
-    const std::string_view name = names ? (*names)[view.names_offset + i] : std::string_view();
-    w.name = listing.unmask ? std::string(name) : MaskName(name);
+    w.name = listing.unmask ? std::string(view.name(i)) : MaskName(view.name(i));
     const int32_t village = view.region[i];
     w.village = regions.code(village);
     w.village_name = regions.name(village);

@@ -1,9 +1,5 @@
 #include "services/registry_view.h"
 
-#include <future>
-#include <optional>
-#include <system_error>
-
 #include "base/i18n.h"
 #include "engine/region_order.h"
 #include "engine/segments.h"
@@ -13,40 +9,21 @@ namespace cakupan {
 
 namespace {
 
-Result<StringColumn> ReadNames(Store& store) {
-  CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> segments, store.LoadWorkerSegments(kWorkerNik | kWorkerName));
-  WorkerTable merged = MergeWorkerSegments(std::move(segments));
-  return std::move(merged.name);
-}
-
 struct Owned {
   RegionTable regions;
   WorkerTable workers;
   std::vector<int32_t> region;
   std::vector<uint8_t> results;
-  // The names, read by a background thread.
-  std::shared_ptr<Store> names_store;
-  std::future<Result<StringColumn>> names_future;
-  std::optional<StringColumn> names;
-  Status names_status;
 };
 
 }  // namespace
 
-Result<RegistryView> LoadRegistryView(Store& store, Period period, std::unique_ptr<Store> names_store,
-                                      Progress& progress) {
+Result<RegistryView> LoadRegistryView(Store& store, Period period, bool with_names, Progress& progress) {
   auto owned = std::make_shared<Owned>();
-  if (names_store) {
-    owned->names_store = std::move(names_store);
-    try {
-      owned->names_future = std::async(std::launch::async, [s = owned->names_store]() { return ReadNames(*s); });
-    } catch (const std::system_error&) {
-      // No thread: the names are read when first needed.
-    }
-  }
   CAKUPAN_ASSIGN_OR_RETURN(owned->regions, LoadRegionTable(store));
-  const uint32_t columns = kWorkerNik | kWorkerVillage | kWorkerSex | kWorkerBirthDate | kWorkerFormality |
-                           kWorkerOccupation | kWorkerDecile | kWorkerVulnerability;
+  uint32_t columns = kWorkerNik | kWorkerVillage | kWorkerSex | kWorkerBirthDate | kWorkerFormality |
+                     kWorkerOccupation | kWorkerDecile | kWorkerVulnerability;
+  if (with_names) columns |= kWorkerName;
   progress.Begin(Tr("Loading the registry", "Memuat registri"), 0);
   CAKUPAN_ASSIGN_OR_RETURN(std::vector<WorkerTable> segments, store.LoadWorkerSegments(columns));
   owned->workers = MergeWorkerSegments(std::move(segments));
@@ -88,25 +65,7 @@ Result<RegistryView> LoadRegistryView(Store& store, Period period, std::unique_p
   v.decile = w.decile;
   v.vulnerability = w.vulnerability;
   v.occupations = &w.occupations;
-  if (owned->names_store) {
-    Owned* o = owned.get();
-    v.await_names = [o]() -> Result<const StringColumn*> {
-      if (!o->names && o->names_status.ok()) {
-        Result<StringColumn> names = o->names_future.valid() ? o->names_future.get() : ReadNames(*o->names_store);
-        if (!names.ok()) {
-          o->names_status = names.status();
-        } else if (names->size() != o->workers.size()) {
-          o->names_status = Status::FailedPrecondition(Tr("the registry changed while it was read; try again",
-                                                          "registri berubah saat dibaca; coba lagi"))
-                                .WithReason("stale");
-        } else {
-          o->names = std::move(names).value();
-        }
-      }
-      if (!o->names_status.ok()) return o->names_status;
-      return &*o->names;
-    };
-  }
+  v.names = with_names ? &w.name : nullptr;
   v.owner = std::move(owned);
   return v;
 }

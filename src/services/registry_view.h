@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -39,24 +38,19 @@ struct RegistryView {
   std::span<const uint8_t> vulnerability; // Vulnerability
   const std::vector<std::string>* occupations = nullptr;
   // Names, when loaded: row i's name is (*names)[names_offset + i]; null when
-  // not loaded. When null and `await_names` is set, the names are being read
-  // in the background: calling it (from one thread) waits for them.
+  // not loaded.
   const StringColumn* names = nullptr;
   size_t names_offset = 0;
-  std::function<Result<const StringColumn*>()> await_names;
   std::shared_ptr<const void> owner;
 
   size_t size() const { return key.size(); }
+  std::string_view name(size_t i) const { return names ? (*names)[names_offset + i] : std::string_view(); }
 };
 
-// Reads the registry and the stored result of `period` from `store`,
-// reporting its phases to `progress`. Names are read from `names_store` (a
-// second connection to the same database) on a background thread meanwhile,
-// and reached through RegistryView::await_names; without it, no names.
+// Reads the registry and the stored result of `period` from `store`, with
+// names when `with_names`, reporting its phases to `progress`.
 // kFailedPrecondition (reason "stale") when the stored result does not belong
-// to the current registry (or the registry changed between the two reads);
-// kNotFound when the period was never reconciled.
-Result<RegistryView> LoadRegistryView(Store& store, Period period, std::unique_ptr<Store> names_store,
-                                      Progress& progress);
+// to the current registry; kNotFound when the period was never reconciled.
+Result<RegistryView> LoadRegistryView(Store& store, Period period, bool with_names, Progress& progress);
 
 }  // namespace cakupan
