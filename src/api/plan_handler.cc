@@ -36,7 +36,10 @@ HttpResponse HandlePlan(DashboardService& service, const HttpRequest& req) {
   if (!query.ok()) return ErrorResponse(query.status());
   auto listing = PlanService::ParseListing(q("page"), q("page_size"));
   if (!listing.ok()) return ErrorResponse(listing.status());
-  if (common->format != ApiFormat::kJson) listing->page_size = 0;  // downloads list every worker
+  if (common->format != ApiFormat::kJson) {
+    listing->page_size = 0;  // downloads list every worker, up to a million
+    listing->max_all = 1'000'000;
+  }
   listing->unmask = false;
   auto rates = StoredRates(service);
   if (!rates.ok()) return ErrorResponse(rates.status());

@@ -47,7 +47,7 @@ struct PlanWorker {
   std::string name;                // masked unless asked
   RegionCode village;
   std::string village_name;
-  RegionCode row;                  // the row region it counts in (national code when none)
+  RegionCode row;                  // the row region it counts in (the region itself without rows)
   std::string row_name;
   Sex sex = Sex::kUnknown;
   std::optional<int> age;          // whole years on the start date

@@ -447,6 +447,15 @@ Result<PlanReport> PlanService::Plan(const PlanQuery& q, const PlanListing& list
     return Status::InvalidArgument(std::string(Tr("page: beyond the last page (", "page: melewati halaman terakhir (")) +
                                    std::to_string(out.pages) + ")");
   }
+  if (listing.page_size == 0 && listing.max_all > 0 && total > listing.max_all) {
+    return Status::InvalidArgument(std::string(Tr("the list has ", "daftar berisi ")) + FormatCount(total) +
+                                   Tr(" workers, more than a download holds (", " pekerja, lebih dari yang muat dalam "
+                                                                                "satu unduhan (") +
+                                   FormatCount(listing.max_all) +
+                                   Tr("); choose a smaller region or budget, or use cakupan plan --format csv",
+                                      "); pilih wilayah atau anggaran yang lebih kecil, atau gunakan cakupan plan "
+                                      "--format csv"));
+  }
   progress.Begin(Tr("Listing the enrolled", "Menyusun daftar"), 0);
   const int64_t first = listing.page_size == 0 ? 0 : static_cast<int64_t>(listing.page - 1) * listing.page_size;
   const int64_t last = listing.page_size == 0 ? total : std::min<int64_t>(total, first + listing.page_size);

@@ -68,6 +68,7 @@ struct PlanListing {
   int page = 1;         // >= 1
   int page_size = 50;   // 1..500, or 0 for all (exports)
   bool unmask = false;  // full NIKs and names (the CLI's --unmask); masked otherwise
+  int64_t max_all = 0;  // page_size 0: refuse lists longer than this (0 = no limit; the API's downloads)
 };
 
 class PlanService {

@@ -276,6 +276,16 @@ TEST_F(PlanServiceTest, PagesOfTheList) {
   EXPECT_EQ(r->workers[0].rank, 3);
   l.page = 3;
   EXPECT_FALSE(Run(P("17", "1000000000"), l).ok());
+  // Everything on one page, unless longer than a download may be.
+  PlanListing all;
+  all.page_size = 0;
+  r = Run(P("17", "1000000000"), all);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->workers.size(), 3u);
+  all.max_all = 2;
+  r = Run(P("17", "1000000000"), all);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("daftar berisi 3 pekerja"), std::string::npos) << r.status().message();
 }
 
 TEST_F(PlanServiceTest, AVillageIsARegionWithoutRows) {
