@@ -98,6 +98,7 @@ void RegisterApi(Router& router, DashboardService& service, const ApiOptions& op
   add("/api/cost", &HandleCost);
   add("/api/gaps", &HandleGaps);
   add("/api/projection", &HandleProjection);
+  add("/api/plan", &HandlePlan);
 
   // Review writes: never cached; a success starts a new cache epoch (the
   // review list and the quality report's duplicates read the decisions).

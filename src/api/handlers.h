@@ -26,6 +26,7 @@ HttpResponse HandleReview(DashboardService& service, const HttpRequest& request)
 HttpResponse HandleCost(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleGaps(DashboardService& service, const HttpRequest& request);
 HttpResponse HandleProjection(DashboardService& service, const HttpRequest& request);
+HttpResponse HandlePlan(DashboardService& service, const HttpRequest& request);
 
 // What the write handlers of the review queue need besides the snapshot.
 struct ReviewWrites {

@@ -61,6 +61,7 @@ int RunCli(int argc, char** argv) {
   RegisterCost(app, ctx, action);
   RegisterGaps(app, ctx, action);
   RegisterProjection(app, ctx, action);
+  RegisterPlan(app, ctx, action);
 
   try {
     app.parse(argc, argv);

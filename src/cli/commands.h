@@ -28,6 +28,7 @@ void RegisterRates(CLI::App& app, Context& ctx, Action& action);
 void RegisterCost(CLI::App& app, Context& ctx, Action& action);
 void RegisterGaps(CLI::App& app, Context& ctx, Action& action);
 void RegisterProjection(CLI::App& app, Context& ctx, Action& action);
+void RegisterPlan(CLI::App& app, Context& ctx, Action& action);
 
 // Entry point used by main(): returns the process exit code.
 int RunCli(int argc, char** argv);

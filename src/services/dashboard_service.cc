@@ -587,6 +587,32 @@ Result<WorkerPage> DashboardService::Workers(std::string_view village_text, std:
   return out;
 }
 
+Result<RegistryView> DashboardService::RegistryOf(std::optional<Period> period, std::string_view region_text) const {
+  const auto s = Current();
+  CAKUPAN_RETURN_IF_ERROR(RequireRegions(s->regions));
+  CAKUPAN_ASSIGN_OR_RETURN(int32_t region, ResolveRegion(s->regions, region_text));
+  CAKUPAN_ASSIGN_OR_RETURN(const Snapshot::PeriodData* d, s->Resolve(period));
+  const auto [b, e] = s->order.Range(s->regions, region);
+  const size_t n = e - b;
+  RegistryView v;
+  v.regions = &s->regions;
+  v.period = d->period;
+  v.key = std::span<const uint64_t>(s->w_nik).subspan(b, n);
+  v.region = std::span<const int32_t>(s->w_region).subspan(b, n);
+  v.result = std::span<const uint8_t>(d->results).subspan(b, n);
+  v.sex = std::span<const uint8_t>(s->w_sex).subspan(b, n);
+  v.birth_date = std::span<const Date>(s->w_birth).subspan(b, n);
+  v.formality = std::span<const uint8_t>(s->w_formality).subspan(b, n);
+  v.occupation = std::span<const uint16_t>(s->w_occupation).subspan(b, n);
+  v.decile = std::span<const uint8_t>(s->w_decile).subspan(b, n);
+  v.vulnerability = std::span<const uint8_t>(s->w_vulnerability).subspan(b, n);
+  v.occupations = &s->occupations;
+  v.names = &s->w_name;
+  v.names_offset = b;
+  v.owner = s;
+  return v;
+}
+
 Result<std::string> DashboardService::BoundariesOf(std::string_view parent_text) {
   const auto s = Current();
   CAKUPAN_ASSIGN_OR_RETURN(int32_t parent, ResolveRegion(s->regions, parent_text.empty() ? "0" : parent_text));

@@ -28,6 +28,7 @@
 #include "engine/breakdown.h"
 #include "engine/coverage.h"
 #include "services/coverage_service.h"
+#include "services/registry_view.h"
 #include "storage/store.h"
 
 namespace cakupan {
@@ -141,6 +142,10 @@ class DashboardService {
   // page >= 1; page_size 1..500, or 0 for all rows (exports).
   Result<WorkerPage> Workers(std::string_view village, std::optional<Period> period, WorkerFilter filter, int page,
                              int page_size) const;
+  // The registry of a period, restricted to the workers of `region`'s
+  // subtree, for use cases that scan it (budget allocation). The view keeps
+  // the snapshot alive. Errors as Coverage().
+  Result<RegistryView> RegistryOf(std::optional<Period> period, std::string_view region) const;
   // GeoJSON FeatureCollection of the children of `parent` that have a
   // boundary; kNotFound (message names "no_boundaries") when none has.
   Result<std::string> BoundariesOf(std::string_view parent);

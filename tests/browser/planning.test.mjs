@@ -41,10 +41,6 @@ const harness = new Harness({
   prefix: 'planning',
 });
 const step = harness.step.bind(harness);
-function skipStep(name, why) {
-  harness.stepNo++;
-  log(`ok ${harness.stepNo} - ${name} # SKIP ${why}`);
-}
 
 // Figures as the page writes them (id-ID): 1.234.567, Rp 201.600, 37,0%, +14.737.
 const idInt = (n) => n.toLocaleString('id-ID', { maximumFractionDigits: 0 });
@@ -301,134 +297,117 @@ async function main() {
     });
 
     const probe = await api('api/plan?region=17&budget=1000000000');
-    const planMissing = probe.status === 404 && !(probe.body && probe.body.region);
-    if (planMissing) {
-      await step('a server without GET /api/plan: the page says so after a run', page, async () => {
-        await budget.fill('Rp 1 M');
-        await page.getByTestId('policy-vulnerable').check({ force: true });
-        await run.click();
-        await waitForHash(page, /anggaran=1000000000/);
-        await assertContains(page.getByTestId('plan-unavailable'), 'GET /api/plan');
-        // The gaps stay.
-        await assertText(sentence, gapSentence(national));
-        await harness.shot(page, 'plan-unavailable');
+    assert.equal(probe.status, 200, `GET /api/plan: ${JSON.stringify(probe.body)}`);
+    let plan = null;
+    await step('allocation run: wait state, summary, funders, before/after = GET /api/plan', page, async () => {
+      // Slow the answer down so that the wait state can be seen.
+      await page.route('**/api/plan?**', async (route) => {
+        await new Promise((r) => setTimeout(r, 600));
+        await route.continue();
       });
-      const why = `GET /api/plan answers 404 on this server (${JSON.stringify(probe.body?.error?.message || '')}): the budget allocation steps run once the endpoint is merged`;
-      for (const name of ['allocation run: wait state, summary, funders, before/after = GET /api/plan',
-        'before/after map: toggle sebelum/sesudah', 'worker list: masked, with reasons, paged through the URL (back button)',
-        'allocation downloads: CSV and Excel of the list', 'a shared URL reruns the plan']) skipStep(name, why);
-    } else {
-      let plan = null;
-      await step('allocation run: wait state, summary, funders, before/after = GET /api/plan', page, async () => {
-        // Slow the answer down so that the wait state can be seen.
-        await page.route('**/api/plan?**', async (route) => {
-          await new Promise((r) => setTimeout(r, 600));
-          await route.continue();
-        });
-        await budget.fill('Rp 1 M');
-        await page.getByTestId('policy-vulnerable').check({ force: true });
-        await page.getByTestId('plan-months').fill('12');
-        await run.click();
-        await waitForHash(page, /anggaran=1000000000&kebijakan=vulnerable&paket_alokasi=bpu-minimum&bulan=12&dana=provinsi%3A30%2Ckabupaten%3A70/);
-        await assertText(run, 'Menghitung…');
-        await assertContains(page.getByTestId('plan-results'), 'Menghitung alokasi…');
-        assert.equal(await page.getByTestId('plan-results').getAttribute('aria-busy'), 'true');
-        await page.getByTestId('plan-summary').waitFor();
-        await page.unroute('**/api/plan?**');
-        await assertText(run, 'Hitung alokasi');
-        await assertContains(page.getByTestId('plan-run-status'), 'Selesai:');
-        const q = 'region=17&budget=1000000000&policy=vulnerable&package=bpu-minimum&months=12&period=2024-11&basis=labour-force&lang=id&funders=provinsi%3A30%2Ckabupaten%3A70';
-        plan = (await api(`api/plan?${q}&page=1&page_size=25`)).body;
-        assert.equal(plan.budget, 1_000_000_000);
-        assert.equal(plan.cost + plan.remaining, plan.budget);
-        await assertText(page.getByTestId('plan-budget'), idMoney(plan.budget));
-        await assertContains(page.getByTestId('plan-cost'), idMoney(plan.cost));
-        await assertText(page.getByTestId('plan-remaining'), idMoney(plan.remaining));
-        await assertContains(page.getByTestId('plan-enrolled'), idInt(plan.enrolled));
-        await assertContains(page.getByTestId('plan-unfunded'), idInt(plan.unfunded));
-        await assertContains(page.getByTestId('plan-coverage'), `${idPct(plan.coverage_before)} → ${idPct(plan.coverage_after)}`);
-        await assertText(page.getByTestId('plan-sentence'),
-          `Dengan ${idMoney(plan.budget)}, ${idInt(plan.enrolled)} pekerja didaftarkan selama 12 bulan; cakupan Bengkulu naik dari ${idPct(plan.coverage_before)} menjadi ${idPct(plan.coverage_after)}.`);
-        const funders = await page.locator('[data-testid="plan-funders"] tbody tr').allInnerTexts();
-        assert.equal(funders.length, 2);
-        plan.funders.forEach((f, i) => assert.ok(funders[i].includes(f.name) && funders[i].includes(idMoney(f.amount)), funders[i]));
-        assert.equal(plan.funders.reduce((a, f) => a + f.amount, 0), plan.cost);
-        const rows = page.locator('[data-testid="plan-rows"] tbody tr');
-        assert.equal(await rows.count(), plan.rows.length);
-        for (const r of plan.rows) {
-          const text = (await page.locator('[data-testid="plan-rows"] tbody tr', { has: page.locator(`a[href*="/perencanaan/${r.code}?"]`) }).innerText()).replace(/\s+/g, ' ');
-          assert.ok(text.includes(r.coverage_after === null ? '–' : idPct(r.coverage_after)) && text.includes(idInt(r.enrolled)) && text.includes(idMoney(r.cost)), `${r.name}: ${text}`);
-        }
-        await idle(page);
-        await harness.shot(page, 'plan-result');
-      });
+      await budget.fill('Rp 1 M');
+      await page.getByTestId('policy-vulnerable').check({ force: true });
+      await page.getByTestId('plan-months').fill('12');
+      await run.click();
+      await waitForHash(page, /anggaran=1000000000&kebijakan=vulnerable&paket_alokasi=bpu-minimum&bulan=12&dana=provinsi%3A30%2Ckabupaten%3A70/);
+      await assertText(run, 'Menghitung…');
+      await assertContains(page.getByTestId('plan-results'), 'Menghitung alokasi…');
+      assert.equal(await page.getByTestId('plan-results').getAttribute('aria-busy'), 'true');
+      await page.getByTestId('plan-summary').waitFor();
+      await page.unroute('**/api/plan?**');
+      await assertText(run, 'Hitung alokasi');
+      await assertContains(page.getByTestId('plan-run-status'), 'Selesai:');
+      const q = 'region=17&budget=1000000000&policy=vulnerable&package=bpu-minimum&months=12&period=2024-11&basis=labour-force&lang=id&funders=provinsi%3A30%2Ckabupaten%3A70';
+      plan = (await api(`api/plan?${q}&page=1&page_size=25`)).body;
+      assert.equal(plan.budget, 1_000_000_000);
+      assert.equal(plan.cost + plan.remaining, plan.budget);
+      await assertText(page.getByTestId('plan-budget'), idMoney(plan.budget));
+      await assertContains(page.getByTestId('plan-cost'), idMoney(plan.cost));
+      await assertText(page.getByTestId('plan-remaining'), idMoney(plan.remaining));
+      await assertContains(page.getByTestId('plan-enrolled'), idInt(plan.enrolled));
+      await assertContains(page.getByTestId('plan-unfunded'), idInt(plan.unfunded));
+      await assertContains(page.getByTestId('plan-coverage'), `${idPct(plan.coverage_before)} → ${idPct(plan.coverage_after)}`);
+      await assertText(page.getByTestId('plan-sentence'),
+        `Dengan ${idMoney(plan.budget)}, ${idInt(plan.enrolled)} pekerja didaftarkan selama 12 bulan; cakupan Bengkulu naik dari ${idPct(plan.coverage_before)} menjadi ${idPct(plan.coverage_after)}.`);
+      const funders = await page.locator('[data-testid="plan-funders"] tbody tr').allInnerTexts();
+      assert.equal(funders.length, 2);
+      plan.funders.forEach((f, i) => assert.ok(funders[i].includes(f.name) && funders[i].includes(idMoney(f.amount)), funders[i]));
+      assert.equal(plan.funders.reduce((a, f) => a + f.amount, 0), plan.cost);
+      const rows = page.locator('[data-testid="plan-rows"] tbody tr');
+      assert.equal(await rows.count(), plan.rows.length);
+      for (const r of plan.rows) {
+        const text = (await page.locator('[data-testid="plan-rows"] tbody tr', { has: page.locator(`a[href*="/perencanaan/${r.code}?"]`) }).innerText()).replace(/\s+/g, ' ');
+        assert.ok(text.includes(r.coverage_after === null ? '–' : idPct(r.coverage_after)) && text.includes(idInt(r.enrolled)) && text.includes(idMoney(r.cost)), `${r.name}: ${text}`);
+      }
+      await idle(page);
+      await harness.shot(page, 'plan-result');
+    });
 
-      await step('before/after map: toggle sebelum/sesudah', page, async () => {
-        const chart = page.getByTestId('plan-map-chart');
-        await chart.locator('svg').waitFor();
-        assert.equal(await chart.getAttribute('data-when'), 'after');
-        await page.getByTestId('map-before').check({ force: true });
-        assert.equal(await chart.getAttribute('data-when'), 'before');
-        assert.match(await chart.getAttribute('aria-label'), /sebelum/);
-        await page.getByTestId('map-after').check({ force: true });
-        assert.equal(await chart.getAttribute('data-when'), 'after');
-      });
+    await step('before/after map: toggle sebelum/sesudah', page, async () => {
+      const chart = page.getByTestId('plan-map-chart');
+      await chart.locator('svg').waitFor();
+      assert.equal(await chart.getAttribute('data-when'), 'after');
+      await page.getByTestId('map-before').check({ force: true });
+      assert.equal(await chart.getAttribute('data-when'), 'before');
+      assert.match(await chart.getAttribute('aria-label'), /sebelum/);
+      await page.getByTestId('map-after').check({ force: true });
+      assert.equal(await chart.getAttribute('data-when'), 'after');
+    });
 
-      await step('worker list: masked, with reasons, paged through the URL (back button)', page, async () => {
-        const table = page.getByTestId('plan-workers-table');
-        const rows = table.locator('tbody tr');
-        await assertContains(page.getByTestId('plan-workers-total'), `${idInt(plan.workers.total)} pekerja`);
-        assert.equal(await rows.count(), plan.workers.items.length);
-        const text = await table.innerText();
-        assert.ok(!NIK_RE.test(text), 'a full NIK on the page');
-        for (const [i, w] of plan.workers.items.entries()) {
-          const cells = (await rows.nth(i).locator('td').allInnerTexts()).map((c) => c.trim());
-          assert.equal(cells[0], idInt(w.rank));
-          assert.equal(cells[1], w.nik);
-          assert.ok(cells[8] && cells[8] === w.reason, `reason of rank ${w.rank}: ${cells[8]}`);
-        }
-        if (plan.workers.pages > 1) {
-          await page.getByTestId('plan-next').click();
-          await waitForHash(page, /halaman=2/);
-          await assertText(rows.first().locator('td').first(), idInt(plan.workers.page_size + 1));
-          await assertContains(page.getByTestId('plan-page-of'), `Halaman 2 dari ${idInt(plan.workers.pages)}`);
-          // Only the list was redrawn: the summary and the map stayed.
-          assert.equal(await page.getByTestId('plan-map-chart').count(), 1);
-          await page.goBack();
-          await waitForHash(page, /dana=provinsi%3A30%2Ckabupaten%3A70$/);
-          await assertText(rows.first().locator('td').first(), '1');
-        }
-      });
+    await step('worker list: masked, with reasons, paged through the URL (back button)', page, async () => {
+      const table = page.getByTestId('plan-workers-table');
+      const rows = table.locator('tbody tr');
+      await assertContains(page.getByTestId('plan-workers-total'), `${idInt(plan.workers.total)} pekerja`);
+      assert.equal(await rows.count(), plan.workers.items.length);
+      const text = await table.innerText();
+      assert.ok(!NIK_RE.test(text), 'a full NIK on the page');
+      for (const [i, w] of plan.workers.items.entries()) {
+        const cells = (await rows.nth(i).locator('td').allInnerTexts()).map((c) => c.trim());
+        assert.equal(cells[0], idInt(w.rank));
+        assert.equal(cells[1], w.nik);
+        assert.ok(cells[8] && cells[8] === w.reason, `reason of rank ${w.rank}: ${cells[8]}`);
+      }
+      if (plan.workers.pages > 1) {
+        await page.getByTestId('plan-next').click();
+        await waitForHash(page, /halaman=2/);
+        await assertText(rows.first().locator('td').first(), idInt(plan.workers.page_size + 1));
+        await assertContains(page.getByTestId('plan-page-of'), `Halaman 2 dari ${idInt(plan.workers.pages)}`);
+        // Only the list was redrawn: the summary and the map stayed.
+        assert.equal(await page.getByTestId('plan-map-chart').count(), 1);
+        await page.goBack();
+        await waitForHash(page, /dana=provinsi%3A30%2Ckabupaten%3A70$/);
+        await assertText(rows.first().locator('td').first(), '1');
+      }
+    });
 
-      await step('allocation downloads: CSV and Excel of the list', page, async () => {
-        const list = page.getByTestId('plan-workers');
-        const [csv] = await Promise.all([page.waitForEvent('download'), list.locator('a[data-format="csv"]').click()]);
-        const csvFile = join(harness.artifacts, 'planning-plan-17.csv');
-        await csv.saveAs(csvFile);
-        const body = readFileSync(csvFile, 'utf8');
-        assert.ok(!NIK_RE.test(body), 'a full NIK in the CSV');
-        assert.ok(body.trim().split(/\r?\n/).length >= plan.enrolled, 'the CSV lists every worker funded');
-        if (process.env.CAKUPAN_PLAN_NO_XLSX) return;  // the mock API has no XLSX
-        const [xlsx] = await Promise.all([page.waitForEvent('download'), list.locator('a[data-format="xlsx"]').click()]);
-        const file = join(harness.artifacts, 'planning-plan-17.xlsx');
-        await xlsx.saveAs(file);
-        const files = unzip(readFileSync(file));
-        const sheets = [...files.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-        assert.ok(sheets.length >= 2, 'the workbook has a summary and the list');
-        for (const s of sheets) assert.ok(!NIK_RE.test(sheetRows(files, s).flat().join(' ')), `a full NIK in ${s}`);
-      });
+    await step('allocation downloads: CSV and Excel of the list', page, async () => {
+      const list = page.getByTestId('plan-workers');
+      const [csv] = await Promise.all([page.waitForEvent('download'), list.locator('a[data-format="csv"]').click()]);
+      const csvFile = join(harness.artifacts, 'planning-plan-17.csv');
+      await csv.saveAs(csvFile);
+      const body = readFileSync(csvFile, 'utf8');
+      assert.ok(!NIK_RE.test(body), 'a full NIK in the CSV');
+      assert.ok(body.trim().split(/\r?\n/).length >= plan.enrolled, 'the CSV lists every worker funded');
+      if (process.env.CAKUPAN_PLAN_NO_XLSX) return;  // the mock API has no XLSX
+      const [xlsx] = await Promise.all([page.waitForEvent('download'), list.locator('a[data-format="xlsx"]').click()]);
+      const file = join(harness.artifacts, 'planning-plan-17.xlsx');
+      await xlsx.saveAs(file);
+      const files = unzip(readFileSync(file));
+      const sheets = [...files.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+      assert.ok(sheets.length >= 2, 'the workbook has a summary and the list');
+      for (const s of sheets) assert.ok(!NIK_RE.test(sheetRows(files, s).flat().join(' ')), `a full NIK in ${s}`);
+    });
 
-      await step('a shared URL reruns the plan', page, async () => {
-        const url = page.url();
-        const other = await context.newPage();
-        await other.goto(url);
-        await other.getByTestId('plan-summary').waitFor();
-        await assertText(other.getByTestId('plan-remaining'), idMoney(plan.remaining));
-        assert.equal(await other.getByTestId('budget').inputValue(), '1.000.000.000');
-        assert.equal(await other.getByTestId('policy-vulnerable').isChecked(), true);
-        await other.close();
-      });
-    }
+    await step('a shared URL reruns the plan', page, async () => {
+      const url = page.url();
+      const other = await context.newPage();
+      await other.goto(url);
+      await other.getByTestId('plan-summary').waitFor();
+      await assertText(other.getByTestId('plan-remaining'), idMoney(plan.remaining));
+      assert.equal(await other.getByTestId('budget').inputValue(), '1.000.000.000');
+      assert.equal(await other.getByTestId('policy-vulnerable').isChecked(), true);
+      await other.close();
+    });
 
     // ------------------------------------------------------------ English, keyboard, screen
     await step('English: labels, figures and the sentence', page, async () => {
@@ -454,10 +433,8 @@ async function main() {
       await page.keyboard.type('750 jt');
       await page.keyboard.press('Enter');
       await waitForHash(page, /anggaran=750000000/);
-      if (!planMissing) {
-        await page.getByTestId('plan-summary').waitFor();
-        await assertText(page.getByTestId('plan-budget'), 'Rp 750.000.000');
-      }
+      await page.getByTestId('plan-summary').waitFor();
+      await assertText(page.getByTestId('plan-budget'), 'Rp 750.000.000');
       // The policies are one radio group, reached with the arrow keys.
       await page.getByTestId('policy-decile').focus();
       await page.keyboard.press('ArrowDown');
