@@ -3,87 +3,27 @@
 // link was made and why; review decisions that survive re-runs and
 // re-imports; and deduplication of the registry.
 //
-// 1,500 background persons give the model data to estimate from (exact-NIK
-// pairs, persons only in the registry or only in the extract); the hand
-// cases are checked one by one.
+// The data set is linkage_fixture.h's (1,500 background persons and three
+// hand cases); the hand cases are checked one by one.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <string>
 
 #include "e2e_util.h"
+#include "linkage_fixture.h"
 
 namespace cakupan::e2e {
 namespace {
 
-constexpr const char* kRegions =
-    "kode,nama\n17,Bengkulu\n17.04,Kabupaten Kaur\n17.04.01,Kec A\n17.04.02,Kec B\n"
-    "17.04.01.2001,Desa A1\n17.04.01.2002,Desa A2\n17.04.02.2001,Desa B1\n17.04.02.2002,Desa B2\n";
-
-const char* const kFirst[] = {"Agus", "Budi", "Siti", "Dewi", "Rina", "Joko", "Wahyu", "Putri", "Eko", "Sri",
-                              "Ahmad", "Nur", "Yanti", "Rudi", "Lina", "Hendra", "Fitri", "Bayu", "Indah", "Dedi"};
-const char* const kLast[] = {"Santoso", "Lestari", "Wijaya", "Saputra", "Rahayu", "Hidayat", "Kurniawan", "Pratama",
-                             "Susanti", "Setiawan", "Handayani", "Gunawan", "Permata", "Nugroho", "Utami"};
-const char* const kVillages[] = {"17.04.01.2001", "17.04.01.2002", "17.04.02.2001", "17.04.02.2002"};
-
-struct Person {
-  std::string nik, name, village, sex, birth;
-};
-
-// Deterministic background person k.
-Person Background(int k) {
-  Person p;
-  const bool woman = k % 2 == 1;
-  const int day = 1 + k % 28, month = 1 + (k / 28) % 12, year = 1960 + (k * 7) % 45;
-  const char* district = k % 4 < 2 ? "170401" : "170402";
-  char nik[17];
-  std::snprintf(nik, sizeof nik, "%s%02d%02d%02d%04d", district, day + (woman ? 40 : 0), month, year % 100, 1 + k % 9000);
-  p.nik = nik;
-  p.name = std::string(kFirst[(k * 13) % 20]) + " " + kLast[(k * 7 + k / 20) % 15];
-  p.village = kVillages[k % 4];
-  p.sex = woman ? "P" : "L";
-  char birth[11];
-  std::snprintf(birth, sizeof birth, "%04d-%02d-%02d", year, month, day);
-  p.birth = birth;
-  return p;
-}
-
-std::string WorkerRow(const Person& p) { return p.nik + "," + p.name + "," + p.sex + "," + p.birth + "," + p.village + "\n"; }
-std::string MemberRow(const std::string& nik, const std::string& name, const std::string& region) {
-  return "2024-11," + nik + "," + name + ",,BPU,aktif,,,,," + region + "\n";
-}
-
 class LinkageE2e : public ::testing::Test {
  protected:
+  // The data set of linkage_fixture.h: 1,500 background persons and the
+  // three hand cases, imported.
   void SetUp() override {
     db_ = dir_ / "cakupan.db";
-    WriteFile(dir_ / "wilayah.csv", kRegions);
-    std::string workers = "nik,nama,jenis_kelamin,tanggal_lahir,kode_desa\n";
-    std::string members = "periode,nik,nama,tanggal_lahir,segmen,status,program,bulan_terakhir_bayar,npp,sumber_dana,kode_wilayah\n";
-    for (int k = 0; k < 1500; ++k) {
-      const Person p = Background(k);
-      if (k % 10 < 7) workers += WorkerRow(p);                    // 70% enumerated
-      if (k % 10 >= 4) members += MemberRow(p.nik, p.name, p.village);  // 60% members: 30% both
-    }
-    // Hand case 1: a NIK with two digits swapped in the serial, and the name
-    // in old spelling with a title ("H. Moch. Soekarno" / "MUHAMMAD SUKARNO"):
-    // same birth date (from the NIK), sex and village.
-    workers += "1704011505880012,H. Moch. Soekarno,L,1988-05-15,17.04.01.2001\n";
-    members += MemberRow("1704011505880021", "MUHAMMAD SUKARNO", "17.04.01.2001");
-    // Hand case 2: no NIK in the registry; a woman whose NIK day carries +40
-    // in the extract; same name, birth date and village.
-    workers += ",Dewi Anggraini Lestari,P,1995-07-20,17.04.01.2002\n";
-    members += MemberRow("1704016007950031", "DEWI ANGGRAINI LESTARI", "17.04.01.2002");
-    // Hand case 3 (must stay apart): same birth date and village as case 1,
-    // another name, another NIK serial: a different man.
-    workers += "1704011505880044,Rahmat Hidayat,L,1988-05-15,17.04.01.2001\n";
-    WriteFile(dir_ / "pekerja.csv", workers);
-    WriteFile(dir_ / "kepesertaan.csv", members);
-    Ok({"--db", db_, "import", "regions", dir_ / "wilayah.csv"});
-    Ok({"--db", db_, "import", "workers", dir_ / "pekerja.csv"});
-    Ok({"--db", db_, "import", "members", dir_ / "kepesertaan.csv", "--period", "2024-11"});
+    ASSERT_EQ(BuildLinkageDatabase(dir_.path(), db_), "");
   }
 
   RunResult Ok(const std::vector<std::string>& args) {

@@ -1,5 +1,5 @@
-// A data set for end-to-end tests of linkage and review (the one of
-// linkage_e2e_test.cc, plus a person with two memberships): a registry whose
+// The data set of the end-to-end tests of linkage and review
+// (linkage_e2e_test.cc, review_api_e2e_test.cc): a registry whose
 // NIKs and names were mistyped and an extract of period 2024-11 over eight
 // villages of Kabupaten Kaur.
 //
