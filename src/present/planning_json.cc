@@ -12,7 +12,9 @@ namespace {
 nlohmann::json DateOrNull(Date d) { return d == kNoDate ? nlohmann::json(nullptr) : nlohmann::json(FormatIsoDate(d)); }
 nlohmann::json PositiveOrNull(int64_t v) { return v > 0 ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
-nlohmann::json TargetJson(const GapTarget& t) {
+}  // namespace
+
+nlohmann::json GapTargetJson(const GapTarget& t) {
   nlohmann::json j;
   j["kind"] = GapTargetKindCode(t.kind);
   if (t.kind == GapTargetKind::kOwn) {
@@ -24,6 +26,8 @@ nlohmann::json TargetJson(const GapTarget& t) {
   }
   return j;
 }
+
+namespace {
 
 nlohmann::json GapRowJson(const GapRow& r) {
   nlohmann::json j;
@@ -147,7 +151,7 @@ nlohmann::json GapReportJson(const GapReport& rep) {
   j["period"] = rep.period.ToString();
   j["basis"] = rep.basis;
   j["level"] = RegionLevelName(rep.level);
-  j["target"] = TargetJson(rep.target);
+  j["target"] = GapTargetJson(rep.target);
   j["national_reference"] = JsonOrNull(rep.national_reference);
   j["national_reference_note"] =
       rep.national_reference_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(rep.national_reference_note);

@@ -33,4 +33,8 @@ std::string ContributionCsv(const ContributionResult& result);
 // One line per row, the region itself last with is_total = 1.
 std::string GapReportCsv(const GapReport& report);
 
+// {"kind", "value", "numerator", "denominator"} of a gap target ("value"
+// null for each region's own target).
+nlohmann::json GapTargetJson(const GapTarget& t);
+
 }  // namespace cakupan

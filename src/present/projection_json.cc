@@ -1,23 +1,11 @@
 #include "present/projection_json.h"
 
 #include "present/coverage_json.h"
+#include "present/planning_json.h"
 
 namespace cakupan {
 
 namespace {
-
-nlohmann::json TargetJson(const GapTarget& t) {
-  nlohmann::json j;
-  j["kind"] = GapTargetKindCode(t.kind);
-  if (t.kind == GapTargetKind::kOwn) {
-    j["value"] = nullptr;
-  } else {
-    j["value"] = t.ratio.value();
-    j["numerator"] = t.ratio.numerator;
-    j["denominator"] = t.ratio.denominator;
-  }
-  return j;
-}
 
 nlohmann::json PeriodOrNull(const std::optional<Period>& p) {
   return p ? nlohmann::json(p->ToString()) : nlohmann::json(nullptr);
@@ -67,7 +55,7 @@ nlohmann::json ProjectionReportJson(const ProjectionReport& rep) {
   j["by"] = rep.by.ToString();
   j["months_to_by"] = rep.months_to_by;
   j["denominator_grows"] = false;
-  j["target"] = TargetJson(rep.target);
+  j["target"] = GapTargetJson(rep.target);
   j["national_reference"] = JsonOrNull(rep.national_reference);
   j["national_reference_note"] =
       rep.national_reference_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(rep.national_reference_note);

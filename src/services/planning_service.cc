@@ -174,32 +174,37 @@ Result<GapQuery> PlanningService::ParseGapQuery(const GapParams& p) const {
   return q;
 }
 
+Result<GapTarget> ResolveGapTarget(GapTarget target, const CoverageReport& report, const CoverageQuery& base,
+                                   const PlanningService::CoverageSource& coverage) {
+  if (target.kind != GapTargetKind::kNational) return target;
+  if (!report.national_reference) {
+    return Status::FailedPrecondition(
+               (report.national_reference_note.empty() ? std::string(Tr("no national reference", "tidak ada rujukan nasional"))
+                                                       : report.national_reference_note) +
+               Tr("; give a coverage instead (target 39)", "; berikan angka cakupan sebagai gantinya (target 39)"))
+        .WithReason("no_data");
+  }
+  // The exact ratio behind the reference: the national root's figures in the
+  // report's period.
+  CoverageRow root = report.region;
+  if (root.level != RegionLevel::kNational) {
+    CoverageQuery national = base;
+    national.region = "0";
+    national.level = RegionLevel::kProvince;
+    national.period = report.period;
+    CAKUPAN_ASSIGN_OR_RETURN(CoverageReport n, coverage(national));
+    root = n.region;
+  }
+  if (!root.denominator || *root.denominator <= 0)
+    return Status::FailedPrecondition(Tr("no national reference", "tidak ada rujukan nasional")).WithReason("no_data");
+  target.ratio = CoverageRatio{root.active, *root.denominator};
+  return target;
+}
+
 Result<GapReport> PlanningService::Gaps(const GapQuery& query, const CoverageSource& coverage) const {
   CAKUPAN_ASSIGN_OR_RETURN(ContributionResult worker_year, ComputeContribution(rates_, query.worker_year));
   CAKUPAN_ASSIGN_OR_RETURN(CoverageReport rep, coverage(query.coverage));
-  GapTarget target = query.target;
-  if (target.kind == GapTargetKind::kNational) {
-    if (!rep.national_reference) {
-      return Status::FailedPrecondition(
-                 (rep.national_reference_note.empty() ? std::string(Tr("no national reference", "tidak ada rujukan nasional"))
-                                                      : rep.national_reference_note) +
-                 Tr("; give a coverage instead (target 39)", "; berikan angka cakupan sebagai gantinya (target 39)"))
-          .WithReason("no_data");
-    }
-    // The exact ratio behind the reference: the national root's figures.
-    CoverageRow root = rep.region;
-    if (root.level != RegionLevel::kNational) {
-      CoverageQuery national = query.coverage;
-      national.region = "0";
-      national.level = RegionLevel::kProvince;
-      national.period = rep.period;
-      CAKUPAN_ASSIGN_OR_RETURN(CoverageReport n, coverage(national));
-      root = n.region;
-    }
-    if (!root.denominator || *root.denominator <= 0)
-      return Status::FailedPrecondition(Tr("no national reference", "tidak ada rujukan nasional")).WithReason("no_data");
-    target.ratio = CoverageRatio{root.active, *root.denominator};
-  }
+  CAKUPAN_ASSIGN_OR_RETURN(GapTarget target, ResolveGapTarget(query.target, rep, query.coverage, coverage));
   auto input = [](const CoverageRow& r) {
     return GapInput{r.code, r.name, r.level, r.denominator, r.active, r.target};
   };

@@ -84,4 +84,12 @@ class PlanningService {
   Date today_;
 };
 
+// `target` with a national target resolved: the exact ratio of the national
+// root's active participants to its denominator in `report`'s period (read
+// through `coverage` with `base`'s basis when `report` is not the national
+// root). Other kinds are returned unchanged. FailedPrecondition ("no_data")
+// when the data give no national reference.
+Result<GapTarget> ResolveGapTarget(GapTarget target, const CoverageReport& report, const CoverageQuery& base,
+                                   const PlanningService::CoverageSource& coverage);
+
 }  // namespace cakupan

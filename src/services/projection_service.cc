@@ -6,6 +6,7 @@
 #include "base/i18n.h"
 #include "base/strings.h"
 #include "planning/money.h"
+#include "services/planning_service.h"
 
 namespace cakupan {
 
@@ -128,31 +129,7 @@ Result<ProjectionReport> ProjectionService::Project(const ProjectionQuery& query
   out.periods_requested = query.periods;
   for (const CoverageReport& r : reports) out.periods.push_back(r.period);
 
-  GapTarget target = query.target;
-  if (target.kind == GapTargetKind::kNational) {
-    if (!latest.national_reference) {
-      return Status::FailedPrecondition(
-                 (latest.national_reference_note.empty()
-                      ? std::string(Tr("no national reference", "tidak ada rujukan nasional"))
-                      : latest.national_reference_note) +
-                 Tr("; give a coverage instead (target 39)", "; berikan angka cakupan sebagai gantinya (target 39)"))
-          .WithReason("no_data");
-    }
-    // The exact ratio behind the reference: the national root's figures in
-    // the latest period.
-    CoverageRow root = latest.region;
-    if (root.level != RegionLevel::kNational) {
-      CoverageQuery national = query.coverage;
-      national.region = "0";
-      national.level = RegionLevel::kProvince;
-      national.period = latest.period;
-      CAKUPAN_ASSIGN_OR_RETURN(CoverageReport n, coverage(national));
-      root = n.region;
-    }
-    if (!root.denominator || *root.denominator <= 0)
-      return Status::FailedPrecondition(Tr("no national reference", "tidak ada rujukan nasional")).WithReason("no_data");
-    target.ratio = CoverageRatio{root.active, *root.denominator};
-  }
+  CAKUPAN_ASSIGN_OR_RETURN(GapTarget target, ResolveGapTarget(query.target, latest, query.coverage, coverage));
   out.target = target;
 
   out.by = query.by ? *query.by : DefaultProjectionBy(today_, latest.period);
